@@ -1,0 +1,22 @@
+/** Jest runs TypeScript through swc (CommonJS), with legacy decorators for @colyseus/schema. */
+const swc = [
+  "@swc/jest",
+  {
+    jsc: {
+      parser: { syntax: "typescript", decorators: true },
+      transform: { legacyDecorator: true, decoratorMetadata: false, useDefineForClassFields: false },
+      target: "es2022",
+    },
+    module: { type: "commonjs" },
+  },
+];
+
+module.exports = {
+  testEnvironment: "node",
+  roots: ["<rootDir>/shared", "<rootDir>/server", "<rootDir>/test"],
+  testMatch: ["**/*.test.ts"],
+  transform: { "^.+\\.(t|j)sx?$": swc, "^.+\\.mjs$": swc },
+  // @colyseus/core's CJS build requires rou3, which ships ESM only: let swc transform it.
+  transformIgnorePatterns: ["/node_modules/(?!(rou3)/)"],
+  testTimeout: 30000,
+};

@@ -1,0 +1,62 @@
+/**
+ * The one server process: Colyseus rooms (the lobby and the game), the WebSocket
+ * transport, and the HTTP routes beside them (health, the built web client).
+ */
+import "./nodeCompat";
+import fs from "node:fs";
+import path from "node:path";
+import { defineRoom, defineServer, LobbyRoom, matchMaker } from "@colyseus/core";
+import express from "express";
+import { LOBBY_ROOM_NAME, ROOM_NAME } from "../shared/protocol";
+import { GameTransport } from "./GameTransport";
+import { AsteroidsRoom } from "./rooms/AsteroidsRoom";
+
+/** Largest WebSocket frame accepted, bytes: an input is ~20 bytes; anything near this is hostile and closes the socket (1009). */
+export const MAX_MESSAGE_BYTES = 4 * 1024;
+
+export interface GameServerOptions {
+  /** Folder of the built web client (index.html and assets); not served when absent. */
+  webRoot?: string;
+  /** Install SIGINT/SIGTERM handlers that shut the server down gracefully. */
+  handleSignals?: boolean;
+}
+
+export interface Health {
+  ok: true;
+  /** Seconds since the process started. */
+  uptime: number;
+  rooms: number;
+  ccu: number;
+}
+
+export function readHealth(): Health {
+  return { ok: true, uptime: Math.round(process.uptime()), rooms: matchMaker.stats.local.roomCount, ccu: matchMaker.stats.local.ccu };
+}
+
+function serveWebClient(app: express.Application, webRoot: string): void {
+  const index = path.join(webRoot, "index.html");
+  app.use(express.static(webRoot, { index: false, maxAge: "1h" }));
+  // Client-side routes all load the single page.
+  app.get(/^\/(?!matchmake|health).*/, (_req, res) => {
+    if (fs.existsSync(index)) res.sendFile(index);
+    else res.status(503).type("text").send("The web client is not built: run `npm run build:web`.");
+  });
+}
+
+export function createGameServer(options: GameServerOptions = {}) {
+  return defineServer({
+    rooms: {
+      [LOBBY_ROOM_NAME]: defineRoom(LobbyRoom),
+      [ROOM_NAME]: defineRoom(AsteroidsRoom).enableRealtimeListing(),
+    },
+    transport: new GameTransport({ maxPayload: MAX_MESSAGE_BYTES }),
+    gracefullyShutdown: options.handleSignals ?? false,
+    greet: false,
+    express: (app) => {
+      app.get("/health", (_req, res) => {
+        res.json(readHealth());
+      });
+      if (options.webRoot) serveWebClient(app, options.webRoot);
+    },
+  });
+}

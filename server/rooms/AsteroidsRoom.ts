@@ -1,0 +1,144 @@
+/**
+ * The authoritative game room. It orchestrates — joins, leaves, inputs, ticks — and
+ * calls the shared simulation for everything else: clients send held keys, the room
+ * applies one input per client per fixed 60 Hz step, and the replicated state is
+ * patched out at 20 Hz. Clients never send positions and never decide hits.
+ */
+import { Room, type Client } from "@colyseus/core";
+import { MAX_CLIENTS, PATCH_RATE, RECONNECT_WINDOW, TICK_RATE } from "../../shared/constants";
+import { addShip, removeShip } from "../../shared/lifecycle";
+import {
+  ClientMessage, PALETTE, cleanColor, cleanPlayerName, cleanRoomName, parseInputMessage, ServerMessage,
+  type JoinOptions, type RoomListingMetadata,
+} from "../../shared/protocol";
+import { GameState } from "../../shared/schema";
+import { createWorld, step } from "../../shared/step";
+import type { GameEvent, World } from "../../shared/world";
+import { closedForViolation } from "../GameTransport";
+import { InputQueue } from "./InputQueue";
+import { MessageGuard, type ClientMessageStats } from "./MessageGuard";
+import { createShipView, mirrorWorld } from "./mirrorWorld";
+
+/** Close code sent to a client disconnected for flooding (application range 4000–4999). */
+export const CLOSE_FLOOD = 4429;
+
+export interface CreateOptions extends JoinOptions {
+  /** Seed of the room's PRNG; tests pass one to make a room reproducible. */
+  seed?: number;
+}
+
+export class AsteroidsRoom extends Room<{ state: GameState; metadata: RoomListingMetadata }> {
+  override state = new GameState();
+  override maxClients = MAX_CLIENTS;
+  /** Colyseus's own limit disconnects without a reason; ours (MessageGuard) drops first and names the flood. This is only a backstop. */
+  override maxMessagesPerSecond = 1000;
+
+  world!: World;
+  readonly guard = new MessageGuard();
+  private readonly inputQueue = new InputQueue();
+  private pendingEvents: GameEvent[] = [];
+  /** Clients the room threw out: they get no reconnection window. */
+  private readonly expelled = new Set<string>();
+  private playersJoined = 0;
+  private roomNumber = 0;
+
+  private static roomsCreated = 0;
+
+  override onCreate(options: CreateOptions = {}): void {
+    const seed = Number.isInteger(options.seed) ? (options.seed as number) : Math.floor(Math.random() * 2 ** 32);
+    this.world = createWorld(seed);
+    this.roomNumber = ++AsteroidsRoom.roomsCreated;
+    this.patchRate = 1000 / PATCH_RATE;
+    void this.setMetadata({
+      roomName: cleanRoomName(options.roomName) ?? `Sector ${this.roomNumber}`,
+      players: 0,
+      createdAt: Date.now(),
+    });
+
+    this.onMessage(ClientMessage.Input, (client: Client, payload: unknown) => this.receiveInput(client, payload));
+    this.onMessage("*", (client: Client) => {
+      if (this.admit(client)) this.guard.drop(client.sessionId, "unknown");
+    });
+    this.setFixedTimestep((ctx) => this.tick(ctx.dt), TICK_RATE);
+  }
+
+  override onJoin(client: Client, options: JoinOptions = {}): void {
+    this.playersJoined++;
+    const name = cleanPlayerName(options.name) ?? `pilot-${this.playersJoined}`;
+    const color = cleanColor(options.color) ?? PALETTE[(this.playersJoined - 1) % PALETTE.length]!;
+    addShip(this.world, client.sessionId);
+    this.inputQueue.add(client.sessionId);
+    this.state.ships.set(client.sessionId, createShipView(name, color));
+    mirrorWorld(this.world, this.state, (id) => this.inputQueue.ackOf(id));
+    this.updatePlayerCount();
+  }
+
+  /**
+   * An unexpected disconnect: keep the ship (keys released) for RECONNECT_WINDOW seconds.
+   * A client closed for misbehaving (flood, a frame breaking the protocol) leaves at once instead.
+   */
+  override async onDrop(client: Client): Promise<void> {
+    // Returning without allowReconnection() makes Colyseus call onLeave() right away.
+    if (this.expelled.delete(client.sessionId) || closedForViolation(client.ref)) return;
+    this.inputQueue.release(client.sessionId);
+    const view = this.state.ships.get(client.sessionId);
+    if (view) view.connected = false;
+    await this.allowReconnection(client, RECONNECT_WINDOW);
+  }
+
+  override onReconnect(client: Client): void {
+    const view = this.state.ships.get(client.sessionId);
+    if (view) view.connected = true;
+  }
+
+  /** A consented leave, or a drop whose reconnection window ran out. */
+  override onLeave(client: Client): void {
+    removeShip(this.world, client.sessionId);
+    this.inputQueue.remove(client.sessionId);
+    this.guard.forget(client.sessionId);
+    this.state.ships.delete(client.sessionId);
+    this.updatePlayerCount();
+  }
+
+  /** Per-client message accounting, for tests and metrics. */
+  messageStats(sessionId: string): ClientMessageStats | undefined {
+    return this.guard.statsOf(sessionId);
+  }
+
+  private receiveInput(client: Client, payload: unknown): void {
+    if (!this.admit(client)) return;
+    const input = parseInputMessage(payload);
+    if (!input) return this.guard.drop(client.sessionId, "malformed");
+    if (!this.inputQueue.push(client.sessionId, input)) return this.guard.drop(client.sessionId, "stale");
+    this.guard.accept(client.sessionId);
+  }
+
+  /** Rate accounting shared by every message type; false when the message must be ignored. */
+  private admit(client: Client): boolean {
+    const admission = this.guard.admit(client.sessionId, this.clock.currentTime);
+    if (admission === "flood") {
+      this.expelled.add(client.sessionId);
+      client.leave(CLOSE_FLOOD, "flood: too many messages per second");
+      return false;
+    }
+    return admission === "accept";
+  }
+
+  private tick(dt: number): void {
+    step(this.world, this.inputQueue.nextStep(), dt);
+    if (this.world.events.length > 0) this.pendingEvents.push(...this.world.events);
+    mirrorWorld(this.world, this.state, (id) => this.inputQueue.ackOf(id));
+  }
+
+  /** Events of the steps since the last patch go out right behind that patch, so clients already hold the state they refer to. */
+  override onBeforePatch(): void {
+    if (this.pendingEvents.length === 0) return;
+    this.broadcast(ServerMessage.Events, { tick: this.world.tick, events: this.pendingEvents }, { afterNextPatch: true });
+    this.pendingEvents = [];
+  }
+
+  private updatePlayerCount(): void {
+    // Ships, not sockets: a player who dropped and may reconnect still holds a seat.
+    void this.setMetadata({ ...this.metadata, players: this.state.ships.size });
+  }
+}

@@ -1,0 +1,78 @@
+/**
+ * Copies the simulation's World into the replicated GameState after each step.
+ * Schema setters ignore unchanged values, so only what moved goes on the wire.
+ * Ships' names, colours and connection flags belong to the room and are left alone.
+ */
+import { MapSchema } from "@colyseus/schema";
+import { AsteroidState, BulletState, GameState, ShipState } from "../../shared/schema";
+import type { World } from "../../shared/world";
+
+/** Removes map entries whose key is not in `alive`. */
+function prune<T>(map: MapSchema<T>, alive: Set<string>): void {
+  for (const key of Array.from(map.keys())) if (!alive.has(key)) map.delete(key);
+}
+
+export function mirrorWorld(world: World, state: GameState, ackOf: (shipId: string) => number): void {
+  state.tick = world.tick;
+
+  for (const ship of world.ships) {
+    const view = state.ships.get(ship.id);
+    if (!view) continue; // the room creates the view (with name and colour) when the player joins
+    view.x = ship.x;
+    view.y = ship.y;
+    view.vx = ship.vx;
+    view.vy = ship.vy;
+    view.angle = ship.angle;
+    view.alive = ship.alive;
+    view.charge = ship.charge;
+    view.keys = ship.keys;
+    view.score = ship.score;
+    view.respawnIn = Math.fround(ship.respawnIn);
+    view.protected = ship.protection > 0;
+    view.ack = ackOf(ship.id);
+  }
+
+  const bulletIds = new Set<string>();
+  for (const bullet of world.bullets) {
+    const key = String(bullet.id);
+    bulletIds.add(key);
+    let view = state.bullets.get(key);
+    if (!view) {
+      view = new BulletState();
+      view.owner = bullet.owner;
+      view.radius = bullet.radius;
+      state.bullets.set(key, view);
+    }
+    view.x = bullet.x;
+    view.y = bullet.y;
+    view.vx = bullet.vx;
+    view.vy = bullet.vy;
+  }
+  prune(state.bullets, bulletIds);
+
+  const rockIds = new Set<string>();
+  for (const rock of world.asteroids) {
+    const key = String(rock.id);
+    rockIds.add(key);
+    let view = state.asteroids.get(key);
+    if (!view) {
+      view = new AsteroidState();
+      view.size = rock.size;
+      state.asteroids.set(key, view);
+    }
+    view.x = rock.x;
+    view.y = rock.y;
+    view.vx = rock.vx;
+    view.vy = rock.vy;
+    view.angle = rock.angle;
+  }
+  prune(state.asteroids, rockIds);
+}
+
+/** The schema view of a newly joined ship; mirrorWorld fills in the rest on the next step. */
+export function createShipView(name: string, color: string): ShipState {
+  const view = new ShipState();
+  view.name = name;
+  view.color = color;
+  return view;
+}

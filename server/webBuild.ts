@@ -1,0 +1,31 @@
+/** Builds the web client with Vite when its output is missing or older than its sources. */
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+
+/** Newest modification time (ms) of any file under `target`. */
+function newestMtime(target: string): number {
+  if (!fs.existsSync(target)) return 0;
+  const stat = fs.statSync(target);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  let newest = 0;
+  for (const entry of fs.readdirSync(target)) {
+    if (entry === "node_modules" || entry === "dist") continue;
+    newest = Math.max(newest, newestMtime(path.join(target, entry)));
+  }
+  return newest;
+}
+
+/** Returns the folder to serve (webDir/dist), building it first when stale. */
+export async function ensureWebBuild(webDir: string): Promise<string> {
+  const dist = path.join(webDir, "dist");
+  const builtAt = newestMtime(path.join(dist, "index.html"));
+  // The client imports shared/, so a change there needs a rebuild too.
+  const sourcesAt = Math.max(newestMtime(webDir), newestMtime(path.resolve(webDir, "..", "shared")));
+  if (builtAt > 0 && builtAt >= sourcesAt) return dist;
+  console.log("netroids: building the web client…");
+  const vite = path.resolve(webDir, "..", "node_modules", ".bin", "vite");
+  const result = spawnSync(vite, ["build", "--config", path.join(webDir, "vite.config.mts"), "--logLevel", "warn"], { stdio: "inherit" });
+  if (result.status !== 0) throw new Error(`web client build failed (exit ${result.status ?? result.signal})`);
+  return dist;
+}

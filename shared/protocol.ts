@@ -1,0 +1,90 @@
+/**
+ * The wire protocol between clients and the room: message names, their payloads,
+ * join options, and the one place each is validated. Clients send inputs only —
+ * held keys with a sequence number — never positions; the server decides everything.
+ */
+import { NAME_MAX_LENGTH, ROOM_NAME_MAX_LENGTH } from "./constants";
+import { ALL_KEYS } from "./input";
+
+export const ROOM_NAME = "asteroids";
+export const LOBBY_ROOM_NAME = "lobby";
+
+/** Client → server message types. */
+export const ClientMessage = {
+  /** Held keys; sent on every change and as a heartbeat. */
+  Input: "input",
+} as const;
+
+/** Server → client message types. */
+export const ServerMessage = {
+  /** Things worth drawing once: explosions, shots, kills (see GameEvent). */
+  Events: "events",
+} as const;
+
+/** The `input` payload: `keys` is a bitmask of Key, `seq` grows by one per message sent. */
+export interface InputMessage {
+  seq: number;
+  keys: number;
+}
+
+/** Largest sequence number accepted: a uint32, so a client at 60 messages/s wraps after two years. */
+export const MAX_SEQ = 0xffffffff;
+
+/** Narrows an untrusted payload to an InputMessage, or undefined: exact keys, integer fields in range. */
+export function parseInputMessage(payload: unknown): InputMessage | undefined {
+  if (typeof payload !== "object" || payload === null || Array.isArray(payload)) return undefined;
+  const keysOfPayload = Object.keys(payload);
+  if (keysOfPayload.length !== 2) return undefined;
+  const { seq, keys } = payload as Record<string, unknown>;
+  if (!Number.isInteger(seq) || !Number.isInteger(keys)) return undefined;
+  const seqNumber = seq as number;
+  const keysNumber = keys as number;
+  if (seqNumber < 0 || seqNumber > MAX_SEQ) return undefined;
+  if (keysNumber < 0 || (keysNumber & ~ALL_KEYS) !== 0) return undefined;
+  return { seq: seqNumber, keys: keysNumber };
+}
+
+/** Options a client passes when joining or creating a room. */
+export interface JoinOptions {
+  /** Player name: 1–16 printable characters after trimming; default "pilot-N". */
+  name?: string;
+  /** Ship colour as "#rrggbb"; default picked from the palette. */
+  color?: string;
+  /** Display name of a room being created; default "Sector N". */
+  roomName?: string;
+}
+
+/** Ship colours handed out in join order when a player picks none. */
+export const PALETTE = ["#4fc3f7", "#ff8a65", "#aed581", "#ffd54f", "#ba68c8", "#4db6ac", "#f06292", "#90a4ae"] as const;
+
+/** Keeps printable characters only (drops control and format characters), collapses spaces, trims, cuts to `max`. */
+export function cleanDisplayName(value: unknown, max: number): string | undefined {
+  if (typeof value !== "string") return undefined;
+  const printable = value
+    .slice(0, max * 4)
+    .replace(/[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/gu, "")
+    .replace(/\s+/g, " ")
+    .trim();
+  const cut = Array.from(printable).slice(0, max).join("").trim();
+  return cut.length > 0 ? cut : undefined;
+}
+
+export function cleanPlayerName(value: unknown): string | undefined {
+  return cleanDisplayName(value, NAME_MAX_LENGTH);
+}
+
+export function cleanRoomName(value: unknown): string | undefined {
+  return cleanDisplayName(value, ROOM_NAME_MAX_LENGTH);
+}
+
+export function cleanColor(value: unknown): string | undefined {
+  return typeof value === "string" && /^#[0-9a-fA-F]{6}$/.test(value) ? value.toLowerCase() : undefined;
+}
+
+/** The lobby listing's metadata of an asteroids room. */
+export interface RoomListingMetadata {
+  roomName: string;
+  players: number;
+  /** Unix ms when the room was created. */
+  createdAt: number;
+}

@@ -1,0 +1,72 @@
+/**
+ * The game's one simulation step, shared by the server, client prediction and tests.
+ *
+ * step(world, inputs, dt) advances `world` in place by dt seconds and returns it.
+ * It is deterministic: no clock, no Math.random (the PRNG state lives in the world),
+ * no I/O; the same world and inputs give the same result on every machine.
+ * To keep the original untouched (prediction, replays), step a cloneWorld() copy.
+ */
+import {
+  ASTEROID_REFILL_INTERVAL, ASTEROID_TARGET_LARGE, BULLET_BASE_RADIUS, BULLET_CHARGE_RADIUS, MAX_BULLETS_PER_SHIP,
+  TIMER_EPSILON, WORLD_HEIGHT, WORLD_WIDTH,
+} from "./constants";
+import { moveAsteroids, refillAsteroids, spawnLargeAsteroid } from "./asteroids";
+import { resolveBulletHits, resolveShipRockHits } from "./collisions";
+import { reviveShips } from "./lifecycle";
+import { moveShip, quantizeShip, triggerShip } from "./ship";
+import { wrapCoord } from "./vector";
+import type { InputsByShip, World } from "./world";
+
+export function createWorld(seed: number): World {
+  const world: World = {
+    tick: 0,
+    rngState: seed >>> 0,
+    nextId: 1,
+    ships: [],
+    bullets: [],
+    asteroids: [],
+    refillIn: ASTEROID_REFILL_INTERVAL,
+    events: [],
+  };
+  for (let i = 0; i < ASTEROID_TARGET_LARGE; i++) spawnLargeAsteroid(world);
+  return world;
+}
+
+function moveBullets(world: World, dt: number): void {
+  for (const bullet of world.bullets) {
+    bullet.x = wrapCoord(bullet.x + bullet.vx * dt, WORLD_WIDTH);
+    bullet.y = wrapCoord(bullet.y + bullet.vy * dt, WORLD_HEIGHT);
+    bullet.life -= dt;
+  }
+}
+
+function fireShots(world: World, inputs: InputsByShip, dt: number): void {
+  for (const ship of world.ships) {
+    if (!ship.alive) continue;
+    const inFlight = ship.charging ? world.bullets.filter((bullet) => bullet.owner === ship.id).length : 0;
+    const bullet = triggerShip(ship, inputs[ship.id] ?? 0, dt, world.nextId, inFlight < MAX_BULLETS_PER_SHIP);
+    if (!bullet) continue;
+    world.nextId++;
+    world.bullets.push(bullet);
+    world.events.push({ kind: "shot", shipId: ship.id, bulletId: bullet.id, charge: (bullet.radius - BULLET_BASE_RADIUS) / BULLET_CHARGE_RADIUS });
+  }
+}
+
+export function step(world: World, inputs: InputsByShip, dt: number): World {
+  world.events = [];
+  world.tick++;
+  for (const ship of world.ships) if (ship.alive) moveShip(ship, inputs[ship.id] ?? 0, dt);
+  moveAsteroids(world, dt);
+  moveBullets(world, dt);
+  // Collisions see everything at its new position and sweep back over the step.
+  resolveBulletHits(world, dt);
+  resolveShipRockHits(world);
+  // A bullet lives out its last step (and may hit in it) before it is removed.
+  world.bullets = world.bullets.filter((bullet) => bullet.life > TIMER_EPSILON);
+  // Shots leave after collisions, so a new bullet is first tested on the next step, from the nose.
+  fireShots(world, inputs, dt);
+  reviveShips(world, dt);
+  refillAsteroids(world, dt);
+  for (const ship of world.ships) quantizeShip(ship);
+  return world;
+}

@@ -1,0 +1,84 @@
+/** Two real SDK clients in one real room: inputs move ships, the server decides a kill. */
+import type { ColyseusTestServer } from "@colyseus/testing";
+import type { Room as ClientRoom } from "@colyseus/sdk";
+import type { AsteroidsRoom } from "../server/rooms/AsteroidsRoom";
+import { Key } from "../shared/input";
+import { ClientMessage, ServerMessage, ROOM_NAME } from "../shared/protocol";
+import type { GameState } from "../shared/schema";
+import { SCORE_SHIP_KILL } from "../shared/constants";
+import type { GameEvent } from "../shared/world";
+import { clearField, placeShip } from "./support/arena";
+import { bootGameServer, sleep, waitFor } from "./support/gameServer";
+
+let server: ColyseusTestServer;
+
+beforeAll(async () => {
+  server = await bootGameServer();
+});
+afterAll(async () => {
+  await server.shutdown();
+});
+afterEach(async () => {
+  await server.cleanup();
+});
+
+async function twoPlayers(): Promise<{ room: AsteroidsRoom; a: ClientRoom<unknown, GameState>; b: ClientRoom<unknown, GameState> }> {
+  const room = await server.createRoom<AsteroidsRoom>(ROOM_NAME, { seed: 7 });
+  const a = await server.connectTo(room, { name: "Alice" });
+  const b = await server.connectTo(room, { name: "Bob" });
+  return { room, a: a as unknown as ClientRoom<unknown, GameState>, b: b as unknown as ClientRoom<unknown, GameState> };
+}
+
+test("both clients see both ships with names and colours", async () => {
+  const { a, b } = await twoPlayers();
+  expect(await waitFor(() => b.state.ships.size === 2 && a.state.ships.size === 2)).toBe(true);
+  const alice = b.state.ships.get(a.sessionId);
+  expect(alice?.name).toBe("Alice");
+  expect(alice?.color).toMatch(/^#[0-9a-f]{6}$/);
+  expect(a.state.ships.get(b.sessionId)?.name).toBe("Bob");
+});
+
+test("one client's input moves its ship as the other client sees it", async () => {
+  const { room, a, b } = await twoPlayers();
+  clearField(room);
+  placeShip(room, a.sessionId, { x: 100, y: 100, angle: 0 });
+  placeShip(room, b.sessionId, { x: 800, y: 400 });
+  await b.waitForNextPatch();
+  await b.waitForNextPatch();
+  const startX = b.state.ships.get(a.sessionId)!.x;
+  expect(startX).toBeCloseTo(100, 0);
+
+  a.send(ClientMessage.Input, { seq: 1, keys: Key.Up });
+  // Half a second of thrust along +x: ~0.5·320·0.5² ≈ 40 px less drag; anything clearly forward will do.
+  expect(await waitFor(() => b.state.ships.get(a.sessionId)!.x > startX + 20, 3000)).toBe(true);
+  const seen = b.state.ships.get(a.sessionId)!;
+  expect(Math.abs(seen.y - 100)).toBeLessThan(1);
+  expect(seen.keys).toBe(Key.Up);
+  expect(seen.ack).toBe(1);
+  // Bob's own ship did not move.
+  expect(b.state.ships.get(b.sessionId)!.x).toBeCloseTo(800, 0);
+});
+
+test("a charged shot kills the other ship and the shooter's score shows up", async () => {
+  const { room, a, b } = await twoPlayers();
+  clearField(room);
+  placeShip(room, a.sessionId, { x: 200, y: 270, angle: 0 });
+  placeShip(room, b.sessionId, { x: 500, y: 270, angle: Math.PI / 2 });
+  const events: GameEvent[] = [];
+  b.onMessage(ServerMessage.Events, (batch: { tick: number; events: GameEvent[] }) => events.push(...batch.events));
+
+  a.send(ClientMessage.Input, { seq: 1, keys: Key.Fire });
+  await sleep(400); // ~1.0 charge after 1/3 s
+  a.send(ClientMessage.Input, { seq: 2, keys: 0 });
+
+  expect(await waitFor(() => b.state.ships.get(b.sessionId)!.alive === false, 3000)).toBe(true);
+  expect(await waitFor(() => b.state.ships.get(a.sessionId)!.score === SCORE_SHIP_KILL, 2000)).toBe(true);
+  expect(await waitFor(() => events.some((event) => event.kind === "shipDestroyed"), 2000)).toBe(true);
+  const kill = events.find((event) => event.kind === "shipDestroyed");
+  expect(kill).toMatchObject({ shipId: b.sessionId, killerId: a.sessionId });
+  const shot = events.find((event) => event.kind === "shot");
+  // Held for ~0.4 s at 3 charge/s: a full-charge, full-size bullet.
+  expect(shot).toMatchObject({ shipId: a.sessionId });
+  expect(shot && shot.kind === "shot" ? shot.charge : 0).toBeGreaterThan(0.9);
+  expect(b.state.ships.get(b.sessionId)!.respawnIn).toBeGreaterThan(2);
+});

@@ -1,0 +1,18 @@
+import react from "@vitejs/plugin-react";
+import { defineConfig } from "vite";
+
+/** Game server the dev server proxies to (npm run dev:web); `npm start` serves the build itself. */
+const GAME_SERVER = process.env.GAME_SERVER ?? "http://127.0.0.1:2567";
+
+export default defineConfig({
+  root: import.meta.dirname,
+  plugins: [react()],
+  build: { outDir: "dist", emptyOutDir: true },
+  server: {
+    proxy: {
+      "/matchmake": GAME_SERVER,
+      "/health": GAME_SERVER,
+      "^/[a-zA-Z0-9_-]+/[a-zA-Z0-9_-]+(\\?.*)?$": { target: GAME_SERVER.replace(/^http/, "ws"), ws: true },
+    },
+  },
+});
