@@ -10,7 +10,8 @@ function newestMtime(target: string): number {
   if (!stat.isDirectory()) return stat.mtimeMs;
   let newest = 0;
   for (const entry of fs.readdirSync(target)) {
-    if (entry === "node_modules" || entry === "dist") continue;
+    // Tests never reach the bundle; editing one should not trigger a rebuild.
+    if (entry === "node_modules" || entry === "dist" || entry.endsWith(".test.ts")) continue;
     newest = Math.max(newest, newestMtime(path.join(target, entry)));
   }
   return newest;

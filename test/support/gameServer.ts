@@ -1,15 +1,20 @@
 /** Boots the real game server on a loopback port for a test file, with real SDK clients. */
+import type { AddressInfo } from "node:net";
 import { ColyseusTestServer } from "@colyseus/testing";
 import { createGameServer, type GameServerOptions } from "../../server/app";
 
-/** Each jest worker gets its own range of ports so parallel test files never collide. */
-export function testPort(offset = 0): number {
-  return 24000 + Number(process.env.JEST_WORKER_ID ?? 1) * 20 + offset;
-}
-
+/**
+ * Listens on an ephemeral loopback port. A fixed port per worker is not enough: Node's
+ * fetch keeps connections alive per process, and the next test file's SDK could reuse
+ * one to the previous file's closed server ("fetch failed").
+ */
 export async function bootGameServer(options: GameServerOptions = {}): Promise<ColyseusTestServer> {
   const server = createGameServer(options);
-  await server.listen(testPort(), "127.0.0.1");
+  await server.listen(0, "127.0.0.1");
+  const address = server.transport.server?.address() as AddressInfo | null;
+  if (!address) throw new Error("the test server is not listening");
+  // ColyseusTestServer points its SDK at `server.port`, which still says 0.
+  Object.assign(server, { port: address.port });
   return new ColyseusTestServer(server);
 }
 

@@ -1,0 +1,52 @@
+import { Key } from "./input";
+import { cleanColor, cleanPlayerName, cleanRoomName, parseInputMessage } from "./protocol";
+
+describe("parseInputMessage", () => {
+  test("accepts exactly { seq, keys } with integer fields in range", () => {
+    expect(parseInputMessage({ seq: 0, keys: 0 })).toEqual({ seq: 0, keys: 0 });
+    expect(parseInputMessage({ keys: Key.Up | Key.Fire, seq: 0xffffffff })).toEqual({ seq: 0xffffffff, keys: 17 });
+  });
+
+  test.each([
+    ["undefined", undefined],
+    ["a string", "input"],
+    ["an array", [1, 2]],
+    ["NaN seq", { seq: NaN, keys: 0 }],
+    ["-Infinity keys", { seq: 1, keys: -Infinity }],
+    ["seq past uint32", { seq: 2 ** 32, keys: 0 }],
+    ["negative keys", { seq: 1, keys: -1 }],
+    ["an unknown key bit", { seq: 1, keys: 32 }],
+    ["a boolean field", { seq: true, keys: 0 }],
+    ["an extra field", { seq: 1, keys: 0, extra: 1 }],
+    ["a missing field", { keys: 0 }],
+  ])("rejects %s", (_label, payload) => {
+    expect(parseInputMessage(payload)).toBeUndefined();
+  });
+});
+
+describe("display names", () => {
+  test("control and format characters go, whitespace collapses, length is cut to 16", () => {
+    expect(cleanPlayerName("  Ada\u0007\u200b  Lovelace\n")).toBe("Ada Lovelace");
+    expect(cleanPlayerName("x".repeat(40))).toBe("x".repeat(16));
+    // Cut by characters, not UTF-16 units: an emoji is not split in half.
+    expect(cleanPlayerName("🚀".repeat(20))).toBe("🚀".repeat(16));
+  });
+
+  test("empty, blank or non-string names fall back (undefined)", () => {
+    expect(cleanPlayerName("")).toBeUndefined();
+    expect(cleanPlayerName(" \t\u0000 ")).toBeUndefined();
+    expect(cleanPlayerName(12)).toBeUndefined();
+    expect(cleanPlayerName({ toString: () => "x" })).toBeUndefined();
+  });
+
+  test("room names allow 32 characters", () => {
+    expect(cleanRoomName("r".repeat(50))).toBe("r".repeat(32));
+  });
+});
+
+test("colours must be #rrggbb and come back lower-case", () => {
+  expect(cleanColor("#A1B2C3")).toBe("#a1b2c3");
+  expect(cleanColor("red")).toBeUndefined();
+  expect(cleanColor("#abc")).toBeUndefined();
+  expect(cleanColor("#a1b2c3; x")).toBeUndefined();
+});
