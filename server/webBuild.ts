@@ -26,7 +26,11 @@ export async function ensureWebBuild(webDir: string): Promise<string> {
   if (builtAt > 0 && builtAt >= sourcesAt) return dist;
   console.log("netroids: building the web client…");
   const vite = path.resolve(webDir, "..", "node_modules", ".bin", "vite");
-  const result = spawnSync(vite, ["build", "--config", path.join(webDir, "vite.config.mts"), "--logLevel", "warn"], { stdio: "inherit" });
+  const result = spawnSync(vite, ["build", "--config", path.join(webDir, "vite.config.mts"), "--logLevel", "warn"], {
+    stdio: "inherit",
+    // Under jest NODE_ENV is "test", which would bundle React's development build.
+    env: { ...process.env, NODE_ENV: "production" },
+  });
   if (result.status !== 0) throw new Error(`web client build failed (exit ${result.status ?? result.signal})`);
   return dist;
 }

@@ -1,0 +1,70 @@
+/**
+ * `npm run screenshots`: regenerates docs/lobby.png and docs/game.png. Boots the real
+ * server on a loopback port, fills two rooms with scripted SDK players that fly and
+ * shoot, and photographs the page in Chromium. Bounded: about 15 seconds.
+ */
+import path from "node:path";
+import type { AddressInfo } from "node:net";
+import { Client, type Room } from "@colyseus/sdk";
+import { createGameServer } from "../server/app";
+import { ensureWebBuild } from "../server/webBuild";
+import { Key } from "../shared/input";
+import { ClientMessage, PALETTE, ROOM_NAME } from "../shared/protocol";
+import { launchChromium } from "../test/support/browser";
+
+const DOCS = path.resolve(__dirname, "..", "docs");
+const PILOTS = ["Vega", "Orion", "Lyra", "Rigel", "Nova"];
+/** Key patterns the scripted pilots cycle through, one change every 300 ms. */
+const MANOEUVRES = [Key.Up, Key.Up | Key.Left, Key.Fire, 0, Key.Up | Key.Right, Key.Fire | Key.Left, 0];
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function main(): Promise<void> {
+  const server = createGameServer({ webRoot: await ensureWebBuild(path.resolve(__dirname, "..", "web")) });
+  await server.listen(0, "127.0.0.1");
+  const port = (server.transport.server?.address() as AddressInfo).port;
+  const url = `http://127.0.0.1:${port}`;
+  const sdk = new Client(`ws://127.0.0.1:${port}`);
+  const pilots: Room[] = [];
+  const first = await sdk.create(ROOM_NAME, { roomName: "Orion Belt", name: PILOTS[0], color: PALETTE[1] });
+  pilots.push(first);
+  for (let i = 1; i < PILOTS.length; i++) pilots.push(await sdk.joinById(first.roomId, { name: PILOTS[i], color: PALETTE[(i + 1) % PALETTE.length] }));
+  pilots.push(await sdk.create(ROOM_NAME, { roomName: "Kuiper Drift", name: "Ceres" }));
+  let seq = 0;
+  const fly = setInterval(() => {
+    seq++;
+    pilots.forEach((pilot, i) => pilot.send(ClientMessage.Input, { seq, keys: MANOEUVRES[(seq + i * 2) % MANOEUVRES.length] }));
+  }, 300);
+
+  const browser = await launchChromium();
+  try {
+    const page = await browser.newPage({ viewport: { width: 1100, height: 640 } });
+    await page.goto(url);
+    await page.getByTestId("name").fill("You");
+    await page.locator("tr[data-room-name]").first().waitFor();
+    await sleep(500);
+    await page.screenshot({ path: path.join(DOCS, "lobby.png") });
+    await page.locator(`tr[data-room-id="${first.roomId}"]`).getByRole("button", { name: "Join" }).click();
+    await page.waitForFunction(() => window.__netroids?.screen === "game");
+    await page.keyboard.down("ArrowUp");
+    await sleep(700);
+    await page.keyboard.up("ArrowUp");
+    await page.keyboard.down("Space");
+    await sleep(4000);
+    await page.screenshot({ path: path.join(DOCS, "game.png") });
+    console.log(`wrote ${path.join(DOCS, "lobby.png")} and ${path.join(DOCS, "game.png")}`);
+  } finally {
+    clearInterval(fly);
+    await browser.close();
+    await Promise.all(pilots.map((pilot) => pilot.leave(true).catch(() => undefined)));
+    await server.gracefullyShutdown(false);
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);

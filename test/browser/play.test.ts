@@ -1,0 +1,154 @@
+/**
+ * Two real browsers play through the real server: lobby → same room → see each other →
+ * one flies and the other sees it drawn moving → one shoots the other and both pages
+ * show the outcome. Ships are placed through the server's world so the shot is sure
+ * to be aimed; everything else goes through keys, the network and the canvas.
+ */
+import type { ColyseusTestServer } from "@colyseus/testing";
+import type { Browser, Page } from "playwright-core";
+import type { AsteroidsRoom } from "../../server/rooms/AsteroidsRoom";
+import { SCORE_SHIP_KILL } from "../../shared/constants";
+import { clearField, placeShip } from "../support/arena";
+import { builtWebRoot, launchChromium, waitForView } from "../support/browser";
+import { bootGameServer } from "../support/gameServer";
+
+let server: ColyseusTestServer;
+let browser: Browser;
+let baseUrl: string;
+
+beforeAll(async () => {
+  server = await bootGameServer({ webRoot: await builtWebRoot() });
+  baseUrl = `http://127.0.0.1:${(server.server as unknown as { port: number }).port}`;
+  browser = await launchChromium();
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.shutdown();
+}, 60_000);
+
+async function openLobby(name: string): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 760 } });
+  const page = await context.newPage();
+  // The page's own errors end up in the test output, where a failure can be read.
+  page.on("pageerror", (error) => console.error(`[${name} page error]`, error));
+  page.on("console", (message) => {
+    if (message.type() === "error") console.error(`[${name} console]`, message.text());
+  });
+  await page.goto(baseUrl);
+  await page.getByTestId("name").fill(name);
+  return page;
+}
+
+/** Counts canvas pixels near (x, y) (field coordinates) whose colour is close to `hex`. */
+async function pixelsOfColourNear(page: Page, x: number, y: number, hex: string, radius = 24): Promise<number> {
+  return page.evaluate(
+    ({ x, y, hex, radius }) => {
+      const canvas = document.querySelector("canvas");
+      const ctx = canvas?.getContext("2d");
+      if (!canvas || !ctx) return -1;
+      const want = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
+      const left = Math.max(0, Math.round(x - radius));
+      const top = Math.max(0, Math.round(y - radius));
+      const data = ctx.getImageData(left, top, radius * 2, radius * 2).data;
+      let count = 0;
+      for (let i = 0; i < data.length; i += 4) {
+        if (Math.abs(data[i]! - want[0]!) + Math.abs(data[i + 1]! - want[1]!) + Math.abs(data[i + 2]! - want[2]!) < 60) count++;
+      }
+      return count;
+    },
+    { x, y, hex, radius },
+  );
+}
+
+test("two players meet in the lobby, see each other fly, and one shoots the other", async () => {
+  const alice = await openLobby("Alice");
+  const bob = await openLobby("Bob");
+
+  // Alice creates a named room; Bob sees it appear in his live list and joins it.
+  await alice.getByTestId("room-name").fill("Arena");
+  await alice.getByTestId("create-room").click();
+  const aliceView = await waitForView(alice, (view) => view.screen === "game" && (view.ships?.length ?? 0) === 1);
+  const roomRow = bob.locator(`tr[data-room-id="${aliceView.roomId}"]`);
+  await roomRow.waitFor({ timeout: 10_000 });
+  expect(await roomRow.textContent()).toContain("Arena");
+  expect(await roomRow.textContent()).toContain("1/100");
+  await roomRow.getByRole("button", { name: "Join" }).click();
+
+  const bobView = await waitForView(bob, (view) => view.screen === "game" && (view.ships?.length ?? 0) === 2);
+  await waitForView(alice, (view) => (view.ships?.length ?? 0) === 2);
+  expect(bobView.roomId).toBe(aliceView.roomId);
+  expect(bobView.ships?.map((ship) => ship.name).sort()).toEqual(["Alice", "Bob"]);
+  const aliceId = aliceView.sessionId!;
+  const bobId = bobView.sessionId!;
+
+  const room = server.getRoomById<AsteroidsRoom>(aliceView.roomId!);
+  clearField(room);
+  placeShip(room, aliceId, { x: 200, y: 270, angle: 0 });
+  placeShip(room, bobId, { x: 620, y: 270, angle: Math.PI / 2 });
+  const seenStill = await waitForView(bob, (view) => {
+    const ship = view.ships?.find((candidate) => candidate.id === aliceId);
+    return !!ship && Math.abs(ship.x - 200) < 1 && Math.abs(ship.y - 270) < 1;
+  });
+  const aliceColour = seenStill.ships!.find((ship) => ship.id === aliceId)!.color;
+  // Bob's canvas has Alice's colour where Alice's ship is drawn, and not in an empty spot.
+  expect(await pixelsOfColourNear(bob, 200, 270, aliceColour)).toBeGreaterThan(20);
+  expect(await pixelsOfColourNear(bob, 400, 450, aliceColour)).toBe(0);
+
+  // Alice holds Up: Bob's page draws her ship moving along +x.
+  await alice.keyboard.down("ArrowUp");
+  await waitForView(bob, (view) => (view.ships?.find((ship) => ship.id === aliceId)?.x ?? 0) > 240);
+  await alice.keyboard.up("ArrowUp");
+
+  // Put Alice back, facing Bob, at rest; she charges for 0.4 s and releases.
+  placeShip(room, aliceId, { x: 200, y: 270, angle: 0 });
+  placeShip(room, bobId, { x: 620, y: 270, angle: Math.PI / 2 });
+  await waitForView(alice, (view) => Math.abs((view.ships?.find((ship) => ship.id === aliceId)?.x ?? 0) - 200) < 1);
+  await alice.keyboard.down("Space");
+  await new Promise((resolve) => setTimeout(resolve, 400));
+  await alice.keyboard.up("Space");
+
+  // Bob's page shows the explosion and Alice's points; Alice's HUD shows her score.
+  await waitForView(bob, (view) => (view.explosionsSeen ?? 0) >= 1 && view.ships?.find((ship) => ship.id === bobId)?.alive === false);
+  await bob.getByTestId("respawn").waitFor({ timeout: 5000 });
+  const aliceLine = bob.locator(`[data-testid="scoreboard"] li[data-ship-id="${aliceId}"]`);
+  await expect(aliceLine.textContent()).resolves.toContain("Alice");
+  await waitForView(alice, (view) => view.score === SCORE_SHIP_KILL);
+  await alice.getByTestId("score").filter({ hasText: `score ${SCORE_SHIP_KILL}` }).waitFor({ timeout: 5000 });
+  await bob.locator(`[data-testid="scoreboard"] li[data-ship-id="${aliceId}"] .points`).filter({ hasText: String(SCORE_SHIP_KILL) }).waitFor({ timeout: 5000 });
+
+  // Esc takes Alice back to the lobby; Bob's room list is not involved, his game goes on.
+  await alice.keyboard.press("Escape");
+  await waitForView(alice, (view) => view.screen === "lobby");
+  await waitForView(bob, (view) => view.ships?.length === 1);
+  await bob.keyboard.press("Escape");
+  await waitForView(bob, (view) => view.screen === "lobby");
+  await Promise.all([alice.context().close(), bob.context().close()]);
+}, 60_000);
+
+test("the lobby updates live, says when the server is unreachable, and recovers by itself", async () => {
+  const carol = await openLobby("Carol");
+  const dave = await openLobby("Dave");
+  await carol.getByTestId("quick-play").click();
+  const carolView = await waitForView(carol, (view) => view.screen === "game");
+  const row = dave.locator(`tr[data-room-id="${carolView.roomId}"]`);
+  await row.waitFor({ timeout: 10_000 });
+  expect(await row.textContent()).toContain("1/100");
+  // Carol leaves: her room empties and closes, and it leaves Dave's list without a reload.
+  await carol.keyboard.press("Escape");
+  await row.waitFor({ state: "detached", timeout: 10_000 });
+
+  // A page whose requests to the server are refused, as when the server is down.
+  const erin = await (await browser.newContext()).newPage();
+  const refuse = "**/matchmake/**";
+  await erin.route(refuse, (route) => route.abort("connectionrefused"));
+  await erin.goto(baseUrl);
+  const offline = erin.getByTestId("lobby-offline");
+  await offline.waitFor({ timeout: 10_000 });
+  expect(await offline.textContent()).toMatch(/unreachable.*Retrying/s);
+  // The server comes back: the lobby reconnects on its own and the notice goes.
+  await erin.unroute(refuse);
+  await offline.waitFor({ state: "detached", timeout: 15_000 });
+  await erin.getByTestId("no-rooms").waitFor({ timeout: 5000 });
+  await Promise.all([carol.context().close(), dave.context().close(), erin.context().close()]);
+}, 60_000);

@@ -1,0 +1,50 @@
+/** Real Chromium (Debian's /usr/bin/chromium) driven by playwright-core, kept offline and quiet. */
+import fs from "node:fs";
+import path from "node:path";
+import { chromium, type Browser, type Page } from "playwright-core";
+import type { DebugView } from "../../web/src/debugView";
+import { ensureWebBuild } from "../../server/webBuild";
+
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+
+const CHROMIUM_FLAGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  // Pages in the background must keep animating: each test page is a player.
+  "--disable-background-timer-throttling",
+  "--disable-renderer-backgrounding",
+  "--disable-backgrounding-occluded-windows",
+];
+
+export async function launchChromium(): Promise<Browser> {
+  if (!fs.existsSync(CHROMIUM_PATH)) throw new Error(`Chromium not found at ${CHROMIUM_PATH}: apt-get install -y chromium`);
+  return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_FLAGS });
+}
+
+/** The built web client's folder (built now if missing or stale). */
+export function builtWebRoot(): Promise<string> {
+  return ensureWebBuild(path.resolve(__dirname, "..", "..", "web"));
+}
+
+/** The page's `window.__netroids` debug view. */
+export function debugViewOf(page: Page): Promise<DebugView | undefined> {
+  return page.evaluate(() => window.__netroids);
+}
+
+/** Polls the page's debug view until `check` holds; fails with the last view seen. */
+export async function waitForView(page: Page, check: (view: DebugView) => boolean, timeoutMs = 10_000): Promise<DebugView> {
+  const deadline = Date.now() + timeoutMs;
+  let view: DebugView | undefined;
+  while (Date.now() < deadline) {
+    view = await debugViewOf(page);
+    if (view && check(view)) return view;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error(`timed out waiting on the page; last debug view: ${JSON.stringify(view)}`);
+}

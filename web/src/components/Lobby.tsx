@@ -1,0 +1,107 @@
+import type { Client } from "@colyseus/sdk";
+import { useEffect, useState } from "react";
+import { NAME_MAX_LENGTH, ROOM_NAME_MAX_LENGTH } from "../../../shared/constants";
+import { PALETTE } from "../../../shared/protocol";
+import { createNamedRoom, describeJoinError, joinListedRoom, quickPlay, type JoinedRoom } from "../net/matchmaking";
+import { useLobby } from "../net/useLobby";
+import { loadProfile, saveProfile, type Profile } from "../profile";
+import { RoomList } from "./RoomList";
+
+interface LobbyProps {
+  client: Client;
+  onJoined(joined: JoinedRoom): void;
+  /** Shown on arrival, e.g. why the last game ended. */
+  notice?: string;
+}
+
+export function Lobby({ client, onJoined, notice }: LobbyProps) {
+  const { rooms, status, retryNow } = useLobby(client);
+  const [profile, setProfile] = useState<Profile>(loadProfile);
+  const [newRoomName, setNewRoomName] = useState("");
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | undefined>(notice);
+
+  useEffect(() => saveProfile(profile), [profile]);
+
+  const enter = async (join: () => Promise<JoinedRoom>) => {
+    setBusy(true);
+    setError(undefined);
+    try {
+      onJoined(await join());
+    } catch (caught) {
+      setError(describeJoinError(caught));
+      setBusy(false);
+    }
+  };
+  const options = { name: profile.name.trim() || undefined, color: profile.color };
+
+  return (
+    <main className="lobby">
+      <h1>netroids</h1>
+      <section className="panel pilot">
+        <label>
+          Name
+          <input
+            data-testid="name"
+            value={profile.name}
+            maxLength={NAME_MAX_LENGTH}
+            placeholder="pilot"
+            onChange={(event) => setProfile({ ...profile, name: event.target.value })}
+          />
+        </label>
+        <div className="swatches" role="radiogroup" aria-label="Ship colour">
+          {PALETTE.map((color) => (
+            <button
+              key={color}
+              type="button"
+              role="radio"
+              aria-checked={profile.color === color}
+              aria-label={color}
+              className={profile.color === color ? "swatch chosen" : "swatch"}
+              style={{ background: color }}
+              onClick={() => setProfile({ ...profile, color })}
+            />
+          ))}
+        </div>
+        <button type="button" className="primary" data-testid="quick-play" disabled={busy} onClick={() => void enter(() => quickPlay(client, rooms, options))}>
+          Quick play
+        </button>
+      </section>
+
+      <section className="panel create">
+        <input
+          data-testid="room-name"
+          value={newRoomName}
+          maxLength={ROOM_NAME_MAX_LENGTH}
+          placeholder="room name"
+          onChange={(event) => setNewRoomName(event.target.value)}
+        />
+        <button
+          type="button"
+          data-testid="create-room"
+          disabled={busy}
+          onClick={() => void enter(() => createNamedRoom(client, { ...options, roomName: newRoomName.trim() || undefined }))}
+        >
+          Create room
+        </button>
+      </section>
+
+      {error && (
+        <p className="error" role="alert" data-testid="lobby-error">
+          {error}
+        </p>
+      )}
+      {status.kind === "offline" && (
+        <p className="error" role="alert" data-testid="lobby-offline">
+          Server unreachable ({status.error}). Retrying automatically…{" "}
+          <button type="button" onClick={retryNow}>
+            Retry now
+          </button>
+        </p>
+      )}
+      {status.kind === "connecting" && <p className="status">Connecting to the server…</p>}
+
+      <RoomList rooms={rooms} disabled={busy} onJoin={(room) => void enter(() => joinListedRoom(client, room, options))} />
+    </main>
+  );
+}

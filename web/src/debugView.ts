@@ -1,0 +1,41 @@
+/**
+ * A read-only picture of what the page shows, on `window.__netroids`, for browser tests
+ * and curious players: the screen, the ships as drawn this frame, effect counts.
+ * It is replaced (never mutated) so a reader cannot change the game through it.
+ */
+export interface DebugShip {
+  id: string;
+  name: string;
+  color: string;
+  x: number;
+  y: number;
+  angle: number;
+  alive: boolean;
+}
+
+export interface DebugView {
+  screen: "lobby" | "game";
+  sessionId?: string;
+  roomId?: string;
+  roomName?: string;
+  /** Ships as drawn in the last frame (interpolated). */
+  ships?: DebugShip[];
+  bullets?: number;
+  asteroids?: number;
+  /** Explosion effects playing now, and started since joining. */
+  explosions?: number;
+  explosionsSeen?: number;
+  score?: number;
+  pingMs?: number;
+  frames?: number;
+}
+
+declare global {
+  interface Window {
+    __netroids?: Readonly<DebugView>;
+  }
+}
+
+export function publishDebugView(view: DebugView): void {
+  window.__netroids = Object.freeze(view);
+}

@@ -1,0 +1,41 @@
+/**
+ * Keeps an interpolation buffer per replicated object (ships, bullets or rocks) and
+ * fills it with one snapshot per state patch, timestamped with the patch's server time.
+ */
+import { InterpolationBuffer, type Pose } from "./interpolation";
+
+export class EntityTracker<T extends Pose> {
+  private readonly buffers = new Map<string, InterpolationBuffer<T>>();
+
+  /** Snapshots every object present in `entities` at server time `t`; objects no longer present are marked removed at `t`. */
+  record(t: number, entities: Iterable<[string, T]>): void {
+    const seen = new Set<string>();
+    for (const [id, pose] of entities) {
+      seen.add(id);
+      let buffer = this.buffers.get(id);
+      if (!buffer) {
+        buffer = new InterpolationBuffer<T>();
+        this.buffers.set(id, buffer);
+      }
+      buffer.push(t, pose);
+    }
+    for (const [id, buffer] of this.buffers) if (!seen.has(id)) buffer.markRemoved(t);
+  }
+
+  /** The pose of `id` at `renderTime`, or undefined when it is not (or no longer) drawn. */
+  sample(id: string, renderTime: number): T | undefined {
+    const buffer = this.buffers.get(id);
+    if (!buffer || buffer.isGone(renderTime)) return undefined;
+    return buffer.sample(renderTime);
+  }
+
+  /** Ids that may be drawn at `renderTime`; buffers of objects gone by then are dropped. */
+  idsAt(renderTime: number): string[] {
+    const ids: string[] = [];
+    for (const [id, buffer] of this.buffers) {
+      if (buffer.isGone(renderTime)) this.buffers.delete(id);
+      else ids.push(id);
+    }
+    return ids;
+  }
+}

@@ -1,0 +1,34 @@
+/**
+ * Estimates the server's simulation time on this machine from the ticks in state
+ * patches. Each patch says "the server was at tick N"; N × step length is server time,
+ * and (arrival − server time) is the network delay plus a constant clock offset. The
+ * smallest such value over a recent window is the least-delayed patch: using it keeps
+ * the estimate from following jitter upwards, and the window lets it follow drift.
+ */
+import { TICK_RATE } from "../../../shared/constants";
+
+/** Milliseconds of server time per simulation tick. */
+export const TICK_MS = 1000 / TICK_RATE;
+/** Arrivals remembered when looking for the least-delayed one, ms. */
+const WINDOW_MS = 3000;
+
+export class ServerClock {
+  private readonly samples: Array<{ at: number; offset: number }> = [];
+  private offset: number | undefined;
+
+  /** Records a patch for `tick` that arrived at local time `localNow` (ms). */
+  observe(tick: number, localNow: number): void {
+    this.samples.push({ at: localNow, offset: localNow - tick * TICK_MS });
+    while (this.samples.length > 1 && this.samples[0]!.at < localNow - WINDOW_MS) this.samples.shift();
+    this.offset = Math.min(...this.samples.map((sample) => sample.offset));
+  }
+
+  get synced(): boolean {
+    return this.offset !== undefined;
+  }
+
+  /** Server time (ms) now, by this machine's clock; 0 before the first patch. */
+  serverNow(localNow: number): number {
+    return this.offset === undefined ? 0 : localNow - this.offset;
+  }
+}

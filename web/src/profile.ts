@@ -1,0 +1,31 @@
+/** The player's name and colour, remembered in localStorage between visits. */
+import { PALETTE } from "../../shared/protocol";
+
+const NAME_KEY = "netroids.name";
+const COLOR_KEY = "netroids.color";
+
+export interface Profile {
+  name: string;
+  color: string;
+}
+
+function read(key: string): string | undefined {
+  try {
+    return window.localStorage.getItem(key) ?? undefined;
+  } catch {
+    return undefined; // storage disabled (private mode, sandboxed frame)
+  }
+}
+
+export function loadProfile(): Profile {
+  return { name: read(NAME_KEY) ?? "", color: read(COLOR_KEY) ?? PALETTE[Math.floor(Math.random() * PALETTE.length)]! };
+}
+
+export function saveProfile(profile: Profile): void {
+  try {
+    window.localStorage.setItem(NAME_KEY, profile.name);
+    window.localStorage.setItem(COLOR_KEY, profile.color);
+  } catch {
+    // Not remembered; the game works the same.
+  }
+}

@@ -1,0 +1,103 @@
+/**
+ * Explosions (a white flash, an expanding ring and sparks in the ship's colour) and rock
+ * debris (spinning grey fragments). Particles are placed on the torus with wrapCoord, so
+ * debris near an edge comes back at the other side like everything else.
+ */
+import { WORLD_HEIGHT, WORLD_WIDTH } from "../../../shared/constants";
+import { wrapCoord } from "../../../shared/vector";
+import { particleFade, particleTravel, type Burst } from "./particles";
+import { computeWrapOffsets, type WrapOffsets } from "./wrapCopies";
+
+const FLASH_COLOR = "#ffffff";
+const FLASH_DURATION_MS = 90;
+const FLASH_RADIUS = 22;
+const FLASH_ALPHA = 0.7;
+const RING_DURATION_MS = 400;
+const RING_START_RADIUS = 6;
+const RING_END_RADIUS = 60;
+const RING_LINE_WIDTH = 2;
+const RING_ALPHA = 0.8;
+const FRAGMENT_LINE_WIDTH = 1.5;
+
+export function drawEffects(ctx: CanvasRenderingContext2D, bursts: readonly Burst[], nowMs: number, offsets: WrapOffsets): void {
+  for (const burst of bursts) {
+    // An effect started by a network callback may carry a time a hair after this frame's.
+    const ageMs = Math.max(0, nowMs - burst.startMs);
+    if (burst.kind === "explosion") {
+      drawFlashAndRing(ctx, burst, ageMs, offsets);
+      drawSparks(ctx, burst, ageMs);
+    } else {
+      drawFragments(ctx, burst, ageMs);
+    }
+  }
+  ctx.globalAlpha = 1;
+}
+
+function drawFlashAndRing(ctx: CanvasRenderingContext2D, burst: Burst, ageMs: number, offsets: WrapOffsets): void {
+  if (ageMs >= RING_DURATION_MS) return;
+  const x = wrapCoord(burst.x, WORLD_WIDTH);
+  const y = wrapCoord(burst.y, WORLD_HEIGHT);
+  const progress = ageMs / RING_DURATION_MS;
+  // Ease-out: the ring bursts fast, then slows, like the sparks under drag.
+  const radius = RING_START_RADIUS + (RING_END_RADIUS - RING_START_RADIUS) * (1 - (1 - progress) ** 2);
+  const copies = computeWrapOffsets(x, y, RING_END_RADIUS + RING_LINE_WIDTH, RING_END_RADIUS + RING_LINE_WIDTH, offsets);
+  if (ageMs < FLASH_DURATION_MS) {
+    ctx.globalAlpha = FLASH_ALPHA * (1 - ageMs / FLASH_DURATION_MS);
+    ctx.fillStyle = FLASH_COLOR;
+    ctx.beginPath();
+    for (let k = 0; k < copies; k++) {
+      const cx = x + offsets.dx[k]!;
+      const cy = y + offsets.dy[k]!;
+      ctx.moveTo(cx + FLASH_RADIUS, cy);
+      ctx.arc(cx, cy, FLASH_RADIUS, 0, 2 * Math.PI);
+    }
+    ctx.fill();
+  }
+  ctx.globalAlpha = RING_ALPHA * (1 - progress);
+  ctx.strokeStyle = burst.color;
+  ctx.lineWidth = RING_LINE_WIDTH;
+  ctx.beginPath();
+  for (let k = 0; k < copies; k++) {
+    const cx = x + offsets.dx[k]!;
+    const cy = y + offsets.dy[k]!;
+    ctx.moveTo(cx + radius, cy);
+    ctx.arc(cx, cy, radius, 0, 2 * Math.PI);
+  }
+  ctx.stroke();
+}
+
+function drawSparks(ctx: CanvasRenderingContext2D, burst: Burst, ageMs: number): void {
+  const travel = particleTravel(ageMs);
+  ctx.fillStyle = burst.color;
+  for (const p of burst.particles) {
+    const fade = particleFade(ageMs, p.lifeMs);
+    if (fade <= 0) continue;
+    ctx.globalAlpha = fade;
+    const px = wrapCoord(burst.x + p.vx * travel, WORLD_WIDTH);
+    const py = wrapCoord(burst.y + p.vy * travel, WORLD_HEIGHT);
+    ctx.fillRect(px - p.size / 2, py - p.size / 2, p.size, p.size);
+  }
+}
+
+function drawFragments(ctx: CanvasRenderingContext2D, burst: Burst, ageMs: number): void {
+  const travel = particleTravel(ageMs);
+  const ageS = ageMs / 1000;
+  ctx.strokeStyle = burst.color;
+  ctx.lineWidth = FRAGMENT_LINE_WIDTH;
+  ctx.lineCap = "round";
+  for (const p of burst.particles) {
+    const fade = particleFade(ageMs, p.lifeMs);
+    if (fade <= 0) continue;
+    ctx.globalAlpha = fade;
+    const px = wrapCoord(burst.x + p.vx * travel, WORLD_WIDTH);
+    const py = wrapCoord(burst.y + p.vy * travel, WORLD_HEIGHT);
+    // Each fragment starts along its flight direction and spins at its own rate.
+    const angle = Math.atan2(p.vy, p.vx) + p.spin * ageS;
+    const hx = (Math.cos(angle) * p.size) / 2;
+    const hy = (Math.sin(angle) * p.size) / 2;
+    ctx.beginPath();
+    ctx.moveTo(px - hx, py - hy);
+    ctx.lineTo(px + hx, py + hy);
+    ctx.stroke();
+  }
+}
