@@ -3,15 +3,9 @@
  * and curious players: the screen, the ships as drawn this frame, effect counts.
  * It is replaced (never mutated) so a reader cannot change the game through it.
  */
-export interface DebugShip {
-  id: string;
-  name: string;
-  color: string;
-  x: number;
-  y: number;
-  angle: number;
-  alive: boolean;
-}
+import type { RenderShip } from "./render/frame";
+
+export type DebugShip = Pick<RenderShip, "id" | "name" | "color" | "x" | "y" | "angle" | "alive">;
 
 export interface DebugView {
   screen: "lobby" | "game";

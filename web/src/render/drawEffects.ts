@@ -44,18 +44,18 @@ function drawFlashAndRing(ctx: CanvasRenderingContext2D, burst: Burst, ageMs: nu
   if (ageMs < FLASH_DURATION_MS) {
     ctx.globalAlpha = FLASH_ALPHA * (1 - ageMs / FLASH_DURATION_MS);
     ctx.fillStyle = FLASH_COLOR;
-    ctx.beginPath();
-    for (let k = 0; k < copies; k++) {
-      const cx = x + offsets.dx[k]!;
-      const cy = y + offsets.dy[k]!;
-      ctx.moveTo(cx + FLASH_RADIUS, cy);
-      ctx.arc(cx, cy, FLASH_RADIUS, 0, 2 * Math.PI);
-    }
+    circlesAt(ctx, x, y, FLASH_RADIUS, copies, offsets);
     ctx.fill();
   }
   ctx.globalAlpha = RING_ALPHA * (1 - progress);
   ctx.strokeStyle = burst.color;
   ctx.lineWidth = RING_LINE_WIDTH;
+  circlesAt(ctx, x, y, radius, copies, offsets);
+  ctx.stroke();
+}
+
+/** Starts a path of one circle per wrap copy of (x, y). */
+function circlesAt(ctx: CanvasRenderingContext2D, x: number, y: number, radius: number, copies: number, offsets: WrapOffsets): void {
   ctx.beginPath();
   for (let k = 0; k < copies; k++) {
     const cx = x + offsets.dx[k]!;
@@ -63,7 +63,6 @@ function drawFlashAndRing(ctx: CanvasRenderingContext2D, burst: Burst, ageMs: nu
     ctx.moveTo(cx + radius, cy);
     ctx.arc(cx, cy, radius, 0, 2 * Math.PI);
   }
-  ctx.stroke();
 }
 
 function drawSparks(ctx: CanvasRenderingContext2D, burst: Burst, ageMs: number): void {
