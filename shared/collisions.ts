@@ -8,8 +8,12 @@ import { ASTEROID_RADIUS, SCORE_ASTEROID, SCORE_SHIP_KILL, SHIP_BOUND_RADIUS } f
 import { capsuleHitsHull, closestParameter, distancePointSegment, rotate } from "./geometry";
 import { splitAsteroid } from "./asteroids";
 import { destroyShip } from "./lifecycle";
+import { poseAt } from "./rewind";
 import { wrappedOffset, type Vec2 } from "./vector";
 import { findShip, type Asteroid, type Bullet, type Ship, type World } from "./world";
+
+/** Where a bullet meets a ship: its pose and velocity over the step. */
+type TargetPose = Pick<Ship, "x" | "y" | "vx" | "vy" | "angle">;
 
 const ORIGIN: Vec2 = { x: 0, y: 0 };
 
@@ -21,7 +25,7 @@ function relativePath(bullet: Bullet, target: { x: number; y: number; vx: number
 }
 
 /** Path parameter (0..1) where the bullet meets the ship's hull, or undefined for a miss. */
-export function bulletMeetsShip(bullet: Bullet, ship: Ship, dt: number): number | undefined {
+export function bulletMeetsShip(bullet: Bullet, ship: TargetPose, dt: number): number | undefined {
   const [start, end] = relativePath(bullet, ship, dt);
   if (distancePointSegment(ORIGIN, start, end) > SHIP_BOUND_RADIUS + bullet.radius) return undefined;
   const from = rotate(start, -ship.angle);
@@ -39,6 +43,18 @@ function canBeHit(ship: Ship): boolean {
   return ship.alive && ship.protection <= 0;
 }
 
+/**
+ * The pose `bullet` is tested against: the ship now, or — lag compensation — the ship
+ * as it was `bullet.rewind` steps ago, where the shooter saw it when firing. A ship that
+ * was not there or not hittable then cannot be hit by that bullet.
+ */
+function targetPose(world: World, bullet: Bullet, ship: Ship): TargetPose | undefined {
+  if (bullet.rewind === 0) return ship;
+  // The key line of lag compensation: rewind the target, not the bullet.
+  const seen = poseAt(world, ship.id, world.tick - bullet.rewind);
+  return seen?.hittable ? seen : undefined;
+}
+
 /** Resolves every bullet against ships and rocks; a bullet stops at the first thing along its path. */
 export function resolveBulletHits(world: World, dt: number): void {
   const spent = new Set<Bullet>();
@@ -48,7 +64,8 @@ export function resolveBulletHits(world: World, dt: number): void {
     let nearest = Infinity;
     for (const ship of world.ships) {
       if (ship.id === bullet.owner || !canBeHit(ship)) continue;
-      const t = bulletMeetsShip(bullet, ship, dt);
+      const pose = targetPose(world, bullet, ship);
+      const t = pose && bulletMeetsShip(bullet, pose, dt);
       if (t !== undefined && t < nearest) [nearest, hitShip, hitRock] = [t, ship, undefined];
     }
     for (const rock of world.asteroids) {

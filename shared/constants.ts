@@ -74,6 +74,15 @@ export const ASTEROID_REFILL_INTERVAL = 4;
 /** New rocks appear at least this far from every ship, px. */
 export const ASTEROID_SPAWN_CLEARANCE = 160;
 
+/** Ship poses the world remembers for lag compensation, in steps: 1 s. */
+export const POSE_HISTORY_TICKS = TICK_RATE;
+/**
+ * Furthest a shot may look into the past, in steps: 350 ms covers a 250 ms round trip
+ * plus the client's 100 ms interpolation delay; beyond it a high-ping player would
+ * shoot ships that have long moved on.
+ */
+export const MAX_REWIND_TICKS = 21;
+
 /** Players per room. */
 export const MAX_CLIENTS = 100;
 /** Seconds a dropped client may take to reconnect and get its ship back. */

@@ -7,6 +7,13 @@ describe("parseInputMessage", () => {
     expect(parseInputMessage({ keys: Key.Up | Key.Fire, seq: 0xffffffff })).toEqual({ seq: 0xffffffff, keys: 17 });
   });
 
+  test("accepts an optional integer view tick", () => {
+    expect(parseInputMessage({ seq: 3, keys: 1, view: 1200 })).toEqual({ seq: 3, keys: 1, view: 1200 });
+    expect(parseInputMessage({ seq: 3, keys: 1, view: -1 })).toBeUndefined();
+    expect(parseInputMessage({ seq: 3, keys: 1, view: 1.5 })).toBeUndefined();
+    expect(parseInputMessage({ seq: 3, keys: 1, view: "now" })).toBeUndefined();
+  });
+
   test.each([
     ["undefined", undefined],
     ["a string", "input"],

@@ -21,27 +21,33 @@ export const ServerMessage = {
   Events: "events",
 } as const;
 
-/** The `input` payload: `keys` is a bitmask of Key, `seq` grows by one per message sent. */
+/**
+ * The `input` payload: `keys` is a bitmask of Key, `seq` grows by one per message sent.
+ * `view` (optional) is the server tick the client was drawing other ships at when it
+ * sent this input; the server judges the shots it fires against that moment (lag compensation).
+ */
 export interface InputMessage {
   seq: number;
   keys: number;
+  view?: number;
 }
 
 /** Largest sequence number accepted: a uint32, so a client at 60 messages/s wraps after two years. */
 export const MAX_SEQ = 0xffffffff;
 
-/** Narrows an untrusted payload to an InputMessage, or undefined: exact keys, integer fields in range. */
+function isUint32(value: unknown): value is number {
+  return Number.isInteger(value) && (value as number) >= 0 && (value as number) <= MAX_SEQ;
+}
+
+/** Narrows an untrusted payload to an InputMessage, or undefined: known fields only, integers in range. */
 export function parseInputMessage(payload: unknown): InputMessage | undefined {
   if (typeof payload !== "object" || payload === null || Array.isArray(payload)) return undefined;
-  const keysOfPayload = Object.keys(payload);
-  if (keysOfPayload.length !== 2) return undefined;
-  const { seq, keys } = payload as Record<string, unknown>;
-  if (!Number.isInteger(seq) || !Number.isInteger(keys)) return undefined;
-  const seqNumber = seq as number;
-  const keysNumber = keys as number;
-  if (seqNumber < 0 || seqNumber > MAX_SEQ) return undefined;
-  if (keysNumber < 0 || (keysNumber & ~ALL_KEYS) !== 0) return undefined;
-  return { seq: seqNumber, keys: keysNumber };
+  const fields = Object.keys(payload);
+  if (fields.some((field) => field !== "seq" && field !== "keys" && field !== "view")) return undefined;
+  const { seq, keys, view } = payload as Record<string, unknown>;
+  if (!isUint32(seq) || !isUint32(keys) || (keys & ~ALL_KEYS) !== 0) return undefined;
+  if (view === undefined) return { seq, keys };
+  return isUint32(view) ? { seq, keys, view } : undefined;
 }
 
 /** Options a client passes when joining or creating a room. */

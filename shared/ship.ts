@@ -37,8 +37,9 @@ export function moveShip(ship: Ship, keys: number, dt: number): void {
 /**
  * Charges while Fire is held; on release returns the bullet to launch
  * (or undefined when nothing fires: not charging, cooling down, or `canFire` false).
+ * `rewind` is the lag compensation the bullet carries (see rewind.ts).
  */
-export function triggerShip(ship: Ship, keys: number, dt: number, bulletId: number, canFire: boolean): Bullet | undefined {
+export function triggerShip(ship: Ship, keys: number, dt: number, bulletId: number, canFire: boolean, rewind = 0): Bullet | undefined {
   ship.cooldown = ship.cooldown - dt > TIMER_EPSILON ? ship.cooldown - dt : 0;
   if (isHeld(keys, Key.Fire)) {
     ship.charging = true;
@@ -62,6 +63,7 @@ export function triggerShip(ship: Ship, keys: number, dt: number, bulletId: numb
     vy: ship.vy + sin * BULLET_SPEED,
     radius: BULLET_BASE_RADIUS + BULLET_CHARGE_RADIUS * charge,
     life: BULLET_LIFETIME,
+    rewind,
   };
 }
 

@@ -13,9 +13,10 @@ import {
 import { moveAsteroids, refillAsteroids, spawnLargeAsteroid } from "./asteroids";
 import { resolveBulletHits, resolveShipRockHits } from "./collisions";
 import { reviveShips } from "./lifecycle";
+import { clampRewind, recordPoses } from "./rewind";
 import { moveShip, quantizeShip, triggerShip } from "./ship";
 import { wrapCoord } from "./vector";
-import type { InputsByShip, World } from "./world";
+import type { InputsByShip, ViewLagByShip, World } from "./world";
 
 export function createWorld(seed: number): World {
   const world: World = {
@@ -27,6 +28,7 @@ export function createWorld(seed: number): World {
     asteroids: [],
     refillIn: ASTEROID_REFILL_INTERVAL,
     events: [],
+    history: [],
   };
   for (let i = 0; i < ASTEROID_TARGET_LARGE; i++) spawnLargeAsteroid(world);
   return world;
@@ -40,11 +42,12 @@ function moveBullets(world: World, dt: number): void {
   }
 }
 
-function fireShots(world: World, inputs: InputsByShip, dt: number): void {
+function fireShots(world: World, inputs: InputsByShip, viewLag: ViewLagByShip, dt: number): void {
   for (const ship of world.ships) {
     if (!ship.alive) continue;
     const inFlight = ship.charging ? world.bullets.filter((bullet) => bullet.owner === ship.id).length : 0;
-    const bullet = triggerShip(ship, inputs[ship.id] ?? 0, dt, world.nextId, inFlight < MAX_BULLETS_PER_SHIP);
+    const rewind = clampRewind(viewLag[ship.id] ?? 0);
+    const bullet = triggerShip(ship, inputs[ship.id] ?? 0, dt, world.nextId, inFlight < MAX_BULLETS_PER_SHIP, rewind);
     if (!bullet) continue;
     world.nextId++;
     world.bullets.push(bullet);
@@ -52,7 +55,11 @@ function fireShots(world: World, inputs: InputsByShip, dt: number): void {
   }
 }
 
-export function step(world: World, inputs: InputsByShip, dt: number): World {
+/**
+ * `viewLag` (lag compensation): per ship, how many steps behind the present its player
+ * sees the other ships; that player's shots are judged against ships as they were then.
+ */
+export function step(world: World, inputs: InputsByShip, dt: number, viewLag: ViewLagByShip = {}): World {
   world.events = [];
   world.tick++;
   for (const ship of world.ships) if (ship.alive) moveShip(ship, inputs[ship.id] ?? 0, dt);
@@ -64,9 +71,10 @@ export function step(world: World, inputs: InputsByShip, dt: number): World {
   // A bullet lives out its last step (and may hit in it) before it is removed.
   world.bullets = world.bullets.filter((bullet) => bullet.life > TIMER_EPSILON);
   // Shots leave after collisions, so a new bullet is first tested on the next step, from the nose.
-  fireShots(world, inputs, dt);
+  fireShots(world, inputs, viewLag, dt);
   reviveShips(world, dt);
   refillAsteroids(world, dt);
   for (const ship of world.ships) quantizeShip(ship);
+  recordPoses(world);
   return world;
 }

@@ -42,6 +42,11 @@ export interface Bullet {
   radius: number;
   /** Seconds left before it vanishes. */
   life: number;
+  /**
+   * Lag compensation: steps into the past at which this bullet meets ships — how far
+   * behind the present its shooter saw them when firing (0 = the present).
+   */
+  rewind: number;
 }
 
 export interface Asteroid {
@@ -54,6 +59,23 @@ export interface Asteroid {
   angle: number;
   /** Rotation speed, rad/s. */
   spin: number;
+}
+
+/** A ship as it was at the end of one step: what lag compensation rewinds to. */
+export interface ShipPose {
+  x: number;
+  y: number;
+  vx: number;
+  vy: number;
+  angle: number;
+  /** Alive and not spawn-protected: could be hit. */
+  hittable: boolean;
+}
+
+/** Every ship's pose at the end of step `tick`. */
+export interface PoseFrame {
+  tick: number;
+  ships: Record<string, ShipPose>;
 }
 
 export type GameEvent =
@@ -75,10 +97,15 @@ export interface World extends RngState {
   refillIn: number;
   /** What happened during the last step; cleared at the start of each step. */
   events: GameEvent[];
+  /** Ship poses of the last POSE_HISTORY_TICKS steps, oldest first. */
+  history: PoseFrame[];
 }
 
 /** Held keys per ship id for one step; a missing ship holds nothing. */
 export type InputsByShip = Readonly<Record<string, number>>;
+
+/** Per ship id, how many steps behind the present its player sees other ships (lag compensation); missing = 0. */
+export type ViewLagByShip = Readonly<Record<string, number>>;
 
 export function findShip(world: World, id: string): Ship | undefined {
   return world.ships.find((ship) => ship.id === id);

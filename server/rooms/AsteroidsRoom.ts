@@ -125,7 +125,8 @@ export class AsteroidsRoom extends Room<{ state: GameState; metadata: RoomListin
   }
 
   private tick(dt: number): void {
-    step(this.world, this.inputQueue.nextStep(), dt);
+    const { keys, viewLag } = this.inputQueue.nextStep(this.world.tick + 1);
+    step(this.world, keys, dt, viewLag);
     if (this.world.events.length > 0) this.pendingEvents.push(...this.world.events);
     mirrorWorld(this.world, this.state, (id) => this.inputQueue.ackOf(id));
   }

@@ -14,6 +14,8 @@ interface PlayerInputs {
   keys: number;
   /** Sequence number of the newest input applied (0 before any). */
   ack: number;
+  /** Server tick the player was drawing others at when sending the input applied last. */
+  view: number | undefined;
   /** Newest sequence number accepted into the queue: anything not newer is stale. */
   newestSeq: number;
 }
@@ -22,7 +24,7 @@ export class InputQueue {
   private readonly players = new Map<string, PlayerInputs>();
 
   add(sessionId: string): void {
-    this.players.set(sessionId, { queue: [], keys: 0, ack: 0, newestSeq: -1 });
+    this.players.set(sessionId, { queue: [], keys: 0, ack: 0, view: undefined, newestSeq: -1 });
   }
 
   remove(sessionId: string): void {
@@ -47,18 +49,24 @@ export class InputQueue {
     player.keys = 0;
   }
 
-  /** Takes the next input of every player; returns the keys each holds for this step. */
-  nextStep(): Record<string, number> {
-    const keysById: Record<string, number> = {};
+  /**
+   * Takes the next input of every player for step `tick`: the keys each holds, and how
+   * many steps behind `tick` each was seeing the other ships (for lag compensation).
+   */
+  nextStep(tick: number): { keys: Record<string, number>; viewLag: Record<string, number> } {
+    const keys: Record<string, number> = {};
+    const viewLag: Record<string, number> = {};
     for (const [sessionId, player] of this.players) {
       const input = player.queue.shift();
       if (input) {
         player.keys = input.keys;
         player.ack = input.seq;
+        player.view = input.view;
       }
-      keysById[sessionId] = player.keys;
+      keys[sessionId] = player.keys;
+      if (player.view !== undefined) viewLag[sessionId] = tick - player.view;
     }
-    return keysById;
+    return { keys, viewLag };
   }
 
   ackOf(sessionId: string): number {
