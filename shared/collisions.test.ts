@@ -74,11 +74,11 @@ describe("swept bullet hits", () => {
 describe("what a hit does", () => {
   it("kills the ship, emits shipDestroyed with the killer, scores the shooter and spends the bullet", () => {
     const { world, target, a, b } = arena();
-    putBullet(world, "A", { x: 480, y: 270 - STEP_PX, vy: 640 }); // ends at the ship's centre
+    const bullet = putBullet(world, "A", { x: 480, y: 270 - STEP_PX, vy: 640 }); // ends at the ship's centre
     step(world, {}, DT);
     expect(target.alive).toBe(false);
     expect(target.respawnIn).toBeGreaterThan(0);
-    expect(destroyedEvents(world)).toEqual([{ kind: "shipDestroyed", shipId: "t", killerId: "A", x: 480, y: 270 }]);
+    expect(destroyedEvents(world)).toEqual([{ kind: "shipDestroyed", shipId: "t", killerId: "A", bulletId: bullet.id, x: 480, y: 270 }]);
     expect(a.score).toBe(SCORE_SHIP_KILL);
     expect(b.score).toBe(0);
     expect(target.score).toBe(0);

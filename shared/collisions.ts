@@ -74,7 +74,7 @@ export function resolveBulletHits(world: World, dt: number): void {
     }
     const shooter = findShip(world, bullet.owner);
     if (hitShip) {
-      destroyShip(world, hitShip, bullet.owner);
+      destroyShip(world, hitShip, bullet.owner, bullet.id);
       if (shooter) shooter.score += SCORE_SHIP_KILL;
     } else if (hitRock) {
       world.events.push({ kind: "asteroidDestroyed", asteroidId: hitRock.id, size: hitRock.size, shooterId: bullet.owner, x: hitRock.x, y: hitRock.y });

@@ -34,13 +34,13 @@ export function removeShip(world: World, id: string): void {
   world.bullets = world.bullets.filter((bullet) => bullet.owner !== id);
 }
 
-export function destroyShip(world: World, ship: Ship, killerId: string | null): void {
+export function destroyShip(world: World, ship: Ship, killerId: string | null, bulletId?: number): void {
   ship.alive = false;
   ship.respawnIn = RESPAWN_DELAY;
   ship.charge = 0;
   ship.charging = false;
   ship.keys = 0;
-  world.events.push({ kind: "shipDestroyed", shipId: ship.id, killerId, x: ship.x, y: ship.y });
+  world.events.push({ kind: "shipDestroyed", shipId: ship.id, killerId, ...(bulletId === undefined ? {} : { bulletId }), x: ship.x, y: ship.y });
 }
 
 /** Counts down dead ships and revives those whose time is up at a clear spot. */

@@ -80,7 +80,8 @@ export interface PoseFrame {
 
 export type GameEvent =
   | { kind: "shot"; shipId: string; bulletId: number; charge: number }
-  | { kind: "shipDestroyed"; shipId: string; killerId: string | null; x: number; y: number }
+  /** `bulletId` is the bullet that hit (absent when a rock crushed the ship). */
+  | { kind: "shipDestroyed"; shipId: string; killerId: string | null; bulletId?: number; x: number; y: number }
   | { kind: "shipRespawned"; shipId: string }
   | { kind: "asteroidDestroyed"; asteroidId: number; size: AsteroidSize; shooterId: string | null; x: number; y: number };
 

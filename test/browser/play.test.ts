@@ -99,6 +99,8 @@ test("two players meet in the lobby, see each other fly, and one shoots the othe
   await alice.keyboard.down("ArrowUp");
   await waitForView(bob, (view) => (view.ships?.find((ship) => ship.id === aliceId)?.x ?? 0) > 240);
   await alice.keyboard.up("ArrowUp");
+  // Inputs already on their way still thrust for a moment; let them land before resetting.
+  await new Promise((resolve) => setTimeout(resolve, 500));
 
   // Put Alice back, facing Bob, at rest; she charges for 0.4 s and releases.
   placeShip(room, aliceId, { x: 200, y: 270, angle: 0 });

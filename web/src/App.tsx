@@ -4,6 +4,7 @@ import { GameView } from "./components/GameView";
 import { publishDebugView } from "./debugView";
 import { createGameClient } from "./net/connection";
 import { GameSession } from "./net/GameSession";
+import { parseLinkConditions } from "./net/linkConditions";
 
 export function App() {
   const client = useMemo(createGameClient, []);
@@ -32,7 +33,8 @@ export function App() {
       notice={notice}
       onJoined={({ room, roomName }) => {
         setNotice(undefined);
-        setSession(new GameSession(room, roomName));
+        // ?latency=150&jitter=20&spikes=0.01 in the page URL simulates a slow network.
+        setSession(new GameSession(room, roomName, parseLinkConditions(window.location.search)));
       }}
     />
   );

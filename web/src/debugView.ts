@@ -3,6 +3,7 @@
  * and curious players: the screen, the ships as drawn this frame, effect counts.
  * It is replaced (never mutated) so a reader cannot change the game through it.
  */
+import type { NetcodeOptions, NetStats } from "./net/GameSession";
 import type { RenderShip } from "./render/frame";
 
 export type DebugShip = Pick<RenderShip, "id" | "name" | "color" | "x" | "y" | "angle" | "alive">;
@@ -22,6 +23,9 @@ export interface DebugView {
   score?: number;
   pingMs?: number;
   frames?: number;
+  /** Network statistics and the netcode switches (see GameSession). */
+  net?: NetStats;
+  netcode?: NetcodeOptions;
 }
 
 declare global {

@@ -32,7 +32,7 @@ export function GameView({ session, onExit }: GameViewProps) {
     let explosionsSeen = 0;
 
     const stopClosed = session.onClosed((code) => exitRef.current(`The game ended: connection closed (code ${code}).`));
-    const detachKeys = attachKeyboard(window, { onKeys: (keys) => session.input.setKeys(keys), onEscape: () => exitRef.current() });
+    const detachKeys = attachKeyboard(window, { onKeys: (keys) => session.setKeys(keys), onEscape: () => exitRef.current() });
 
     let animation = 0;
     const draw = (now: number) => {
@@ -61,6 +61,8 @@ export function GameView({ session, onExit }: GameViewProps) {
         score: session.localScore(),
         pingMs: session.latestPingMs,
         frames,
+        net: session.stats(now),
+        netcode: { ...session.options },
       });
       animation = requestAnimationFrame(draw);
     };
@@ -72,7 +74,7 @@ export function GameView({ session, onExit }: GameViewProps) {
       clearInterval(hudTimer);
       detachKeys();
       stopClosed();
-      session.input.setKeys(0);
+      session.setKeys(0);
     };
   }, [session]);
 

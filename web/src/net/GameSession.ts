@@ -1,27 +1,53 @@
 /**
- * One joined game room as the client sees it: replicated state turned into timestamped
- * snapshots, drawn through interpolation at a fixed delay behind the estimated server
- * time; server events released when the render time reaches them; the input sender;
- * ping. Components read frames and HUD data from it; it knows nothing of React.
+ * One joined game room as the client sees it. Remote objects: replicated state turned
+ * into timestamped snapshots and drawn through interpolation at an adaptive delay behind
+ * the estimated server time. Own ship: predicted from the player's inputs and reconciled
+ * with each patch. Own bullets: extrapolated to the present, where the own ship is.
+ * Server events are released when the render time reaches them. Components read frames,
+ * HUD data and network statistics from it; it knows nothing of React.
  */
 import type { Room } from "@colyseus/sdk";
-import type { AsteroidSize } from "../../../shared/constants";
+import { TICK_DT, WORLD_HEIGHT, WORLD_WIDTH } from "../../../shared/constants";
 import { ServerMessage, type InputMessage } from "../../../shared/protocol";
 import type { GameState } from "../../../shared/schema";
+import { wrapCoord } from "../../../shared/vector";
 import type { GameEvent } from "../../../shared/world";
-import type { RenderAsteroid, RenderBullet, RenderFrame, RenderShip } from "../render/frame";
-import { EntityTracker } from "./EntityTracker";
-import { InputSender } from "./InputSender";
+import type { RenderFrame } from "../render/frame";
+import { adaptInterpolationDelay, targetInterpolationDelay } from "./interpolationDelay";
+import { InputStream } from "./InputStream";
+import { NO_CONDITIONS, type LinkConditions } from "./linkConditions";
+import { OwnShipPredictor, type PredictedInput } from "./OwnShipPredictor";
+import { RemoteWorld, type SampledWorld } from "./RemoteWorld";
+import { RoomLink } from "./RoomLink";
 import { ServerClock, TICK_MS } from "./serverClock";
 
-/** How far behind the estimated server time remote objects are drawn, ms: two 50 ms patch intervals, so one late patch never leaves the buffer dry. */
-export const INTERPOLATION_DELAY_MS = 100;
 /** How often the round trip is measured, ms. */
 const PING_INTERVAL_MS = 1000;
+/** Input steps keep running at least this often when the screen stops animating (a background tab), ms. */
+const INPUT_FALLBACK_MS = 100;
 
-type ShipSnapshot = Omit<RenderShip, "id" | "isLocal">;
-type BulletSnapshot = Omit<RenderBullet, "id"> & { angle: number };
-type AsteroidSnapshot = Omit<RenderAsteroid, "id">;
+/** The three netcode techniques, each switchable from the debug overlay to see what it does. */
+export interface NetcodeOptions {
+  prediction: boolean;
+  interpolation: boolean;
+  lagCompensation: boolean;
+}
+
+export interface NetStats {
+  pingMs: number | undefined;
+  jitterMs: number;
+  interpolationDelayMs: number;
+  /** Size of the last reconciliation correction, and of the correction still visible, px. */
+  correctionPx: number;
+  visibleErrorPx: number;
+  serverTick: number;
+  patchesPerSecond: number;
+  bytesInPerSecond: number;
+  bytesOutPerSecond: number;
+  /** Share of frames drawn past the newest snapshot (the buffer ran dry). */
+  dryFrameShare: number;
+  pendingInputs: number;
+}
 
 export interface ScoreLine {
   id: string;
@@ -43,37 +69,41 @@ export interface HudState {
 
 export class GameSession {
   readonly clock = new ServerClock();
-  readonly input: InputSender;
-  private readonly ships = new EntityTracker<ShipSnapshot>();
-  private readonly bullets = new EntityTracker<BulletSnapshot>();
-  private readonly asteroids = new EntityTracker<AsteroidSnapshot>();
+  readonly options: NetcodeOptions = { prediction: true, interpolation: true, lagCompensation: true };
+  readonly link: RoomLink;
+  private readonly inputs: InputStream;
+  private readonly predictor = new OwnShipPredictor();
+  private readonly remote = new RemoteWorld();
   private readonly pendingEvents: Array<{ t: number; event: GameEvent }> = [];
-  private readonly pingTimer: ReturnType<typeof setInterval>;
+  private readonly patchTimes: number[] = [];
+  private readonly timers: Array<ReturnType<typeof setInterval>>;
+  private readonly closeListeners = new Set<(code: number) => void>();
+  private readonly unbindEvents: () => void;
   private pingMs: number | undefined;
   private closed = false;
-  private readonly closeListeners = new Set<(code: number) => void>();
-  private readonly onState = (state: GameState) => this.snapshot(state);
-  private readonly onRoomLeave = (code: number) => {
-    if (this.closed) return;
-    this.dispose();
-    for (const listener of this.closeListeners) listener(code);
-  };
-  private readonly unbindEvents: () => void;
+  private delayMs = targetInterpolationDelay(0);
+  private latestPatchT = -Infinity;
+  private lastFrameAt: number | undefined;
+  private frames = 0;
+  private dryFrames = 0;
 
   constructor(
     readonly room: Room<unknown, GameState>,
     readonly roomName: string,
+    conditions: LinkConditions = NO_CONDITIONS,
     private readonly now: () => number = () => performance.now(),
   ) {
-    this.input = new InputSender((message: InputMessage) => {
-      if (!this.closed) room.send("input", message);
-    });
+    this.link = new RoomLink(room, conditions);
+    this.inputs = new InputStream((input) => this.sendStep(input));
     room.onStateChange(this.onState);
     room.onLeave(this.onRoomLeave);
     this.unbindEvents = room.onMessage(ServerMessage.Events, (batch: { tick: number; events: GameEvent[] }) => {
       for (const event of batch.events) this.pendingEvents.push({ t: batch.tick * TICK_MS, event });
     });
-    this.pingTimer = setInterval(() => this.measurePing(), PING_INTERVAL_MS);
+    this.timers = [
+      setInterval(() => this.measurePing(), PING_INTERVAL_MS),
+      setInterval(() => this.update(), INPUT_FALLBACK_MS),
+    ];
     this.measurePing();
   }
 
@@ -89,36 +119,69 @@ export class GameSession {
     return this.pingMs;
   }
 
+  /** The keys the player holds now; they go out with the next input step. */
+  setKeys(keys: number): void {
+    this.inputs.setKeys(keys);
+  }
+
+  /** Runs the input steps due by now: each is sent and, with prediction on, applied to the own ship. */
+  update(localNow = this.now()): void {
+    if (!this.closed) this.inputs.advance(localNow);
+  }
+
   /** The local player's score in the newest state. */
   localScore(): number {
     return this.room.state.ships?.get(this.sessionId)?.score ?? 0;
   }
 
-  /** Server time being drawn now, ms. */
+  /** Server time being drawn for remote objects now, ms. */
   renderTime(localNow = this.now()): number {
-    return this.clock.serverNow(localNow) - INTERPOLATION_DELAY_MS;
+    if (!this.options.interpolation) return this.latestPatchT;
+    return this.clock.serverNow(localNow) - this.delayMs;
   }
 
   /** Everything to draw at `localNow`, and the events whose time has come (oldest first). */
   frame(localNow = this.now()): { frame: RenderFrame; events: GameEvent[] } {
+    this.update(localNow);
+    const frameMs = this.lastFrameAt === undefined ? 0 : localNow - this.lastFrameAt;
+    this.lastFrameAt = localNow;
+    this.delayMs = adaptInterpolationDelay(this.delayMs, this.clock.jitterMs, frameMs);
     const renderTime = this.renderTime(localNow);
-    const frame: RenderFrame = { ships: [], bullets: [], asteroids: [] };
-    for (const id of this.ships.idsAt(renderTime)) {
-      const ship = this.ships.sample(id, renderTime);
-      if (ship) frame.ships.push({ ...ship, id, isLocal: id === this.sessionId });
+    this.frames++;
+    if (renderTime > this.latestPatchT) this.dryFrames++;
+
+    const sampled = this.remote.sample(renderTime);
+    const frame: RenderFrame = { ships: [], bullets: [], asteroids: sampled.asteroids };
+    const ownPose = this.options.prediction ? this.predictor.drawnPose(frameMs) : undefined;
+    for (const ship of sampled.ships) {
+      const isLocal = ship.id === this.sessionId;
+      const own = isLocal ? this.room.state.ships.get(ship.id) : undefined;
+      if (own && ownPose) frame.ships.push({ ...ship, ...ownPose, alive: own.alive, charge: own.charge, keys: this.inputs.heldKeys, isLocal });
+      else frame.ships.push({ ...ship, isLocal });
     }
-    for (const id of this.bullets.idsAt(renderTime)) {
-      const bullet = this.bullets.sample(id, renderTime);
-      if (bullet) frame.bullets.push({ id, x: bullet.x, y: bullet.y, radius: bullet.radius, color: bullet.color });
-    }
-    for (const id of this.asteroids.idsAt(renderTime)) {
-      const rock = this.asteroids.sample(id, renderTime);
-      if (rock) frame.asteroids.push({ ...rock, id });
-    }
+    this.collectBullets(frame, sampled, localNow);
     let due = 0;
     while (due < this.pendingEvents.length && this.pendingEvents[due]!.t <= renderTime) due++;
     const events = this.pendingEvents.splice(0, due).map((pending) => pending.event);
     return { frame, events };
+  }
+
+  stats(localNow = this.now()): NetStats {
+    while (this.patchTimes.length > 0 && this.patchTimes[0]! < localNow - 1000) this.patchTimes.shift();
+    const bytes = this.link.bytesPerSecond();
+    return {
+      pingMs: this.pingMs,
+      jitterMs: this.clock.jitterMs,
+      interpolationDelayMs: this.options.interpolation ? this.delayMs : 0,
+      correctionPx: this.predictor.lastCorrection,
+      visibleErrorPx: this.predictor.visibleError,
+      serverTick: this.room.state.tick ?? 0,
+      patchesPerSecond: this.patchTimes.length,
+      bytesInPerSecond: bytes.in,
+      bytesOutPerSecond: bytes.out,
+      dryFrameShare: this.frames === 0 ? 0 : this.dryFrames / this.frames,
+      pendingInputs: this.predictor.pendingCount,
+    };
   }
 
   /** Scores and the local player's status, from the newest state (not delayed). */
@@ -130,14 +193,7 @@ export class GameSession {
     });
     scoreboard.sort((a, b) => b.score - a.score || a.name.localeCompare(b.name));
     const own = state.ships.get(this.sessionId);
-    return {
-      roomName: this.roomName,
-      score: own?.score ?? 0,
-      pingMs: this.pingMs,
-      alive: own?.alive ?? true,
-      respawnIn: own?.respawnIn ?? 0,
-      scoreboard,
-    };
+    return { roomName: this.roomName, score: own?.score ?? 0, pingMs: this.pingMs, alive: own?.alive ?? true, respawnIn: own?.respawnIn ?? 0, scoreboard };
   }
 
   /** Calls `listener` with the close code if the room ends without the player leaving (server gone, kicked). */
@@ -153,13 +209,49 @@ export class GameSession {
     await this.room.leave(true);
   }
 
+  private readonly onState = (state: GameState) => this.snapshot(state);
+
+  private readonly onRoomLeave = (code: number) => {
+    if (this.closed) return;
+    this.dispose();
+    for (const listener of this.closeListeners) listener(code);
+  };
+
   private dispose(): void {
     this.closed = true;
-    this.input.dispose();
-    clearInterval(this.pingTimer);
+    for (const timer of this.timers) clearInterval(timer);
     this.room.onStateChange.remove(this.onState);
     this.room.onLeave.remove(this.onRoomLeave);
     this.unbindEvents();
+  }
+
+  private sendStep(input: PredictedInput): void {
+    if (this.closed) return;
+    const message: InputMessage = { seq: input.seq, keys: input.keys };
+    // Lag compensation: tell the server which moment of the others this input was made looking at.
+    if (this.options.lagCompensation && this.clock.synced) message.view = Math.max(0, Math.floor(this.renderTime() / TICK_MS));
+    this.room.send("input", message);
+    this.predictor.applyLocal(input, TICK_DT);
+  }
+
+  /** Own bullets are drawn where they are now (extrapolated, like the predicted ship); others through interpolation. */
+  private collectBullets(frame: RenderFrame, sampled: SampledWorld, localNow: number): void {
+    const extrapolateOwn = this.options.prediction && this.clock.synced;
+    for (const { id, x, y, radius, color, owner } of sampled.bullets) {
+      if (!(extrapolateOwn && owner === this.sessionId)) frame.bullets.push({ id, x, y, radius, color });
+    }
+    if (!extrapolateOwn) return;
+    // The own ship runs about one round trip ahead of the newest server state it has seen.
+    const aheadS = (this.clock.serverNow(localNow) + (this.pingMs ?? 0) - this.latestPatchT) / 1000;
+    const color = this.room.state.ships.get(this.sessionId)?.color ?? "#ffffff";
+    this.room.state.bullets.forEach((bullet, id) => {
+      if (bullet.owner !== this.sessionId) return;
+      frame.bullets.push({
+        id, color, radius: bullet.radius,
+        x: wrapCoord(bullet.x + bullet.vx * aheadS, WORLD_WIDTH),
+        y: wrapCoord(bullet.y + bullet.vy * aheadS, WORLD_HEIGHT),
+      });
+    });
   }
 
   private measurePing(): void {
@@ -172,31 +264,11 @@ export class GameSession {
   private snapshot(state: GameState): void {
     const localNow = this.now();
     this.clock.observe(state.tick, localNow);
+    this.patchTimes.push(localNow);
     const t = state.tick * TICK_MS;
-    const colorOf = (owner: string) => state.ships.get(owner)?.color ?? "#ffffff";
-    this.ships.record(
-      t,
-      Array.from(state.ships.entries(), ([id, ship]): [string, ShipSnapshot] => [
-        id,
-        {
-          name: ship.name, color: ship.color, x: ship.x, y: ship.y, angle: ship.angle, alive: ship.alive,
-          charge: ship.charge, keys: ship.keys, protected: ship.protected, respawnIn: ship.respawnIn,
-        },
-      ]),
-    );
-    this.bullets.record(
-      t,
-      Array.from(state.bullets.entries(), ([id, bullet]): [string, BulletSnapshot] => [
-        id,
-        { x: bullet.x, y: bullet.y, angle: 0, radius: bullet.radius, color: colorOf(bullet.owner) },
-      ]),
-    );
-    this.asteroids.record(
-      t,
-      Array.from(state.asteroids.entries(), ([id, rock]): [string, AsteroidSnapshot] => [
-        id,
-        { size: rock.size as AsteroidSize, x: rock.x, y: rock.y, angle: rock.angle },
-      ]),
-    );
+    this.latestPatchT = t;
+    const own = state.ships.get(this.sessionId);
+    if (own) this.predictor.reconcile({ x: own.x, y: own.y, vx: own.vx, vy: own.vy, angle: own.angle, alive: own.alive, ack: own.ack }, TICK_DT);
+    this.remote.record(state, t);
   }
 }

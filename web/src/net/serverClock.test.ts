@@ -17,3 +17,12 @@ test("old samples leave the window, so the estimate follows a drifting clock", (
   clock.observe(600, 600 * TICK_MS + 30); // 10 s later, offset 30: the first has left the 3 s window
   expect(clock.serverNow(20_000)).toBeCloseTo(20_000 - 30, 9);
 });
+
+test("jitter is how much later than the fastest patch the slow ones arrive", () => {
+  const clock = new ServerClock();
+  expect(clock.jitterMs).toBe(0);
+  // Offsets 40, 60, 45, 40 … 60 ms: p90 − min = 20 ms.
+  const delays = [40, 60, 45, 40, 55, 41, 60, 42, 50, 43, 60];
+  delays.forEach((delay, i) => clock.observe(i * 3, i * 3 * TICK_MS + delay));
+  expect(clock.jitterMs).toBe(20);
+});

@@ -23,6 +23,13 @@ export class ServerClock {
     this.offset = Math.min(...this.samples.map((sample) => sample.offset));
   }
 
+  /** Arrival jitter, ms: how much later than the least-delayed patch the slowest 10 % arrive (p90 − min). */
+  get jitterMs(): number {
+    if (this.samples.length < 2 || this.offset === undefined) return 0;
+    const sorted = this.samples.map((sample) => sample.offset).sort((a, b) => a - b);
+    return sorted[Math.floor((sorted.length - 1) * 0.9)]! - this.offset;
+  }
+
   get synced(): boolean {
     return this.offset !== undefined;
   }

@@ -1,0 +1,29 @@
+import { Key } from "../../../shared/input";
+import type { PredictedInput } from "./OwnShipPredictor";
+import { InputStream, MAX_CATCH_UP_STEPS } from "./InputStream";
+import { TICK_MS } from "./serverClock";
+
+test("one input per 1/60 s of local time, with growing sequence numbers and the held keys", () => {
+  const sent: PredictedInput[] = [];
+  const stream = new InputStream((input) => sent.push(input));
+  stream.advance(1000); // starts the clock
+  stream.setKeys(Key.Up);
+  stream.advance(1000 + TICK_MS * 2.5);
+  stream.setKeys(Key.Up | Key.Fire);
+  stream.advance(1000 + TICK_MS * 4);
+  expect(sent).toEqual([
+    { seq: 1, keys: Key.Up },
+    { seq: 2, keys: Key.Up },
+    { seq: 3, keys: Key.Up | Key.Fire },
+    { seq: 4, keys: Key.Up | Key.Fire },
+  ]);
+});
+
+test("after a stall it catches up a bounded number of steps and drops the rest", () => {
+  const sent: PredictedInput[] = [];
+  const stream = new InputStream((input) => sent.push(input));
+  stream.advance(0);
+  expect(stream.advance(5000)).toBe(MAX_CATCH_UP_STEPS);
+  expect(stream.advance(5000 + TICK_MS)).toBe(1);
+  expect(sent).toHaveLength(MAX_CATCH_UP_STEPS + 1);
+});

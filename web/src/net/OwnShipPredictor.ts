@@ -1,0 +1,113 @@
+/**
+ * Client-side prediction of the player's own ship. Each local step the client runs the
+ * shared moveShip on its own input at once and keeps the input until the server
+ * acknowledges it. When a patch brings the server's pose with `ack`, the client rewinds
+ * to that pose and replays the inputs the server has not applied yet. The server runs the
+ * same code on float32-rounded state, so the replay lands exactly where the server will.
+ * A correction is not snapped onto the screen: the drawn pose keeps a render offset that
+ * decays, unless the error is too large to be a correction (a respawn, a teleport).
+ */
+import { moveShip, quantizeShip } from "../../../shared/ship";
+import { angleDelta, wrappedOffset } from "../../../shared/vector";
+import type { Ship } from "../../../shared/world";
+
+export interface PredictedInput {
+  seq: number;
+  keys: number;
+}
+
+/** The server's word on the ship: its pose and the newest input it applied. */
+export interface AuthoritativeShip {
+  x: number;
+  y: number;
+  vx: number;
+  vy: number;
+  angle: number;
+  alive: boolean;
+  ack: number;
+}
+
+/** A correction longer than this is applied at once, px: more than any misprediction, less than a respawn. */
+export const SNAP_DISTANCE = 120;
+/** Time constant of the visual correction's decay, ms: ~63 % gone in this time, ~95 % in three. */
+export const CORRECTION_TIME_MS = 80;
+/** Inputs kept unacknowledged at most: 2 s at 60 Hz; beyond it the link is dead and older ones are dropped. */
+const MAX_PENDING = 120;
+
+export class OwnShipPredictor {
+  private ship: Ship | undefined;
+  private pending: PredictedInput[] = [];
+  /** Drawn pose minus predicted pose; decays to zero. */
+  private offset = { x: 0, y: 0, angle: 0 };
+  /** Size of the last correction, px (0 when the prediction was exact). */
+  lastCorrection = 0;
+
+  /** The predicted ship (present time), or undefined before the first patch or while dead. */
+  get predicted(): Readonly<Ship> | undefined {
+    return this.ship;
+  }
+
+  get pendingCount(): number {
+    return this.pending.length;
+  }
+
+  /** Applies one local step of `input` right away and remembers it for replay. */
+  applyLocal(input: PredictedInput, dt: number): void {
+    this.pending.push(input);
+    if (this.pending.length > MAX_PENDING) this.pending.shift();
+    if (this.ship) step(this.ship, input.keys, dt);
+  }
+
+  /** Rewinds to the server's pose and replays the inputs it has not applied. */
+  reconcile(server: AuthoritativeShip, dt: number): void {
+    this.pending = this.pending.filter((input) => input.seq > server.ack);
+    if (!server.alive) {
+      this.ship = undefined;
+      this.offset = { x: 0, y: 0, angle: 0 };
+      return;
+    }
+    const next = shipFrom(server);
+    for (const input of this.pending) step(next, input.keys, dt);
+    const previous = this.ship;
+    this.ship = next;
+    if (!previous) return;
+    const drift = wrappedOffset(next, previous);
+    this.lastCorrection = Math.hypot(drift.x, drift.y);
+    if (this.lastCorrection > SNAP_DISTANCE) {
+      this.offset = { x: 0, y: 0, angle: 0 };
+      return;
+    }
+    // Keep drawing where the ship was drawn; the offset then fades (see drawnPose).
+    this.offset = {
+      x: this.offset.x + drift.x,
+      y: this.offset.y + drift.y,
+      angle: this.offset.angle + angleDelta(next.angle, previous.angle),
+    };
+  }
+
+  /** The pose to draw after `frameMs` of screen time: the prediction plus the fading correction. */
+  drawnPose(frameMs: number): { x: number; y: number; angle: number } | undefined {
+    if (!this.ship) return undefined;
+    const keep = Math.exp(-frameMs / CORRECTION_TIME_MS);
+    this.offset = { x: this.offset.x * keep, y: this.offset.y * keep, angle: this.offset.angle * keep };
+    return { x: this.ship.x + this.offset.x, y: this.ship.y + this.offset.y, angle: this.ship.angle + this.offset.angle };
+  }
+
+  /** Distance between the drawn and the predicted pose now, px. */
+  get visibleError(): number {
+    return Math.hypot(this.offset.x, this.offset.y);
+  }
+}
+
+/** One step of the ship's own motion, exactly as the server's step() moves and rounds it. */
+function step(ship: Ship, keys: number, dt: number): void {
+  moveShip(ship, keys, dt);
+  quantizeShip(ship);
+}
+
+function shipFrom(server: AuthoritativeShip): Ship {
+  return {
+    id: "own", x: server.x, y: server.y, vx: server.vx, vy: server.vy, angle: server.angle, alive: true,
+    charge: 0, charging: false, cooldown: 0, respawnIn: 0, protection: 0, score: 0, keys: 0,
+  };
+}

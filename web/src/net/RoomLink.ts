@@ -1,0 +1,78 @@
+/**
+ * Sits between a joined room and its socket: counts bytes each way (for the debug
+ * overlay) and, when conditions are set, delays every message like a slow network
+ * would. Delivery keeps its order, as TCP does: a delayed message holds back the ones
+ * behind it, which is how a real spike feels.
+ */
+import type { Room } from "@colyseus/sdk";
+import { isSimulated, oneWayDelay, type LinkConditions } from "./linkConditions";
+
+/** Window over which byte rates are measured, ms. */
+const RATE_WINDOW_MS = 1000;
+
+class Direction {
+  private lastDue = 0;
+  private readonly recent: Array<{ at: number; bytes: number }> = [];
+  total = 0;
+
+  constructor(private readonly now: () => number) {}
+
+  /** Counts `bytes` and runs `deliver` after `delayMs`, never before an earlier message. */
+  pass(bytes: number, delayMs: number, deliver: () => void): void {
+    const now = this.now();
+    this.total += bytes;
+    this.recent.push({ at: now, bytes });
+    if (delayMs <= 0 && this.lastDue <= now) return deliver();
+    const due = Math.max(this.lastDue, now + delayMs);
+    this.lastDue = due;
+    setTimeout(deliver, due - now);
+  }
+
+  bytesPerSecond(): number {
+    const now = this.now();
+    while (this.recent.length > 0 && this.recent[0]!.at < now - RATE_WINDOW_MS) this.recent.shift();
+    return (this.recent.reduce((sum, entry) => sum + entry.bytes, 0) * 1000) / RATE_WINDOW_MS;
+  }
+}
+
+interface ConnectionLike {
+  send(data: Uint8Array): void;
+  events: { onmessage?: ((event: { data: ArrayBuffer }) => unknown) | null };
+}
+
+export class RoomLink {
+  private readonly up: Direction;
+  private readonly down: Direction;
+
+  constructor(
+    room: Room,
+    private conditions: LinkConditions,
+    private readonly random: () => number = Math.random,
+    now: () => number = () => performance.now(),
+  ) {
+    this.up = new Direction(now);
+    this.down = new Direction(now);
+    const connection = room.connection as unknown as ConnectionLike;
+    const send = connection.send.bind(connection);
+    connection.send = (data: Uint8Array) => this.up.pass(data.byteLength, this.delay(), () => send(data));
+    const receive = connection.events.onmessage;
+    connection.events.onmessage = (event: { data: ArrayBuffer }) =>
+      this.down.pass(event.data.byteLength, this.delay(), () => receive?.(event));
+  }
+
+  get simulated(): LinkConditions | undefined {
+    return isSimulated(this.conditions) ? this.conditions : undefined;
+  }
+
+  setConditions(conditions: LinkConditions): void {
+    this.conditions = conditions;
+  }
+
+  bytesPerSecond(): { in: number; out: number } {
+    return { in: this.down.bytesPerSecond(), out: this.up.bytesPerSecond() };
+  }
+
+  private delay(): number {
+    return isSimulated(this.conditions) ? oneWayDelay(this.conditions, this.random(), this.random()) : 0;
+  }
+}
