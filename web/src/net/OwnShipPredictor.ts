@@ -17,15 +17,7 @@ export interface PredictedInput {
 }
 
 /** The server's word on the ship: its pose and the newest input it applied. */
-export interface AuthoritativeShip {
-  x: number;
-  y: number;
-  vx: number;
-  vy: number;
-  angle: number;
-  alive: boolean;
-  ack: number;
-}
+export type AuthoritativeShip = Pick<Ship, "x" | "y" | "vx" | "vy" | "angle" | "alive"> & { ack: number };
 
 /** A correction longer than this is applied at once, px: more than any misprediction, less than a respawn. */
 export const SNAP_DISTANCE = 120;

@@ -65,31 +65,28 @@ function circlesAt(ctx: CanvasRenderingContext2D, x: number, y: number, radius: 
   }
 }
 
-function drawSparks(ctx: CanvasRenderingContext2D, burst: Burst, ageMs: number): void {
+/** Calls `draw` for each particle of `burst` still visible, with its alpha set and its wrapped position. */
+function forEachLiveParticle(ctx: CanvasRenderingContext2D, burst: Burst, ageMs: number, draw: (p: Burst["particles"][number], px: number, py: number) => void): void {
   const travel = particleTravel(ageMs);
-  ctx.fillStyle = burst.color;
   for (const p of burst.particles) {
     const fade = particleFade(ageMs, p.lifeMs);
     if (fade <= 0) continue;
     ctx.globalAlpha = fade;
-    const px = wrapCoord(burst.x + p.vx * travel, WORLD_WIDTH);
-    const py = wrapCoord(burst.y + p.vy * travel, WORLD_HEIGHT);
-    ctx.fillRect(px - p.size / 2, py - p.size / 2, p.size, p.size);
+    draw(p, wrapCoord(burst.x + p.vx * travel, WORLD_WIDTH), wrapCoord(burst.y + p.vy * travel, WORLD_HEIGHT));
   }
 }
 
+function drawSparks(ctx: CanvasRenderingContext2D, burst: Burst, ageMs: number): void {
+  ctx.fillStyle = burst.color;
+  forEachLiveParticle(ctx, burst, ageMs, (p, px, py) => ctx.fillRect(px - p.size / 2, py - p.size / 2, p.size, p.size));
+}
+
 function drawFragments(ctx: CanvasRenderingContext2D, burst: Burst, ageMs: number): void {
-  const travel = particleTravel(ageMs);
   const ageS = ageMs / 1000;
   ctx.strokeStyle = burst.color;
   ctx.lineWidth = FRAGMENT_LINE_WIDTH;
   ctx.lineCap = "round";
-  for (const p of burst.particles) {
-    const fade = particleFade(ageMs, p.lifeMs);
-    if (fade <= 0) continue;
-    ctx.globalAlpha = fade;
-    const px = wrapCoord(burst.x + p.vx * travel, WORLD_WIDTH);
-    const py = wrapCoord(burst.y + p.vy * travel, WORLD_HEIGHT);
+  forEachLiveParticle(ctx, burst, ageMs, (p, px, py) => {
     // Each fragment starts along its flight direction and spins at its own rate.
     const angle = Math.atan2(p.vy, p.vx) + p.spin * ageS;
     const hx = (Math.cos(angle) * p.size) / 2;
@@ -98,5 +95,5 @@ function drawFragments(ctx: CanvasRenderingContext2D, burst: Burst, ageMs: numbe
     ctx.moveTo(px - hx, py - hy);
     ctx.lineTo(px + hx, py + hy);
     ctx.stroke();
-  }
+  });
 }
