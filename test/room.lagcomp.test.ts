@@ -1,0 +1,52 @@
+/** Lag compensation through the real room: the view tick a client sends decides how far its shots rewind. */
+import type { ColyseusTestServer } from "@colyseus/testing";
+import type { AsteroidsRoom } from "../server/rooms/AsteroidsRoom";
+import { MAX_REWIND_TICKS } from "../shared/constants";
+import { Key } from "../shared/input";
+import { ClientMessage, ROOM_NAME } from "../shared/protocol";
+import type { GameState } from "../shared/schema";
+import { clearField, placeShip } from "./support/arena";
+import { bootGameServer, sleep, waitFor } from "./support/gameServer";
+
+let server: ColyseusTestServer;
+
+beforeAll(async () => {
+  server = await bootGameServer();
+});
+afterAll(async () => {
+  await server.shutdown();
+});
+afterEach(async () => {
+  await server.cleanup();
+});
+
+/** Charges, then releases with `view` (undefined = none); returns the rewind of the bullet the server launched. */
+async function shotRewind(viewBehind: number | undefined): Promise<number> {
+  const room = await server.createRoom<AsteroidsRoom>(ROOM_NAME, { seed: 2 });
+  const shooter = await server.connectTo(room, { name: "shooter" });
+  clearField(room);
+  placeShip(room, shooter.sessionId, { x: 100, y: 100 });
+  // Let the room run past the cap (21 steps) so "far behind" is not clipped at tick 0.
+  expect(await waitFor(() => (shooter.state as GameState).tick > 2 * MAX_REWIND_TICKS)).toBe(true);
+  const tick = () => (shooter.state as GameState).tick;
+  const view = () => (viewBehind === undefined ? {} : { view: Math.max(0, tick() - viewBehind) });
+  shooter.send(ClientMessage.Input, { seq: 1, keys: Key.Fire, ...view() });
+  await sleep(100);
+  shooter.send(ClientMessage.Input, { seq: 2, keys: 0, ...view() });
+  expect(await waitFor(() => room.world.bullets.length === 1)).toBe(true);
+  return room.world.bullets[0]!.rewind;
+}
+
+test("a shot made looking 10 steps behind rewinds at least that far (plus the trip up), within the cap", async () => {
+  const rewind = await shotRewind(10);
+  expect(rewind).toBeGreaterThanOrEqual(10);
+  expect(rewind).toBeLessThanOrEqual(MAX_REWIND_TICKS);
+});
+
+test("a client claiming to look far into the past is held to the cap", async () => {
+  expect(await shotRewind(100_000)).toBe(MAX_REWIND_TICKS);
+});
+
+test("without a view tick, shots are judged in the present", async () => {
+  expect(await shotRewind(undefined)).toBe(0);
+});
