@@ -4,6 +4,7 @@ import { publishDebugView } from "../debugView";
 import { attachKeyboard } from "../input/keyboard";
 import type { GameSession, HudState } from "../net/GameSession";
 import { GameRenderer } from "../render/GameRenderer";
+import { DebugOverlay } from "./DebugOverlay";
 import { Hud } from "./Hud";
 
 /** HUD refreshes per second: scores and ping change slowly; the canvas does the 60 fps work. */
@@ -82,6 +83,7 @@ export function GameView({ session, onExit }: GameViewProps) {
     <div className="game">
       <canvas ref={canvasRef} width={WORLD_WIDTH} height={WORLD_HEIGHT} data-testid="field" />
       {hud && <Hud hud={hud} />}
+      <DebugOverlay session={session} />
     </div>
   );
 }

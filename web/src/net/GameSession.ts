@@ -219,6 +219,7 @@ export class GameSession {
 
   private dispose(): void {
     this.closed = true;
+    this.link.close();
     for (const timer of this.timers) clearInterval(timer);
     this.room.onStateChange.remove(this.onState);
     this.room.onLeave.remove(this.onRoomLeave);

@@ -43,6 +43,8 @@ interface ConnectionLike {
 export class RoomLink {
   private readonly up: Direction;
   private readonly down: Direction;
+  /** Once the room is left, messages still held back are dropped: the SDK has no state left to apply them to. */
+  private closed = false;
 
   constructor(
     room: Room,
@@ -54,14 +56,26 @@ export class RoomLink {
     this.down = new Direction(now);
     const connection = room.connection as unknown as ConnectionLike;
     const send = connection.send.bind(connection);
-    connection.send = (data: Uint8Array) => this.up.pass(data.byteLength, this.delay(), () => send(data));
+    // The SDK encodes small messages (ping, leave) in one buffer it reuses for the next message:
+    // a message held back must carry its own copy, or it leaves as whatever was encoded last.
+    connection.send = (data: Uint8Array) => {
+      const bytes = data.slice();
+      this.up.pass(bytes.byteLength, this.delay(), () => send(bytes));
+    };
     const receive = connection.events.onmessage;
     connection.events.onmessage = (event: { data: ArrayBuffer }) =>
-      this.down.pass(event.data.byteLength, this.delay(), () => receive?.(event));
+      this.down.pass(event.data.byteLength, this.delay(), () => {
+        if (!this.closed) receive?.(event);
+      });
   }
 
   get simulated(): LinkConditions | undefined {
     return isSimulated(this.conditions) ? this.conditions : undefined;
+  }
+
+  /** Stops delivering incoming messages (call when leaving the room). */
+  close(): void {
+    this.closed = true;
   }
 
   setConditions(conditions: LinkConditions): void {
