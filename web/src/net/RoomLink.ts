@@ -10,8 +10,14 @@ import { isSimulated, oneWayDelay, type LinkConditions } from "./linkConditions"
 /** Window over which byte rates are measured, ms. */
 const RATE_WINDOW_MS = 1000;
 
+/**
+ * One direction of the link. Held-back messages wait in one FIFO released by a single
+ * timer: with a timer per message, two messages due in the same millisecond may fire in
+ * either order, and a later one would overtake an earlier one.
+ */
 class Direction {
-  private lastDue = 0;
+  private readonly queue: Array<{ due: number; deliver: () => void }> = [];
+  private timer: ReturnType<typeof setTimeout> | undefined;
   private readonly recent: Array<{ at: number; bytes: number }> = [];
   total = 0;
 
@@ -22,11 +28,23 @@ class Direction {
     const now = this.now();
     this.total += bytes;
     this.recent.push({ at: now, bytes });
-    if (delayMs <= 0 && this.lastDue <= now) return deliver();
-    const due = Math.max(this.lastDue, now + delayMs);
-    this.lastDue = due;
-    setTimeout(deliver, due - now);
+    if (delayMs <= 0 && this.queue.length === 0) return deliver();
+    const due = Math.max(now + delayMs, this.queue[this.queue.length - 1]?.due ?? -Infinity);
+    this.queue.push({ due, deliver });
+    if (this.timer === undefined) this.schedule();
   }
+
+  private schedule(): void {
+    const head = this.queue[0];
+    this.timer = head ? setTimeout(this.flush, Math.max(0, head.due - this.now())) : undefined;
+  }
+
+  private readonly flush = (): void => {
+    // Timers may fire a fraction of a millisecond early: what is not due yet waits for the next one.
+    const now = this.now();
+    while (this.queue.length > 0 && this.queue[0]!.due <= now) this.queue.shift()!.deliver();
+    this.schedule();
+  };
 
   bytesPerSecond(): number {
     const now = this.now();
