@@ -1,0 +1,237 @@
+/**
+ * One benchmark configuration: a shooter and a target, two real SDK clients each
+ * wrapped in the web client's GameSession, in a fresh room of the real server running
+ * in this process, under one simulated network. A 60 Hz loop plays the shooter's
+ * screen (`frame(now)`, which also sends its inputs) and measures as it goes: what the
+ * screen showed against what the server decided and where things truly were.
+ */
+import { matchMaker } from "@colyseus/core";
+import { Client } from "@colyseus/sdk";
+import type { AsteroidsRoom } from "../../server/rooms/AsteroidsRoom";
+import type { ClientMessageStats } from "../../server/rooms/MessageGuard";
+import { ROOM_NAME, ServerMessage } from "../../shared/protocol";
+import type { GameState } from "../../shared/schema";
+import type { Vec2 } from "../../shared/vector";
+import { findShip, type GameEvent } from "../../shared/world";
+import { GameSession } from "../../web/src/net/GameSession";
+import type { LinkConditions } from "../../web/src/net/linkConditions";
+import type { GameRoom } from "../../web/src/net/matchmaking";
+import { Shooter, targetKeys } from "./pilots";
+import { stageDuel } from "./practiceRange";
+import { DuelRecorder, type HitAgreement, type InterpolationResult, type ReconciliationResult, type RewindResult } from "./recorder";
+import { ScreenHitJudge } from "./screenHits";
+import { TICK_MS, truePosition, wrappedDistance } from "./serverTruth";
+import { summarize, type Summary } from "./stats";
+
+export interface DuelConfig {
+  /** Simulated round trip, ms (half each way), and ± jitter per message, ms. */
+  rttMs: number;
+  jitterMs: number;
+  lagCompensation: boolean;
+}
+
+export interface DuelTiming {
+  /** Before measuring: the clock syncs, the interpolation delay settles, the shooter closes in, ms. */
+  warmupMs: number;
+  /** Measuring and firing, ms. */
+  measureMs: number;
+  /** After the last shot: bullets finish their flight and their events arrive, ms. */
+  drainMs: number;
+  /** Screen frame interval, ms (60 Hz). */
+  frameMs: number;
+}
+
+export interface DuelResult {
+  config: DuelConfig;
+  wallSeconds: number;
+  shots: { released: number; launched: number };
+  hits: HitAgreement;
+  rewindTicks: RewindResult;
+  reconciliation: ReconciliationResult;
+  interpolation: InterpolationResult;
+  network: { pingMs: Summary; shooterMessages: ClientMessageStats | undefined; frameIntervalMs: Summary };
+  /** Event-loop stalls (frame intervals over STALL_MS) at any time in the duel: they hit server and clients at once. */
+  stalls: { count: number; longestMs: number };
+}
+
+/**
+ * A frame interval longer than this is a stall of the whole process, ms. Over 5 steps
+ * (83 ms) the server's fixed timestep drops its backlog and its clock falls behind for
+ * good, which the clients' ServerClock only notices 3 s later (see the report's notes).
+ */
+export const STALL_MS = 100;
+
+/** Bound on joining and leaving, ms: a stuck connection fails the run instead of hanging it. */
+const CONNECT_TIMEOUT_MS = 5000;
+
+function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`${what} took over ${ms} ms`)), ms);
+    promise.then(
+      (value) => { clearTimeout(timer); resolve(value); },
+      (error: unknown) => { clearTimeout(timer); reject(error instanceof Error ? error : new Error(String(error))); },
+    );
+  });
+}
+
+/** Runs `onFrame(now, elapsed)` every `frameMs` on a schedule that does not drift, for `totalMs`. */
+function runFrames(frameMs: number, totalMs: number, onFrame: (now: number, elapsed: number) => void): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const start = performance.now();
+    let n = 0;
+    const next = () => {
+      const now = performance.now();
+      try {
+        onFrame(now, now - start);
+      } catch (error) {
+        reject(error instanceof Error ? error : new Error(String(error)));
+        return;
+      }
+      if (now - start >= totalMs) return resolve();
+      n++;
+      setTimeout(next, Math.max(0, start + n * frameMs - performance.now()));
+    };
+    next();
+  });
+}
+
+/**
+ * Runs one duel in a fresh room created with `seed`. Both clients go through the web
+ * client's own network simulator (RoomLink, set up by GameSession from `conditions`):
+ * no packet loss, so no delay spikes.
+ */
+export async function runDuel(endpoint: string, config: DuelConfig, timing: DuelTiming, seed: number): Promise<DuelResult> {
+  const startedAt = performance.now();
+  const sdk = new Client(endpoint);
+  const shooterRoom: GameRoom = await withTimeout(sdk.create<GameState>(ROOM_NAME, { seed, name: "shooter" }), CONNECT_TIMEOUT_MS, "create");
+  const targetRoom: GameRoom = await withTimeout(sdk.joinById<GameState>(shooterRoom.roomId, { name: "target" }), CONNECT_TIMEOUT_MS, "join");
+  const room = matchMaker.getLocalRoomById(shooterRoom.roomId) as unknown as AsteroidsRoom | undefined;
+  if (!room) throw new Error("the room is not hosted by this process");
+  const shooterId = shooterRoom.sessionId;
+  const targetId = targetRoom.sessionId;
+
+  const conditions: LinkConditions = { latencyMs: config.rttMs, jitterMs: config.jitterMs, spikeChance: 0, spikeMs: 0 };
+  const a = new GameSession(shooterRoom, "bench", conditions);
+  const b = new GameSession(targetRoom, "bench", conditions);
+  a.options.lagCompensation = config.lagCompensation;
+  const recorder = new DuelRecorder();
+  const judge = new ScreenHitJudge();
+  const shooter = new Shooter(targetId);
+  let measuring = false;
+  let lastAck = 0;
+  // Per input (by sequence number) until the server applies it: the own ship as drawn on the first frame after
+  // the client applied it, and the server step the screen was drawing the target at then.
+  const afterInput = new Map<number, Vec2 & { viewTick: number }>();
+  const compareOwnShip = (ack: number) => {
+    const seen = afterInput.get(ack);
+    const ship = findShip(room.world, shooterId);
+    if (seen && ship) {
+      recorder.drawnVsServer.push(wrappedDistance(seen, ship));
+      recorder.viewLags.push(room.world.tick - seen.viewTick);
+    }
+    for (const seq of afterInput.keys()) if (seq <= ack) afterInput.delete(seq);
+  };
+  const loopStart = performance.now();
+  const elapsedNow = () => performance.now() - loopStart;
+
+  stageDuel(room, {
+    shooterId,
+    targetId,
+    afterStep: () => {
+      const ack = room.state.ships.get(shooterId)?.ack ?? 0;
+      if (elapsedNow() >= timing.warmupMs) {
+        for (const bullet of room.world.bullets) {
+          if (bullet.owner === shooterId && !recorder.rewinds.has(bullet.id)) recorder.rewinds.set(bullet.id, bullet.rewind);
+        }
+      }
+      if (measuring) {
+        recorder.serverSteps++;
+        if (ack === lastAck) recorder.starvedSteps++;
+        else if (ack > lastAck + 1) recorder.skippedInputs += ack - lastAck - 1;
+      }
+      if (ack !== lastAck) compareOwnShip(ack);
+      lastAck = ack;
+    },
+  });
+  // Registered after the session's own listeners, so these run after it has taken in the patch or event.
+  shooterRoom.onStateChange(() => {
+    if (!measuring) return;
+    const stats = a.stats();
+    recorder.corrections.push(stats.correctionPx);
+    if (stats.pingMs !== undefined) recorder.pings.push(stats.pingMs);
+  });
+  shooterRoom.onMessage(ServerMessage.Events, (batch: { tick: number; events: GameEvent[] }) => {
+    for (const event of batch.events) {
+      if (event.kind === "shipDestroyed" && event.killerId === shooterId && event.shipId === targetId && event.bulletId !== undefined) {
+        recorder.serverHits.add(String(event.bulletId));
+      }
+    }
+  });
+  const isOwn = (bulletId: string) => shooterRoom.state.bullets.get(bulletId)?.owner === shooterId;
+
+  const firingEnds = timing.warmupMs + timing.measureMs;
+  let previousNow: number | undefined;
+  const stalls = { count: 0, longestMs: 0 };
+  // The shooter fires only while measuring, so every bullet seen after the warm-up is judged.
+  await runFrames(timing.frameMs, firingEnds + timing.drainMs, (now, elapsed) => {
+    measuring = elapsed >= timing.warmupMs && elapsed < firingEnds;
+    b.setKeys(targetKeys(Math.floor(elapsed / TICK_MS)));
+    b.update(now);
+
+    const { frame } = a.frame(now);
+    if (elapsed >= timing.warmupMs) {
+      for (const id of judge.observe(frame, targetId, isOwn, now)) if (recorder.rewinds.has(Number(id))) recorder.screenHits.add(id);
+    }
+    if (measuring) {
+      const stats = a.stats(now);
+      const renderTime = a.renderTime(now);
+      const own = frame.ships.find((ship) => ship.isLocal);
+      // Inputs the client has applied: the server's ack in the newest patch plus the ones still pending.
+      const appliedSeq = (shooterRoom.state.ships.get(shooterId)?.ack ?? 0) + stats.pendingInputs;
+      if (own && !afterInput.has(appliedSeq)) afterInput.set(appliedSeq, { x: own.x, y: own.y, viewTick: Math.floor(renderTime / TICK_MS) });
+      const frameMs = previousNow === undefined ? 0 : now - previousNow;
+      recorder.ownShipFrame(stats.visibleErrorPx, frameMs);
+      if (frameMs > 0) recorder.frameIntervals.push(frameMs);
+      recorder.delays.push(stats.interpolationDelayMs);
+      recorder.frames++;
+      if (renderTime > shooterRoom.state.tick * TICK_MS) recorder.dryFrames++;
+      const drawn = frame.ships.find((ship) => ship.id === targetId);
+      const truth = truePosition(room.world, targetId, renderTime);
+      if (drawn && truth) recorder.interpolationErrors.push(wrappedDistance(drawn, truth));
+      else recorder.framesWithoutTruth++;
+    }
+    if (previousNow !== undefined && now - previousNow > STALL_MS) {
+      stalls.count++;
+      stalls.longestMs = Math.max(stalls.longestMs, now - previousNow);
+    }
+    previousNow = now;
+    a.setKeys(shooter.keys(frame, now, measuring));
+  });
+
+  // Server hits of bullets from before the measuring phase do not count.
+  for (const id of recorder.serverHits) if (!recorder.rewinds.has(Number(id))) recorder.serverHits.delete(id);
+  const sessionDryFrameShare = a.stats().dryFrameShare;
+  const counted = room.messageStats(shooterId);
+  const shooterMessages = counted && structuredClone(counted);
+  const roomId = room.roomId;
+  await withTimeout(Promise.all([a.leave(), b.leave()]), CONNECT_TIMEOUT_MS, "leave");
+  await waitUntil(() => matchMaker.getLocalRoomById(roomId) === undefined, CONNECT_TIMEOUT_MS);
+
+  return {
+    config,
+    wallSeconds: (performance.now() - startedAt) / 1000,
+    shots: { released: shooter.releases, launched: recorder.launched },
+    hits: recorder.hitAgreement(judge.tracks),
+    rewindTicks: recorder.rewindTicks(),
+    reconciliation: recorder.reconciliation(),
+    interpolation: recorder.interpolation(sessionDryFrameShare),
+    network: { pingMs: summarize(recorder.pings), shooterMessages, frameIntervalMs: summarize(recorder.frameIntervals) },
+    stalls,
+  };
+}
+
+async function waitUntil(check: () => boolean, timeoutMs: number): Promise<boolean> {
+  const deadline = performance.now() + timeoutMs;
+  while (!check() && performance.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+  return check();
+}

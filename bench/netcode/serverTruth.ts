@@ -1,0 +1,31 @@
+/**
+ * The server's true path of a ship, read from the room's own simulation in this process:
+ * `world.history` holds every ship's pose at the end of each of the last
+ * POSE_HISTORY_TICKS steps (1 s). A server time between two steps is answered by
+ * lerping the two poses around it, the short way across the wrap.
+ */
+import { TICK_RATE, WORLD_HEIGHT, WORLD_WIDTH } from "../../shared/constants";
+import { poseAt } from "../../shared/rewind";
+import { wrapCoord, wrappedOffset, type Vec2 } from "../../shared/vector";
+import type { World } from "../../shared/world";
+
+/** Server milliseconds per step: step N ends at server time N × TICK_MS, as the client stamps patches. */
+export const TICK_MS = 1000 / TICK_RATE;
+
+/** Ship `id`'s true position at server time `serverMs`, or undefined outside the remembered second. */
+export function truePosition(world: World, id: string, serverMs: number): Vec2 | undefined {
+  const exact = serverMs / TICK_MS;
+  const tick = Math.floor(exact);
+  const before = poseAt(world, id, tick);
+  const after = poseAt(world, id, tick + 1);
+  if (!before || !after) return undefined;
+  const move = wrappedOffset(before, after);
+  const alpha = exact - tick;
+  return { x: wrapCoord(before.x + move.x * alpha, WORLD_WIDTH), y: wrapCoord(before.y + move.y * alpha, WORLD_HEIGHT) };
+}
+
+/** Distance between two positions across the wrap, px. */
+export function wrappedDistance(a: Vec2, b: Vec2): number {
+  const offset = wrappedOffset(a, b);
+  return Math.hypot(offset.x, offset.y);
+}
