@@ -1,29 +1,18 @@
 /** Lag compensation through the real room: the view tick a client sends decides how far its shots rewind. */
-import type { ColyseusTestServer } from "@colyseus/testing";
 import type { AsteroidsRoom } from "../server/rooms/AsteroidsRoom";
 import { MAX_REWIND_TICKS } from "../shared/constants";
 import { Key } from "../shared/input";
 import { ClientMessage, ROOM_NAME } from "../shared/protocol";
 import type { GameState } from "../shared/schema";
 import { clearField, placeShip } from "./support/arena";
-import { bootGameServer, sleep, waitFor } from "./support/gameServer";
+import { sleep, waitFor, useGameServer } from "./support/gameServer";
 
-let server: ColyseusTestServer;
-
-beforeAll(async () => {
-  server = await bootGameServer();
-});
-afterAll(async () => {
-  await server.shutdown();
-});
-afterEach(async () => {
-  await server.cleanup();
-});
+const server = useGameServer();
 
 /** Charges, then releases with `view` (undefined = none); returns the rewind of the bullet the server launched. */
 async function shotRewind(viewBehind: number | undefined): Promise<number> {
-  const room = await server.createRoom<AsteroidsRoom>(ROOM_NAME, { seed: 2 });
-  const shooter = await server.connectTo(room, { name: "shooter" });
+  const room = await server().createRoom<AsteroidsRoom>(ROOM_NAME, { seed: 2 });
+  const shooter = await server().connectTo(room, { name: "shooter" });
   clearField(room);
   placeShip(room, shooter.sessionId, { x: 100, y: 100 });
   // Let the room run past the cap (21 steps) so "far behind" is not clipped at tick 0.

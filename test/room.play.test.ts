@@ -1,5 +1,4 @@
 /** Two real SDK clients in one real room: inputs move ships, the server decides a kill. */
-import type { ColyseusTestServer } from "@colyseus/testing";
 import type { Room as ClientRoom } from "@colyseus/sdk";
 import type { AsteroidsRoom } from "../server/rooms/AsteroidsRoom";
 import { Key } from "../shared/input";
@@ -8,24 +7,14 @@ import type { GameState } from "../shared/schema";
 import { SCORE_SHIP_KILL } from "../shared/constants";
 import type { GameEvent } from "../shared/world";
 import { clearField, placeShip } from "./support/arena";
-import { bootGameServer, sleep, waitFor } from "./support/gameServer";
+import { sleep, waitFor, useGameServer } from "./support/gameServer";
 
-let server: ColyseusTestServer;
-
-beforeAll(async () => {
-  server = await bootGameServer();
-});
-afterAll(async () => {
-  await server.shutdown();
-});
-afterEach(async () => {
-  await server.cleanup();
-});
+const server = useGameServer();
 
 async function twoPlayers(): Promise<{ room: AsteroidsRoom; a: ClientRoom<unknown, GameState>; b: ClientRoom<unknown, GameState> }> {
-  const room = await server.createRoom<AsteroidsRoom>(ROOM_NAME, { seed: 7 });
-  const a = await server.connectTo(room, { name: "Alice" });
-  const b = await server.connectTo(room, { name: "Bob" });
+  const room = await server().createRoom<AsteroidsRoom>(ROOM_NAME, { seed: 7 });
+  const a = await server().connectTo(room, { name: "Alice" });
+  const b = await server().connectTo(room, { name: "Bob" });
   return { room, a: a as unknown as ClientRoom<unknown, GameState>, b: b as unknown as ClientRoom<unknown, GameState> };
 }
 

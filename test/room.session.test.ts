@@ -1,22 +1,11 @@
 /** Joining, leaving and reconnecting with real clients; the lobby listing the game rooms. */
-import type { ColyseusTestServer } from "@colyseus/testing";
 import type { Client as ServerClient } from "@colyseus/core";
 import type { AsteroidsRoom } from "../server/rooms/AsteroidsRoom";
 import { LOBBY_ROOM_NAME, ROOM_NAME, type RoomListingMetadata } from "../shared/protocol";
 import { findShip } from "../shared/world";
-import { bootGameServer, waitFor } from "./support/gameServer";
+import { waitFor, useGameServer } from "./support/gameServer";
 
-let server: ColyseusTestServer;
-
-beforeAll(async () => {
-  server = await bootGameServer();
-});
-afterAll(async () => {
-  await server.shutdown();
-});
-afterEach(async () => {
-  await server.cleanup();
-});
+const server = useGameServer();
 
 /** The server side of a client's connection, to cut its socket as a network failure would. */
 function serverClient(room: AsteroidsRoom, sessionId: string): ServerClient {
@@ -26,10 +15,10 @@ function serverClient(room: AsteroidsRoom, sessionId: string): ServerClient {
 }
 
 test("join options: a name is cleaned and cut to 16 characters, a bad colour or name falls back to defaults", async () => {
-  const room = await server.createRoom<AsteroidsRoom>(ROOM_NAME, {});
-  const a = await server.connectTo(room, { name: "  Captain\u0000 Very-Long-Name  ", color: "#ABCDEF" });
-  const b = await server.connectTo(room, { name: 42, color: "red; background:url(x)" });
-  const c = await server.connectTo(room, { name: " \t " });
+  const room = await server().createRoom<AsteroidsRoom>(ROOM_NAME, {});
+  const a = await server().connectTo(room, { name: "  Captain\u0000 Very-Long-Name  ", color: "#ABCDEF" });
+  const b = await server().connectTo(room, { name: 42, color: "red; background:url(x)" });
+  const c = await server().connectTo(room, { name: " \t " });
   await waitFor(() => room.state.ships.size === 3);
   expect(room.state.ships.get(a.sessionId)?.name).toBe("Captain Very-Lon");
   expect(room.state.ships.get(a.sessionId)?.color).toBe("#abcdef");
@@ -39,9 +28,9 @@ test("join options: a name is cleaned and cut to 16 characters, a bad colour or 
 });
 
 test("a consented leave removes the ship; the room's player count follows", async () => {
-  const room = await server.createRoom<AsteroidsRoom>(ROOM_NAME, {});
-  const a = await server.connectTo(room, { name: "A" });
-  const b = await server.connectTo(room, { name: "B" });
+  const room = await server().createRoom<AsteroidsRoom>(ROOM_NAME, {});
+  const a = await server().connectTo(room, { name: "A" });
+  const b = await server().connectTo(room, { name: "B" });
   expect(await waitFor(() => room.metadata.players === 2)).toBe(true);
   await a.leave(true);
   expect(await waitFor(() => b.state.ships.size === 1)).toBe(true);
@@ -50,9 +39,9 @@ test("a consented leave removes the ship; the room's player count follows", asyn
 });
 
 test("a dropped client reconnects to its own ship and score", async () => {
-  const room = await server.createRoom<AsteroidsRoom>(ROOM_NAME, {});
-  const a = await server.connectTo(room, { name: "Dropper" });
-  const b = await server.connectTo(room, { name: "Watcher" });
+  const room = await server().createRoom<AsteroidsRoom>(ROOM_NAME, {});
+  const a = await server().connectTo(room, { name: "Dropper" });
+  const b = await server().connectTo(room, { name: "Watcher" });
   // Reconnect quickly, but late enough that the watcher sees the ship waiting.
   Object.assign(a.reconnection, { minUptime: 0, delay: 300, minDelay: 300 });
   findShip(room.world, a.sessionId)!.score = 30;
@@ -71,9 +60,9 @@ test("a dropped client reconnects to its own ship and score", async () => {
 });
 
 test("the lobby lists game rooms with their metadata and follows new ones", async () => {
-  const first = await server.createRoom<AsteroidsRoom>(ROOM_NAME, { roomName: "Alpha" });
-  await server.connectTo(first, { name: "P1" });
-  const lobby = await server.sdk.joinOrCreate(LOBBY_ROOM_NAME);
+  const first = await server().createRoom<AsteroidsRoom>(ROOM_NAME, { roomName: "Alpha" });
+  await server().connectTo(first, { name: "P1" });
+  const lobby = await server().sdk.joinOrCreate(LOBBY_ROOM_NAME);
   const listed = new Map<string, RoomListingMetadata>();
   lobby.onMessage("rooms", (rooms: { roomId: string; name: string; metadata: RoomListingMetadata }[]) => {
     for (const room of rooms) if (room.name === ROOM_NAME) listed.set(room.roomId, room.metadata);
@@ -88,17 +77,17 @@ test("the lobby lists game rooms with their metadata and follows new ones", asyn
   expect(alpha.roomName).toBe("Alpha");
   expect(Math.abs(alpha.createdAt - Date.now())).toBeLessThan(60_000);
 
-  const second = await server.createRoom<AsteroidsRoom>(ROOM_NAME, {});
-  await server.connectTo(second, { name: "P2" });
+  const second = await server().createRoom<AsteroidsRoom>(ROOM_NAME, {});
+  await server().connectTo(second, { name: "P2" });
   expect(await waitFor(() => listed.get(second.roomId)?.players === 1)).toBe(true);
   expect(listed.get(second.roomId)?.roomName).toMatch(/^Sector \d+$/);
   await lobby.leave();
 });
 
 test("GET /health reports rooms and connected clients", async () => {
-  const room = await server.createRoom<AsteroidsRoom>(ROOM_NAME, {});
-  await server.connectTo(room, { name: "H" });
-  const response = await server.http.get("/health");
+  const room = await server().createRoom<AsteroidsRoom>(ROOM_NAME, {});
+  await server().connectTo(room, { name: "H" });
+  const response = await server().http.get("/health");
   expect(response.data).toMatchObject({ ok: true, rooms: 1, ccu: 1 });
   expect(typeof response.data.uptime).toBe("number");
 });

@@ -31,3 +31,25 @@ export async function waitFor(check: () => boolean, timeoutMs = 5000, everyMs = 
 export function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
+
+/**
+ * Boots one server for the calling test file (beforeAll), empties it between tests
+ * (afterEach) and shuts it down (afterAll). Returns a getter: the server exists only
+ * once beforeAll has run.
+ */
+export function useGameServer(options: GameServerOptions = {}): () => ColyseusTestServer {
+  let server: ColyseusTestServer | undefined;
+  beforeAll(async () => {
+    server = await bootGameServer(options);
+  });
+  afterEach(async () => {
+    await server?.cleanup();
+  });
+  afterAll(async () => {
+    await server?.shutdown();
+  });
+  return () => {
+    if (!server) throw new Error("the test server is not booted yet");
+    return server;
+  };
+}
