@@ -14,6 +14,7 @@ import { moveAsteroids, refillAsteroids, spawnLargeAsteroid } from "./asteroids"
 import { resolveBulletHits, resolveShipRockHits } from "./collisions";
 import { reviveShips } from "./lifecycle";
 import { clampRewind, recordPoses } from "./rewind";
+import { isHeld, Key } from "./input";
 import { moveShip, quantizeShip, triggerShip } from "./ship";
 import { wrapCoord } from "./vector";
 import type { InputsByShip, ViewLagByShip, World } from "./world";
@@ -45,9 +46,12 @@ function moveBullets(world: World, dt: number): void {
 function fireShots(world: World, inputs: InputsByShip, viewLag: ViewLagByShip, dt: number): void {
   for (const ship of world.ships) {
     if (!ship.alive) continue;
-    const inFlight = ship.charging ? world.bullets.filter((bullet) => bullet.owner === ship.id).length : 0;
+    const keys = inputs[ship.id] ?? 0;
+    // Bullets in flight are counted only on the step a charge is released, not on every step it is held.
+    const releasing = ship.charging && !isHeld(keys, Key.Fire);
+    const inFlight = releasing ? world.bullets.filter((bullet) => bullet.owner === ship.id).length : 0;
     const rewind = clampRewind(viewLag[ship.id] ?? 0);
-    const bullet = triggerShip(ship, inputs[ship.id] ?? 0, dt, world.nextId, inFlight < MAX_BULLETS_PER_SHIP, rewind);
+    const bullet = triggerShip(ship, keys, dt, world.nextId, inFlight < MAX_BULLETS_PER_SHIP, rewind);
     if (!bullet) continue;
     world.nextId++;
     world.bullets.push(bullet);
