@@ -4,9 +4,8 @@
  * shoot, and photographs the page in Chromium. Bounded: about 15 seconds.
  */
 import path from "node:path";
-import type { AddressInfo } from "node:net";
 import { Client, type Room } from "@colyseus/sdk";
-import { createGameServer } from "../server/app";
+import { createGameServer, listenOnLoopback } from "../server/app";
 import { ensureWebBuild } from "../server/webBuild";
 import { Key } from "../shared/input";
 import { ClientMessage, PALETTE, ROOM_NAME } from "../shared/protocol";
@@ -21,8 +20,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function main(): Promise<void> {
   const server = createGameServer({ webRoot: await ensureWebBuild(path.resolve(__dirname, "..", "web")) });
-  await server.listen(0, "127.0.0.1");
-  const port = (server.transport.server?.address() as AddressInfo).port;
+  const port = await listenOnLoopback(server);
   const url = `http://127.0.0.1:${port}`;
   const sdk = new Client(`ws://127.0.0.1:${port}`);
   const pilots: Room[] = [];

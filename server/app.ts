@@ -4,6 +4,7 @@
  */
 import "./nodeCompat";
 import fs from "node:fs";
+import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { defineRoom, defineServer, LobbyRoom, matchMaker } from "@colyseus/core";
 import express from "express";
@@ -59,4 +60,12 @@ export function createGameServer(options: GameServerOptions = {}) {
       if (options.webRoot) serveWebClient(app, options.webRoot);
     },
   });
+}
+
+/** Listens on an ephemeral 127.0.0.1 port (tests, benchmarks, scripts) and returns the port the OS chose. */
+export async function listenOnLoopback(server: ReturnType<typeof createGameServer>): Promise<number> {
+  await server.listen(0, "127.0.0.1");
+  const address = server.transport.server?.address() as AddressInfo | null;
+  if (!address) throw new Error("the game server is not listening");
+  return address.port;
 }

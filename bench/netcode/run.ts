@@ -11,10 +11,9 @@
  */
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
-import type { AddressInfo } from "node:net";
 import os from "node:os";
 import path from "node:path";
-import { createGameServer } from "../../server/app";
+import { createGameServer, listenOnLoopback } from "../../server/app";
 import { runDuel, STALL_MS, type DuelConfig, type DuelResult, type DuelTiming } from "./duel";
 import { hitTable, motionTable, targetLine, toMarkdown, type Machine, type NetcodeReport } from "./report";
 
@@ -95,10 +94,7 @@ async function main(): Promise<void> {
   const seconds = measureSeconds(process.argv.slice(2));
   const timing: DuelTiming = { warmupMs: 3000, measureMs: seconds * 1000, drainMs: 2000, frameMs: 1000 / 60 };
   const server = createGameServer();
-  await server.listen(0, "127.0.0.1");
-  const address = server.transport.server?.address() as AddressInfo | null;
-  if (!address) throw new Error("the server is not listening");
-  const endpoint = `ws://127.0.0.1:${address.port}`;
+  const endpoint = `ws://127.0.0.1:${await listenOnLoopback(server)}`;
   const results: DuelResult[] = [];
   const stalledRuns: DuelResult[] = [];
   try {

@@ -1,7 +1,6 @@
 /** Boots the real game server on a loopback port for a test file, with real SDK clients. */
-import type { AddressInfo } from "node:net";
 import { ColyseusTestServer } from "@colyseus/testing";
-import { createGameServer, type GameServerOptions } from "../../server/app";
+import { createGameServer, listenOnLoopback, type GameServerOptions } from "../../server/app";
 
 /**
  * Listens on an ephemeral loopback port. A fixed port per worker is not enough: Node's
@@ -10,11 +9,9 @@ import { createGameServer, type GameServerOptions } from "../../server/app";
  */
 export async function bootGameServer(options: GameServerOptions = {}): Promise<ColyseusTestServer> {
   const server = createGameServer(options);
-  await server.listen(0, "127.0.0.1");
-  const address = server.transport.server?.address() as AddressInfo | null;
-  if (!address) throw new Error("the test server is not listening");
+  const port = await listenOnLoopback(server);
   // ColyseusTestServer points its SDK at `server.port`, which still says 0.
-  Object.assign(server, { port: address.port });
+  Object.assign(server, { port });
   return new ColyseusTestServer(server);
 }
 
