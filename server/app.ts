@@ -1,15 +1,18 @@
 /**
  * The one server process: Colyseus rooms (the lobby and the game), the WebSocket
- * transport, and the HTTP routes beside them (health, the built web client).
+ * transport, and the HTTP routes beside them (health, Prometheus metrics, the built
+ * web client).
  */
 import "./nodeCompat";
 import fs from "node:fs";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
-import { defineRoom, defineServer, LobbyRoom, matchMaker } from "@colyseus/core";
+import { defineRoom, defineServer, LobbyRoom, matchMaker, type RoomDefinitions } from "@colyseus/core";
 import express from "express";
 import { LOBBY_ROOM_NAME, ROOM_NAME } from "../shared/protocol";
 import { GameTransport } from "./GameTransport";
+import { LoadSampler } from "./metrics/LoadSampler";
+import { serverMetrics } from "./metrics/ServerMetrics";
 import { AsteroidsRoom } from "./rooms/AsteroidsRoom";
 
 /** Largest WebSocket frame accepted, bytes: an input is ~20 bytes; anything near this is hostile and closes the socket (1009). */
@@ -20,6 +23,8 @@ export interface GameServerOptions {
   webRoot?: string;
   /** Install SIGINT/SIGTERM handlers that shut the server down gracefully. */
   handleSignals?: boolean;
+  /** More room types beside the lobby and the game, e.g. the benchmark's bare reference room. */
+  extraRooms?: RoomDefinitions;
 }
 
 export interface Health {
@@ -38,17 +43,20 @@ function serveWebClient(app: express.Application, webRoot: string): void {
   const index = path.join(webRoot, "index.html");
   app.use(express.static(webRoot, { index: false, maxAge: "1h" }));
   // Client-side routes all load the single page.
-  app.get(/^\/(?!matchmake|health).*/, (_req, res) => {
+  app.get(/^\/(?!matchmake|health|metrics).*/, (_req, res) => {
     if (fs.existsSync(index)) res.sendFile(index);
     else res.status(503).type("text").send("The web client is not built: run `npm run build:web`.");
   });
 }
 
 export function createGameServer(options: GameServerOptions = {}) {
+  serverMetrics.sampler ??= new LoadSampler(serverMetrics.totals);
+  serverMetrics.sampler.start();
   return defineServer({
     rooms: {
       [LOBBY_ROOM_NAME]: defineRoom(LobbyRoom),
       [ROOM_NAME]: defineRoom(AsteroidsRoom).enableRealtimeListing(),
+      ...options.extraRooms,
     },
     transport: new GameTransport({ maxPayload: MAX_MESSAGE_BYTES }),
     gracefullyShutdown: options.handleSignals ?? false,
@@ -56,6 +64,10 @@ export function createGameServer(options: GameServerOptions = {}) {
     express: (app) => {
       app.get("/health", (_req, res) => {
         res.json(readHealth());
+      });
+      app.get("/metrics", async (_req, res) => {
+        const { contentType, body } = await serverMetrics.exposition();
+        res.type(contentType).send(body);
       });
       if (options.webRoot) serveWebClient(app, options.webRoot);
     },

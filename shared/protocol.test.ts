@@ -1,5 +1,5 @@
 import { Key } from "./input";
-import { cleanColor, cleanPlayerName, cleanRoomName, parseInputMessage } from "./protocol";
+import { cleanColor, cleanPlayerName, cleanRoomName, MAX_REPORTED_RTT_MS, parseInputMessage, parseRttReport } from "./protocol";
 
 describe("parseInputMessage", () => {
   test("accepts exactly { seq, keys } with integer fields in range", () => {
@@ -56,4 +56,18 @@ test("colours must be #rrggbb and come back lower-case", () => {
   expect(cleanColor("red")).toBeUndefined();
   expect(cleanColor("#abc")).toBeUndefined();
   expect(cleanColor("#a1b2c3; x")).toBeUndefined();
+});
+
+describe("parseRttReport", () => {
+  it("accepts a finite number of milliseconds in range", () => {
+    expect(parseRttReport(0)).toBe(0);
+    expect(parseRttReport(12.5)).toBe(12.5);
+    expect(parseRttReport(MAX_REPORTED_RTT_MS)).toBe(MAX_REPORTED_RTT_MS);
+  });
+
+  it("rejects anything else", () => {
+    for (const bad of [-1, MAX_REPORTED_RTT_MS + 1, Number.NaN, Number.POSITIVE_INFINITY, "12", null, undefined, { ms: 12 }, [12]]) {
+      expect(parseRttReport(bad)).toBeUndefined();
+    }
+  });
 });

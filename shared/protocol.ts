@@ -13,6 +13,8 @@ export const LOBBY_ROOM_NAME = "lobby";
 export const ClientMessage = {
   /** Held keys; sent on every change and as a heartbeat. */
   Input: "input",
+  /** The round-trip time (ms) the client just measured with a ping; feeds the server's RTT metrics. */
+  Rtt: "rtt",
 } as const;
 
 /** Server → client message types. */
@@ -48,6 +50,15 @@ export function parseInputMessage(payload: unknown): InputMessage | undefined {
   if (!isUint32(seq) || !isUint32(keys) || (keys & ~ALL_KEYS) !== 0) return undefined;
   if (view === undefined) return { seq, keys };
   return isUint32(view) ? { seq, keys, view } : undefined;
+}
+
+/** Longest round trip a client may report, ms: beyond it the report is nonsense, not a slow link. */
+export const MAX_REPORTED_RTT_MS = 60_000;
+
+/** Narrows an untrusted RTT report (a number of ms) to a finite value in range, or undefined. */
+export function parseRttReport(payload: unknown): number | undefined {
+  if (typeof payload !== "number" || !Number.isFinite(payload)) return undefined;
+  return payload >= 0 && payload <= MAX_REPORTED_RTT_MS ? payload : undefined;
 }
 
 /** Options a client passes when joining or creating a room. */

@@ -21,7 +21,7 @@ import { stageDuel } from "./practiceRange";
 import { DuelRecorder, type HitAgreement, type InterpolationResult, type ReconciliationResult, type RewindResult } from "./recorder";
 import { ScreenHitJudge } from "./screenHits";
 import { TICK_MS, truePosition, wrappedDistance } from "./serverTruth";
-import { summarize, type Summary } from "./stats";
+import { summarize, type Summary } from "../../shared/stats";
 
 export interface DuelConfig {
   /** Simulated round trip, ms (half each way), and ± jitter per message, ms. */

@@ -6,7 +6,7 @@
 import { MAX_REWIND_TICKS } from "../../shared/constants";
 import { CORRECTION_TIME_MS } from "../../web/src/net/OwnShipPredictor";
 import type { DrawnTrack } from "./screenHits";
-import { share, summarize, type Summary } from "./stats";
+import { share, summarize, type Summary } from "../../shared/stats";
 
 export interface HitAgreement {
   /** Own bullets the shooter's screen showed touching the target. */

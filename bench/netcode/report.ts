@@ -1,6 +1,6 @@
 /** The benchmark's output: the JSON document and its Markdown tables. */
 import type { DuelResult, DuelTiming } from "./duel";
-import type { Summary } from "./stats";
+import type { Summary } from "../../shared/stats";
 
 export interface Machine {
   cpus: number;

@@ -4,17 +4,19 @@
  * applies one input per client per fixed 60 Hz step, and the replicated state is
  * patched out at 20 Hz. Clients never send positions and never decide hits.
  */
+import { performance } from "node:perf_hooks";
 import { Room, type Client } from "@colyseus/core";
 import { MAX_CLIENTS, PATCH_RATE, RECONNECT_WINDOW, TICK_RATE } from "../../shared/constants";
 import { addShip, removeShip } from "../../shared/lifecycle";
 import {
-  ClientMessage, PALETTE, cleanColor, cleanPlayerName, cleanRoomName, parseInputMessage, ServerMessage,
+  ClientMessage, PALETTE, cleanColor, cleanPlayerName, cleanRoomName, parseInputMessage, parseRttReport, ServerMessage,
   type JoinOptions, type RoomListingMetadata,
 } from "../../shared/protocol";
 import { GameState } from "../../shared/schema";
 import { createWorld, step } from "../../shared/step";
 import type { GameEvent, World } from "../../shared/world";
 import { closedForViolation } from "../GameTransport";
+import { serverMetrics } from "../metrics/ServerMetrics";
 import { InputQueue } from "./InputQueue";
 import { MessageGuard, type ClientMessageStats } from "./MessageGuard";
 import { createShipView, mirrorWorld } from "./mirrorWorld";
@@ -34,7 +36,7 @@ export class AsteroidsRoom extends Room<{ state: GameState; metadata: RoomListin
   override maxMessagesPerSecond = 1000;
 
   world!: World;
-  readonly guard = new MessageGuard();
+  readonly guard = new MessageGuard((reason) => serverMetrics.countDropped(reason));
   private readonly inputQueue = new InputQueue();
   private pendingEvents: GameEvent[] = [];
   /** Clients the room threw out: they get no reconnection window. */
@@ -56,6 +58,7 @@ export class AsteroidsRoom extends Room<{ state: GameState; metadata: RoomListin
     });
 
     this.onMessage(ClientMessage.Input, (client: Client, payload: unknown) => this.receiveInput(client, payload));
+    this.onMessage(ClientMessage.Rtt, (client: Client, payload: unknown) => this.receiveRtt(client, payload));
     this.onMessage("*", (client: Client) => {
       if (this.admit(client)) this.guard.drop(client.sessionId, "unknown");
     });
@@ -105,6 +108,14 @@ export class AsteroidsRoom extends Room<{ state: GameState; metadata: RoomListin
     return this.guard.statsOf(sessionId);
   }
 
+  private receiveRtt(client: Client, payload: unknown): void {
+    if (!this.admit(client)) return;
+    const rttMs = parseRttReport(payload);
+    if (rttMs === undefined) return this.guard.drop(client.sessionId, "malformed");
+    serverMetrics.observeRtt(rttMs);
+    this.guard.accept(client.sessionId);
+  }
+
   private receiveInput(client: Client, payload: unknown): void {
     if (!this.admit(client)) return;
     const input = parseInputMessage(payload);
@@ -118,6 +129,7 @@ export class AsteroidsRoom extends Room<{ state: GameState; metadata: RoomListin
     const admission = this.guard.admit(client.sessionId, this.clock.currentTime);
     if (admission === "flood") {
       this.expelled.add(client.sessionId);
+      serverMetrics.countExpelled("flood");
       client.leave(CLOSE_FLOOD, "flood: too many messages per second");
       return false;
     }
@@ -125,10 +137,27 @@ export class AsteroidsRoom extends Room<{ state: GameState; metadata: RoomListin
   }
 
   private tick(dt: number): void {
+    const started = performance.now();
     const { keys, viewLag } = this.inputQueue.nextStep(this.world.tick + 1);
     step(this.world, keys, dt, viewLag);
     if (this.world.events.length > 0) this.pendingEvents.push(...this.world.events);
     mirrorWorld(this.world, this.state, (id) => this.inputQueue.ackOf(id));
+    serverMetrics.observeTick((performance.now() - started) / 1000);
+  }
+
+  /** Times each patch (encode and send) and what it cost each client in bytes. */
+  override broadcastPatch(): boolean {
+    const started = performance.now();
+    const bytesBefore = serverMetrics.totals.bytesOut;
+    const changed = super.broadcastPatch();
+    const clients = this.clients.length;
+    const bytes = serverMetrics.totals.bytesOut - bytesBefore;
+    serverMetrics.observePatch((performance.now() - started) / 1000, clients > 0 && bytes > 0 ? bytes / clients : undefined);
+    return changed;
+  }
+
+  override onDispose(): void {
+    serverMetrics.forgetRoom(this.roomId);
   }
 
   /** Events of the steps since the last patch go out right behind that patch, so clients already hold the state they refer to. */
@@ -141,5 +170,6 @@ export class AsteroidsRoom extends Room<{ state: GameState; metadata: RoomListin
   private updatePlayerCount(): void {
     // Ships, not sockets: a player who dropped and may reconnect still holds a seat.
     void this.setMetadata({ ...this.metadata, players: this.state.ships.size });
+    serverMetrics.setRoomPlayers(this.roomId, this.state.ships.size);
   }
 }

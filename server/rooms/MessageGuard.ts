@@ -32,6 +32,9 @@ export class MessageGuard {
   /** Dropped messages of every client since the room started, including clients that left. */
   readonly totalDropped: Record<DropReason, number> = { malformed: 0, unknown: 0, rate: 0, stale: 0 };
 
+  /** @param onDrop told of every dropped message, e.g. to count it in the process metrics. */
+  constructor(private readonly onDrop: (reason: DropReason) => void = () => {}) {}
+
   /** Counts one incoming message against the sender's rate window. */
   admit(sessionId: string, nowMs: number): Admission {
     const entry = this.entry(sessionId);
@@ -55,6 +58,7 @@ export class MessageGuard {
   drop(sessionId: string, reason: DropReason): void {
     this.entry(sessionId).stats.dropped[reason]++;
     this.totalDropped[reason]++;
+    this.onDrop(reason);
   }
 
   statsOf(sessionId: string): ClientMessageStats | undefined {

@@ -10,7 +10,7 @@ import type { AsteroidsRoom } from "../../server/rooms/AsteroidsRoom";
 import type { DebugView } from "../../web/src/debugView";
 import { clearField, placeShip } from "../support/arena";
 import { builtWebRoot, debugViewOf, launchChromium, waitForView } from "../support/browser";
-import { bootGameServer, sleep, waitFor } from "../support/gameServer";
+import { bootGameServer, httpBaseOf, sleep, waitFor } from "../support/gameServer";
 
 let server: ColyseusTestServer;
 let browser: Browser;
@@ -19,7 +19,7 @@ const contexts: BrowserContext[] = [];
 
 beforeAll(async () => {
   server = await bootGameServer({ webRoot: await builtWebRoot() });
-  baseUrl = `http://127.0.0.1:${(server.server as unknown as { port: number }).port}`;
+  baseUrl = httpBaseOf(server);
   browser = await launchChromium();
 }, 120_000);
 

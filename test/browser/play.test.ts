@@ -10,7 +10,7 @@ import type { AsteroidsRoom } from "../../server/rooms/AsteroidsRoom";
 import { SCORE_SHIP_KILL } from "../../shared/constants";
 import { clearField, placeShip } from "../support/arena";
 import { builtWebRoot, launchChromium, waitForView } from "../support/browser";
-import { bootGameServer } from "../support/gameServer";
+import { bootGameServer, httpBaseOf } from "../support/gameServer";
 
 let server: ColyseusTestServer;
 let browser: Browser;
@@ -18,7 +18,7 @@ let baseUrl: string;
 
 beforeAll(async () => {
   server = await bootGameServer({ webRoot: await builtWebRoot() });
-  baseUrl = `http://127.0.0.1:${(server.server as unknown as { port: number }).port}`;
+  baseUrl = httpBaseOf(server);
   browser = await launchChromium();
 }, 120_000);
 

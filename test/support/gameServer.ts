@@ -50,3 +50,9 @@ export function useGameServer(options: GameServerOptions = {}): () => ColyseusTe
     return server;
   };
 }
+
+/** The test server's HTTP address, e.g. for /metrics or the web client. */
+export function httpBaseOf(server: ColyseusTestServer): string {
+  // bootGameServer wrote the real port over the protected `port` field.
+  return `http://127.0.0.1:${(server.server as unknown as { port: number }).port}`;
+}

@@ -8,7 +8,7 @@
  */
 import type { Room } from "@colyseus/sdk";
 import { TICK_DT, WORLD_HEIGHT, WORLD_WIDTH } from "../../../shared/constants";
-import { ServerMessage, type InputMessage } from "../../../shared/protocol";
+import { ClientMessage, ServerMessage, type InputMessage } from "../../../shared/protocol";
 import type { GameState } from "../../../shared/schema";
 import { wrapCoord } from "../../../shared/vector";
 import type { GameEvent } from "../../../shared/world";
@@ -259,6 +259,8 @@ export class GameSession {
     if (this.closed) return;
     this.room.ping((ms: number) => {
       this.pingMs = ms;
+      // The server keeps a histogram of its players' round trips; it cannot measure them itself.
+      if (!this.closed) this.room.send(ClientMessage.Rtt, Math.round(ms));
     });
   }
 

@@ -1,0 +1,91 @@
+/**
+ * One headless player on a real SDK connection. It behaves on the wire exactly like the
+ * browser client: one input per 1/60 s step (the same InputStream), each carrying the
+ * tick it was "seeing" for lag compensation, a ping every second whose result it
+ * reports to the server, and the keys its brain holds.
+ */
+import type { Client, Room } from "@colyseus/sdk";
+import { ClientMessage, ROOM_NAME, ServerMessage, type InputMessage, type JoinOptions } from "../shared/protocol";
+import type { GameState } from "../shared/schema";
+import { InputStream } from "../web/src/net/InputStream";
+import { createMind, think, type BotMind, type BotView } from "./botBrain";
+
+/** How far behind the newest patch a bot claims to see others, ticks: a browser's interpolation delay (~100 ms). */
+export const VIEW_DELAY_TICKS = 6;
+/** Pings kept per bot: an hour at one a second, so an unbounded run cannot grow without limit. */
+const MAX_RTT_SAMPLES = 3600;
+
+export type BotTarget = { roomName: string } | { roomId: string };
+
+export class BotPlayer {
+  /** Round-trip times measured, ms, oldest first. */
+  readonly rtts: number[] = [];
+  errors = 0;
+  /** Close code when the server ended the connection; undefined while connected or after leave(). */
+  droppedWith: number | undefined;
+  private readonly mind: BotMind;
+  private readonly inputs: InputStream;
+  private view: BotView = { self: undefined, others: [] };
+  private latestTick: number | undefined;
+  private leaving = false;
+
+  private constructor(readonly room: Room<unknown, GameState>, seed: number, private readonly now: () => number) {
+    this.mind = createMind(seed);
+    this.inputs = new InputStream(({ seq }) => this.sendStep(seq));
+    room.onStateChange((state: GameState) => this.observe(state));
+    room.onMessage(ServerMessage.Events, () => undefined);
+    room.onError(() => this.errors++);
+    room.onLeave((code: number) => {
+      if (!this.leaving) this.droppedWith = code;
+    });
+  }
+
+  static async join(client: Client, target: BotTarget, options: JoinOptions, seed: number, now: () => number = () => performance.now()): Promise<BotPlayer> {
+    const room = "roomId" in target
+      ? await client.joinById<GameState>(target.roomId, options)
+      : await client.joinOrCreate<GameState>(target.roomName || ROOM_NAME, options);
+    return new BotPlayer(room, seed, now);
+  }
+
+  get connected(): boolean {
+    return !this.leaving && this.droppedWith === undefined;
+  }
+
+  /** Sends the input steps due by now. */
+  update(): void {
+    if (this.connected) this.inputs.advance(this.now());
+  }
+
+  ping(): void {
+    if (!this.connected) return;
+    this.room.ping((ms: number) => {
+      if (this.rtts.length >= MAX_RTT_SAMPLES) this.rtts.shift();
+      this.rtts.push(ms);
+      if (this.connected) this.room.send(ClientMessage.Rtt, Math.round(ms * 10) / 10);
+    });
+  }
+
+  async leave(): Promise<void> {
+    if (this.leaving) return;
+    this.leaving = true;
+    if (this.droppedWith === undefined) await this.room.leave(true).catch(() => undefined);
+  }
+
+  private sendStep(seq: number): void {
+    this.inputs.setKeys(think(this.mind, this.view, this.now()));
+    const input: InputMessage = { seq, keys: this.inputs.heldKeys };
+    if (this.latestTick !== undefined) input.view = Math.max(0, this.latestTick - VIEW_DELAY_TICKS);
+    this.room.send(ClientMessage.Input, input);
+  }
+
+  private observe(state: GameState): void {
+    this.latestTick = state.tick;
+    const others: BotView["others"][number][] = [];
+    let self: BotView["self"];
+    state.ships.forEach((ship, id) => {
+      if (id === this.room.sessionId) self = { x: ship.x, y: ship.y, angle: ship.angle, alive: ship.alive };
+      else others.push({ x: ship.x, y: ship.y, alive: ship.alive });
+    });
+    this.view = { self, others };
+  }
+}

@@ -1,0 +1,67 @@
+import { Key } from "../shared/input";
+import { CHARGE_MS, createMind, DECISION_MS, nearestTarget, think, type BotView } from "./botBrain";
+
+const self = { x: 100, y: 100, angle: 0, alive: true };
+
+describe("nearestTarget", () => {
+  it("picks the closest living ship, across the wrapped edges", () => {
+    const others = [
+      { x: 400, y: 100, alive: true },
+      { x: 900, y: 100, alive: true }, // 160 px away through the left edge
+      { x: 110, y: 100, alive: false },
+    ];
+    expect(nearestTarget(self, others)).toEqual({ x: -160, y: 0 });
+    expect(nearestTarget(self, [])).toBeUndefined();
+  });
+});
+
+describe("think", () => {
+  it("turns toward the target and closes in when far", () => {
+    const mind = createMind(1);
+    const keys = think(mind, { self, others: [{ x: 400, y: 300, alive: true }] }, 0);
+    expect(keys & Key.Right).toBe(Key.Right); // the target is down-right: +y is clockwise on screen
+    expect(keys & Key.Left).toBe(0);
+    expect(keys & Key.Up).toBe(Key.Up);
+  });
+
+  it("charges once aimed and releases after a bounded charge time", () => {
+    const mind = createMind(7);
+    const view: BotView = { self, others: [{ x: 160, y: 100, alive: true }] };
+    expect(think(mind, view, 0) & Key.Fire).toBe(Key.Fire);
+    const releaseAt = mind.releaseAt!;
+    expect(releaseAt).toBeGreaterThanOrEqual(CHARGE_MS.min);
+    expect(releaseAt).toBeLessThan(CHARGE_MS.max);
+    expect(think(mind, view, releaseAt - 1) & Key.Fire).toBe(Key.Fire);
+    expect(think(mind, view, releaseAt) & Key.Fire).toBe(0);
+  });
+
+  it("changes keys a few times per second at most, like a person", () => {
+    const mind = createMind(3);
+    let changes = 0;
+    let previous = 0;
+    let angle = 0;
+    // Ten seconds at 60 Hz against a target circling the bot.
+    for (let frame = 0; frame < 600; frame++) {
+      const t = frame * (1000 / 60);
+      const target = { x: 480 + 200 * Math.cos(t / 700), y: 270 + 200 * Math.sin(t / 700), alive: true };
+      const keys = think(mind, { self: { x: 480, y: 270, angle, alive: true }, others: [target] }, t);
+      angle += ((keys & Key.Right ? 1 : 0) - (keys & Key.Left ? 1 : 0)) * Math.PI / 60;
+      if (keys !== previous) changes++;
+      previous = keys;
+    }
+    // Decisions at most every DECISION_MS.min, plus one release per charge.
+    expect(changes).toBeGreaterThan(5);
+    expect(changes).toBeLessThanOrEqual(2 * (10_000 / DECISION_MS.min));
+  });
+
+  it("lets go of every key while dead, and is deterministic for a seed", () => {
+    const dead = createMind(5);
+    expect(think(dead, { self: { ...self, alive: false }, others: [] }, 0)).toBe(0);
+    const run = (seed: number) => {
+      const mind = createMind(seed);
+      return Array.from({ length: 50 }, (_, i) => think(mind, { self, others: [] }, i * 100));
+    };
+    expect(run(11)).toEqual(run(11));
+    expect(run(11)).not.toEqual(run(12));
+  });
+});

@@ -1,0 +1,82 @@
+/**
+ * GET /metrics from a real server with real SDK clients playing: every family the
+ * dashboard and the benchmark rely on is there and moves with the traffic.
+ */
+import type { Room as ClientRoom } from "@colyseus/sdk";
+import type { AsteroidsRoom } from "../server/rooms/AsteroidsRoom";
+import { parsePromText, promValue, type PromSample } from "../server/metrics/promText";
+import { Key } from "../shared/input";
+import { ClientMessage, ServerMessage, ROOM_NAME } from "../shared/protocol";
+import { httpBaseOf, sleep, useGameServer } from "./support/gameServer";
+
+const server = useGameServer();
+
+async function scrape(): Promise<{ contentType: string | null; samples: PromSample[] }> {
+  const response = await fetch(`${httpBaseOf(server())}/metrics`);
+  expect(response.status).toBe(200);
+  return { contentType: response.headers.get("content-type"), samples: parsePromText(await response.text()) };
+}
+
+async function joinPlayers(count: number): Promise<{ room: AsteroidsRoom; clients: ClientRoom[] }> {
+  const room = await server().createRoom<AsteroidsRoom>(ROOM_NAME, { seed: 5 });
+  const clients: ClientRoom[] = [];
+  for (let i = 0; i < count; i++) {
+    const client = (await server().connectTo(room, { name: `m${i}` })) as unknown as ClientRoom;
+    client.onMessage(ServerMessage.Events, () => undefined);
+    clients.push(client);
+  }
+  return { room, clients };
+}
+
+test("exposes players, ticks, patches, traffic and idle time in Prometheus text format", async () => {
+  const before = (await scrape()).samples;
+  const { room, clients } = await joinPlayers(2);
+  for (let seq = 1; seq <= 30; seq++) {
+    for (const client of clients) client.send(ClientMessage.Input, { seq, keys: Key.Up | Key.Left });
+    await sleep(5);
+  }
+  // Long enough for patches at 20 Hz and for the sampler's one-second window to close.
+  await sleep(1200);
+  const { contentType, samples } = await scrape();
+
+  expect(contentType).toMatch(/^text\/plain; version=0\.0\.4/);
+  expect(promValue(samples, "netroids_ccu")).toBeGreaterThanOrEqual(2);
+  expect(promValue(samples, "netroids_rooms")).toBeGreaterThanOrEqual(1);
+  expect(promValue(samples, "netroids_room_players", { room: room.roomId })).toBe(2);
+  const delta = (name: string, labels: Record<string, string> = {}) =>
+    (promValue(samples, name, labels) ?? 0) - (promValue(before, name, labels) ?? 0);
+  expect(delta("netroids_ticks_total")).toBeGreaterThanOrEqual(60);
+  expect(delta("netroids_patches_total")).toBeGreaterThanOrEqual(20);
+  expect(delta("netroids_messages_received_total")).toBeGreaterThanOrEqual(60);
+  expect(delta("netroids_bytes_received_total")).toBeGreaterThan(60 * 10);
+  expect(delta("netroids_bytes_sent_total")).toBeGreaterThan(0);
+  for (const phase of ["messages", "simulation", "network"]) {
+    expect(delta("netroids_tick_phase_seconds_total", { phase })).toBeGreaterThan(0);
+  }
+  expect(delta("netroids_patch_bytes_count")).toBeGreaterThan(0);
+  const tickP50 = promValue(samples, "netroids_tick_seconds", { quantile: "0.5" });
+  expect(tickP50).toBeGreaterThan(0);
+  expect(tickP50).toBeLessThan(1 / 60);
+  const idle = promValue(samples, "netroids_idle_ratio");
+  expect(idle).toBeGreaterThanOrEqual(0);
+  expect(idle).toBeLessThanOrEqual(1);
+  expect(promValue(samples, "nodejs_eventloop_lag_seconds")).toBeDefined();
+  expect(promValue(samples, "process_resident_memory_bytes")).toBeGreaterThan(0);
+});
+
+test("histograms the round trips clients report and counts the reports it drops", async () => {
+  const { clients } = await joinPlayers(1);
+  const [client] = clients as [ClientRoom];
+  const before = (await scrape()).samples;
+  client.send(ClientMessage.Rtt, 12);
+  client.send(ClientMessage.Rtt, 40);
+  for (const bad of ["12", -1, 1e9, null, { ms: 3 }]) client.send(ClientMessage.Rtt, bad);
+  await sleep(300);
+  const after = (await scrape()).samples;
+  const delta = (name: string, labels: Record<string, string> = {}) =>
+    (promValue(after, name, labels) ?? 0) - (promValue(before, name, labels) ?? 0);
+  expect(delta("netroids_client_rtt_seconds_count")).toBe(2);
+  expect(delta("netroids_client_rtt_seconds_sum")).toBeCloseTo(0.052, 6);
+  expect(delta("netroids_client_rtt_seconds_bucket", { le: "0.02" })).toBe(1);
+  expect(delta("netroids_messages_dropped_total", { reason: "malformed" })).toBe(5);
+});
