@@ -57,7 +57,7 @@ export class BotFleet {
   }
 
   tally(): FleetTally {
-    const rtts = this.bots.flatMap((bot) => bot.rtts);
+    const rtts = this.bots.flatMap((bot) => bot.rtts.map((sample) => sample.ms));
     return {
       bots: this.bots.length,
       joined: this.bots.length,

@@ -15,11 +15,18 @@ export const VIEW_DELAY_TICKS = 6;
 /** Pings kept per bot: an hour at one a second, so an unbounded run cannot grow without limit. */
 const MAX_RTT_SAMPLES = 3600;
 
-export type BotTarget = { roomName: string } | { roomId: string };
+/** Where a bot goes: any room of a type (join or create), a new room of a type, or one room by id. */
+export type BotTarget = { roomName: string; create?: boolean } | { roomId: string };
+
+export interface RttSample {
+  /** Wall-clock time of the answer, ms since the epoch (comparable across processes). */
+  at: number;
+  ms: number;
+}
 
 export class BotPlayer {
-  /** Round-trip times measured, ms, oldest first. */
-  readonly rtts: number[] = [];
+  /** Round-trip times measured, oldest first. */
+  readonly rtts: RttSample[] = [];
   errors = 0;
   /** Close code when the server ended the connection; undefined while connected or after leave(). */
   droppedWith: number | undefined;
@@ -43,7 +50,9 @@ export class BotPlayer {
   static async join(client: Client, target: BotTarget, options: JoinOptions, seed: number, now: () => number = () => performance.now()): Promise<BotPlayer> {
     const room = "roomId" in target
       ? await client.joinById<GameState>(target.roomId, options)
-      : await client.joinOrCreate<GameState>(target.roomName || ROOM_NAME, options);
+      : target.create
+        ? await client.create<GameState>(target.roomName || ROOM_NAME, options)
+        : await client.joinOrCreate<GameState>(target.roomName || ROOM_NAME, options);
     return new BotPlayer(room, seed, now);
   }
 
@@ -60,7 +69,7 @@ export class BotPlayer {
     if (!this.connected) return;
     this.room.ping((ms: number) => {
       if (this.rtts.length >= MAX_RTT_SAMPLES) this.rtts.shift();
-      this.rtts.push(ms);
+      this.rtts.push({ at: Date.now(), ms });
       if (this.connected) this.room.send(ClientMessage.Rtt, Math.round(ms * 10) / 10);
     });
   }

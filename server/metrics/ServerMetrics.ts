@@ -5,6 +5,7 @@
  * for reports and the dashboard. One registry per process, as Prometheus scrapes
  * processes, not rooms.
  */
+import { performance } from "node:perf_hooks";
 import { Counter, Gauge, Histogram, Registry, Summary, collectDefaultMetrics } from "prom-client";
 import { matchMaker } from "@colyseus/core";
 import type { DropReason } from "../rooms/MessageGuard";
@@ -103,6 +104,16 @@ export class ServerMetrics {
     this.totals.phaseSeconds.network += seconds;
     this.patchSeconds.observe(seconds);
     if (bytesPerClient !== undefined) this.patchBytes.observe(bytesPerClient);
+  }
+
+  /** Runs one patch broadcast (`broadcast`) to `clients` clients, timing it and counting the bytes it sent each. */
+  measurePatch<T>(clients: number, broadcast: () => T): T {
+    const started = performance.now();
+    const bytesBefore = this.totals.bytesOut;
+    const result = broadcast();
+    const bytes = this.totals.bytesOut - bytesBefore;
+    this.observePatch((performance.now() - started) / 1000, clients > 0 && bytes > 0 ? bytes / clients : undefined);
+    return result;
   }
 
   observeRtt(ms: number): void {

@@ -147,13 +147,7 @@ export class AsteroidsRoom extends Room<{ state: GameState; metadata: RoomListin
 
   /** Times each patch (encode and send) and what it cost each client in bytes. */
   override broadcastPatch(): boolean {
-    const started = performance.now();
-    const bytesBefore = serverMetrics.totals.bytesOut;
-    const changed = super.broadcastPatch();
-    const clients = this.clients.length;
-    const bytes = serverMetrics.totals.bytesOut - bytesBefore;
-    serverMetrics.observePatch((performance.now() - started) / 1000, clients > 0 && bytes > 0 ? bytes / clients : undefined);
-    return changed;
+    return serverMetrics.measurePatch(this.clients.length, () => super.broadcastPatch());
   }
 
   override onDispose(): void {

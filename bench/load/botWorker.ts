@@ -1,0 +1,49 @@
+/**
+ * One process of benchmark bots (no terminal UI): opens `rooms` rooms of `roomSize`
+ * bots each (the first bot creates the room, the rest join it by id), prints `READY`
+ * when all have joined, plays until SIGTERM or `--seconds`, then prints one JSON line
+ * with its tally and every round trip measured.
+ *
+ *   tsx bench/load/botWorker.ts <endpoint> <roomName> <rooms> <roomSize> <seconds> <prefix>
+ */
+import { BotFleet } from "../../loadtest/BotFleet";
+import type { RttSample } from "../../loadtest/BotPlayer";
+
+export interface WorkerResult {
+  joined: number;
+  failed: number;
+  errors: number;
+  dropped: number;
+  rtts: RttSample[];
+}
+
+async function main(): Promise<void> {
+  const [endpoint = "", roomName = "", roomsArg = "1", roomSizeArg = "1", secondsArg = "60", prefix = "bot"] = process.argv.slice(2);
+  const rooms = Number(roomsArg);
+  const roomSize = Number(roomSizeArg);
+  const fleet = new BotFleet(endpoint);
+  let finished = false;
+  const finish = async (): Promise<void> => {
+    if (finished) return;
+    finished = true;
+    const result: WorkerResult = { ...fleet.tally(), rtts: fleet.bots.flatMap((bot) => bot.rtts) };
+    await fleet.stop();
+    process.stdout.write(`${JSON.stringify(result)}\n`, () => process.exit(0));
+  };
+  process.once("SIGTERM", () => void finish());
+  // Bounded whatever happens to the parent.
+  setTimeout(() => void finish(), Number(secondsArg) * 1000).unref();
+
+  for (let r = 0; r < rooms; r++) {
+    const first = await fleet.add({ roomName, create: true }, r * roomSize, prefix).catch(() => undefined);
+    if (!first) continue;
+    const joins: Promise<unknown>[] = [];
+    for (let i = 1; i < roomSize; i++) {
+      joins.push(fleet.add({ roomId: first.room.roomId }, r * roomSize + i, prefix).catch(() => undefined));
+    }
+    await Promise.all(joins);
+  }
+  process.stdout.write("READY\n");
+}
+
+void main();

@@ -1,0 +1,60 @@
+/** Child processes of the load benchmark (the server, bot workers): tsx entries whose stdout is read line by line. */
+import { spawn, type ChildProcess } from "node:child_process";
+import path from "node:path";
+import { createInterface } from "node:readline";
+
+const TSX_CLI = require.resolve("tsx/cli");
+
+export interface TsxChild {
+  process: ChildProcess;
+  /** Resolves with the first stdout line matching `pattern`, or rejects after `timeoutMs` or when the process exits first. */
+  waitForLine(pattern: RegExp, timeoutMs: number): Promise<RegExpExecArray>;
+  /** Sends SIGTERM and resolves when the process has exited (SIGKILL after `graceMs`). */
+  stop(graceMs?: number): Promise<void>;
+}
+
+export function spawnTsx(entry: string, args: readonly string[], nodeFlags: readonly string[] = []): TsxChild {
+  const child = spawn(process.execPath, [...nodeFlags, TSX_CLI, path.resolve(__dirname, entry), ...args], {
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  const lines: string[] = [];
+  const waiters = new Set<() => void>();
+  createInterface({ input: child.stdout! }).on("line", (line) => {
+    lines.push(line);
+    for (const wake of waiters) wake();
+  });
+  const exited = new Promise<void>((resolve) => child.once("close", () => {
+    for (const wake of waiters) wake();
+    resolve();
+  }));
+  return {
+    process: child,
+    waitForLine(pattern, timeoutMs) {
+      return new Promise((resolve, reject) => {
+        const timer = setTimeout(() => done(new Error(`${entry}: no line matching ${pattern} within ${timeoutMs} ms`)), timeoutMs);
+        const check = (): void => {
+          for (const line of lines) {
+            const match = pattern.exec(line);
+            if (match) return done(undefined, match);
+          }
+          if (child.exitCode !== null || child.signalCode !== null) done(new Error(`${entry} exited before printing ${pattern}`));
+        };
+        function done(error: Error | undefined, match?: RegExpExecArray): void {
+          clearTimeout(timer);
+          waiters.delete(check);
+          if (match) resolve(match);
+          else reject(error);
+        }
+        waiters.add(check);
+        check();
+      });
+    },
+    async stop(graceMs = 10_000) {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      child.kill("SIGTERM");
+      const timer = setTimeout(() => child.kill("SIGKILL"), graceMs);
+      await exited;
+      clearTimeout(timer);
+    },
+  };
+}

@@ -1,0 +1,142 @@
+/**
+ * One load scenario: a fresh server process, bot worker processes filling rooms of
+ * `roomSize`, a warm-up, then a measured window in which the server's /metrics is
+ * scraped every second (as Prometheus would) and the bots time their pings.
+ */
+import { setTimeout as sleep } from "node:timers/promises";
+import { parsePromText, promValue, type PromSample } from "../../server/metrics/promText";
+import { summarize, type Summary } from "../../shared/stats";
+import type { WorkerResult } from "./botWorker";
+import type { LoadSample } from "./plot";
+import { spawnTsx, type TsxChild } from "./processes";
+
+export interface ScenarioPlan {
+  label: string;
+  roomName: string;
+  bots: number;
+  roomSize: number;
+  warmupS: number;
+  measureS: number;
+  /** Bots per worker process (whole rooms per worker). */
+  botsPerWorker: number;
+  /** Extra node flags for the server, e.g. --cpu-prof. */
+  serverFlags?: string[];
+}
+
+export interface ScenarioResult {
+  label: string;
+  bots: number;
+  rooms: number;
+  workers: number;
+  joined: number;
+  failed: number;
+  errors: number;
+  dropped: number;
+  measuredS: number;
+  ccu: number;
+  /** One simulation step, ms (server's sliding summary at the end of the window). */
+  tickMs: { p50: number; p99: number };
+  /** One patch broadcast to a room, ms. */
+  patchMs: { p50: number; p99: number };
+  ticksPerSecond: number;
+  /** Idle fraction of the event loop: median and worst second. */
+  idle: { median: number; min: number };
+  /** Mean share of wall time per phase over the window. */
+  split: { messages: number; simulation: number; network: number; other: number; idle: number };
+  rttMs: Summary & { min: number };
+  /** Per connected client, KB/s (1 KB = 1000 B), payload bytes as counted by the server's sockets. */
+  downKBps: number;
+  upKBps: number;
+  patchBytesMean: number;
+  cpuPercent: number;
+  rssMB: number;
+  samples: LoadSample[];
+}
+
+async function scrape(port: number): Promise<PromSample[]> {
+  const response = await fetch(`http://127.0.0.1:${port}/metrics`);
+  return parsePromText(await response.text());
+}
+
+const PHASES = ["messages", "simulation", "network"] as const;
+
+export async function runScenario(plan: ScenarioPlan): Promise<ScenarioResult> {
+  const server = spawnTsx("benchServer.ts", [], plan.serverFlags ?? []);
+  const workers: TsxChild[] = [];
+  try {
+    const port = Number((await server.waitForLine(/^PORT (\d+)$/, 30_000))[1]);
+    const rooms = Math.ceil(plan.bots / plan.roomSize);
+    const roomsPerWorker = Math.max(1, Math.floor(plan.botsPerWorker / plan.roomSize));
+    const guardS = plan.warmupS + plan.measureS + 120;
+    for (let first = 0; first < rooms; first += roomsPerWorker) {
+      const count = Math.min(roomsPerWorker, rooms - first);
+      workers.push(spawnTsx("botWorker.ts", [`ws://127.0.0.1:${port}`, plan.roomName, String(count), String(plan.roomSize), String(guardS), `w${workers.length}`]));
+    }
+    await Promise.all(workers.map((worker) => worker.waitForLine(/^READY$/, 120_000)));
+    await sleep(plan.warmupS * 1000);
+
+    const start = { at: Date.now(), metrics: await scrape(port) };
+    let previous = start;
+    const samples: LoadSample[] = [];
+    const idles: number[] = [];
+    while (Date.now() - start.at < plan.measureS * 1000) {
+      await sleep(1000 - ((Date.now() - start.at) % 1000));
+      const now = { at: Date.now(), metrics: await scrape(port) };
+      const seconds = (now.at - previous.at) / 1000;
+      const share = (phase: string): number =>
+        ((promValue(now.metrics, "netroids_tick_phase_seconds_total", { phase }) ?? 0) - (promValue(previous.metrics, "netroids_tick_phase_seconds_total", { phase }) ?? 0)) / seconds;
+      const [messages, simulation, network] = PHASES.map(share) as [number, number, number];
+      const idle = Math.min(1, Math.max(0, promValue(now.metrics, "netroids_idle_ratio") ?? 0));
+      idles.push(idle);
+      samples.push({ t: (now.at - start.at) / 1000, messages, simulation, network, other: Math.max(0, 1 - idle - messages - simulation - network), idle });
+      previous = now;
+    }
+    const end = previous;
+    const results = await Promise.all(workers.map(async (worker) => {
+      const line = worker.waitForLine(/^\{.*\}$/, 30_000);
+      await worker.stop();
+      return JSON.parse((await line)[0]) as WorkerResult;
+    }));
+    return summarizeScenario(plan, rooms, workers.length, start, end, samples, idles, results);
+  } finally {
+    await Promise.all(workers.map((worker) => worker.stop()));
+    await server.stop();
+  }
+}
+
+function summarizeScenario(
+  plan: ScenarioPlan, rooms: number, workerCount: number,
+  start: { at: number; metrics: PromSample[] }, end: { at: number; metrics: PromSample[] },
+  samples: LoadSample[], idles: number[], results: WorkerResult[],
+): ScenarioResult {
+  const seconds = (end.at - start.at) / 1000;
+  const delta = (name: string, labels: Record<string, string> = {}): number =>
+    (promValue(end.metrics, name, labels) ?? 0) - (promValue(start.metrics, name, labels) ?? 0);
+  const quantileMs = (name: string, q: string): number => 1000 * (promValue(end.metrics, name, { quantile: q }) ?? Number.NaN);
+  const ccu = promValue(end.metrics, "netroids_ccu") ?? 0;
+  const rtts = results.flatMap((result) => result.rtts).filter((sample) => sample.at >= start.at && sample.at <= end.at);
+  for (const sample of samples) {
+    const second = summarize(rtts.filter((rtt) => rtt.at > start.at + (sample.t - 1) * 1000 && rtt.at <= start.at + sample.t * 1000).map((rtt) => rtt.ms));
+    if (second.n > 0) Object.assign(sample, { rttP50Ms: second.median, rttP99Ms: second.p99 });
+  }
+  const rttValues = rtts.map((sample) => sample.ms);
+  const mean = (key: keyof ScenarioResult["split"]): number => samples.reduce((sum, sample) => sum + sample[key], 0) / Math.max(1, samples.length);
+  const sum = (key: "joined" | "failed" | "errors" | "dropped"): number => results.reduce((total, result) => total + result[key], 0);
+  return {
+    label: plan.label, bots: plan.bots, rooms, workers: workerCount,
+    joined: sum("joined"), failed: sum("failed"), errors: sum("errors"), dropped: sum("dropped"),
+    measuredS: seconds, ccu,
+    tickMs: { p50: quantileMs("netroids_tick_seconds", "0.5"), p99: quantileMs("netroids_tick_seconds", "0.99") },
+    patchMs: { p50: quantileMs("netroids_patch_seconds", "0.5"), p99: quantileMs("netroids_patch_seconds", "0.99") },
+    ticksPerSecond: delta("netroids_ticks_total") / seconds / Math.max(1, rooms),
+    idle: { median: summarize(idles).median, min: Math.min(...idles) },
+    split: { messages: mean("messages"), simulation: mean("simulation"), network: mean("network"), other: mean("other"), idle: mean("idle") },
+    rttMs: { ...summarize(rttValues), min: rttValues.reduce((min, ms) => Math.min(min, ms), rttValues.length ? Infinity : Number.NaN) },
+    downKBps: delta("netroids_bytes_sent_total") / seconds / Math.max(1, ccu) / 1000,
+    upKBps: delta("netroids_bytes_received_total") / seconds / Math.max(1, ccu) / 1000,
+    patchBytesMean: delta("netroids_patch_bytes_sum") / Math.max(1, delta("netroids_patch_bytes_count")),
+    cpuPercent: (100 * delta("process_cpu_seconds_total")) / seconds,
+    rssMB: (promValue(end.metrics, "process_resident_memory_bytes") ?? 0) / 1e6,
+    samples,
+  };
+}
