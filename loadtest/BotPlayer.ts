@@ -6,7 +6,7 @@
  */
 import type { Client, Room } from "@colyseus/sdk";
 import { ClientMessage, ROOM_NAME, ServerMessage, type InputMessage, type JoinOptions } from "../shared/protocol";
-import type { GameState } from "../shared/schema";
+import { readPublicShip, type GameState } from "../shared/schema";
 import { InputStream } from "../web/src/net/InputStream";
 import { createMind, think, type BotMind, type BotView } from "./botBrain";
 
@@ -93,7 +93,11 @@ export class BotPlayer {
     let self: BotView["self"];
     state.ships.forEach((ship, id) => {
       if (id === this.room.sessionId) self = { x: ship.x, y: ship.y, angle: ship.angle, alive: ship.alive };
-      else others.push({ x: ship.x, y: ship.y, alive: ship.alive });
+      else {
+        // Other ships arrive as the compact public pose only.
+        const { x, y } = readPublicShip(ship, state.tick);
+        others.push({ x, y, alive: ship.alive });
+      }
     });
     this.view = { self, others };
   }

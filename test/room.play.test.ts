@@ -3,7 +3,7 @@ import type { Room as ClientRoom } from "@colyseus/sdk";
 import type { AsteroidsRoom } from "../server/rooms/AsteroidsRoom";
 import { Key } from "../shared/input";
 import { ClientMessage, ServerMessage, ROOM_NAME } from "../shared/protocol";
-import type { GameState } from "../shared/schema";
+import { readPublicShip, type GameState } from "../shared/schema";
 import { SCORE_SHIP_KILL } from "../shared/constants";
 import type { GameEvent } from "../shared/world";
 import { clearField, placeShip } from "./support/arena";
@@ -34,18 +34,42 @@ test("one client's input moves its ship as the other client sees it", async () =
   placeShip(room, b.sessionId, { x: 800, y: 400 });
   await b.waitForNextPatch();
   await b.waitForNextPatch();
-  const startX = b.state.ships.get(a.sessionId)!.x;
+  const aliceAsSeen = () => readPublicShip(b.state.ships.get(a.sessionId)!, b.state.tick);
+  const startX = aliceAsSeen().x;
   expect(startX).toBeCloseTo(100, 0);
 
   a.send(ClientMessage.Input, { seq: 1, keys: Key.Up });
   // Half a second of thrust along +x: ~0.5·320·0.5² ≈ 40 px less drag; anything clearly forward will do.
-  expect(await waitFor(() => b.state.ships.get(a.sessionId)!.x > startX + 20, 3000)).toBe(true);
-  const seen = b.state.ships.get(a.sessionId)!;
-  expect(Math.abs(seen.y - 100)).toBeLessThan(1);
-  expect(seen.keys).toBe(Key.Up);
-  expect(seen.ack).toBe(1);
+  expect(await waitFor(() => aliceAsSeen().x > startX + 20, 3000)).toBe(true);
+  expect(Math.abs(aliceAsSeen().y - 100)).toBeLessThan(1);
+  expect(b.state.ships.get(a.sessionId)!.keys).toBe(Key.Up);
+  expect(await waitFor(() => a.state.ships.get(a.sessionId)!.ack === 1)).toBe(true);
   // Bob's own ship did not move.
   expect(b.state.ships.get(b.sessionId)!.x).toBeCloseTo(800, 0);
+});
+
+test("each client gets its own exact pose, velocity and ack; others get the compact pose only", async () => {
+  const { room, a, b } = await twoPlayers();
+  clearField(room);
+  placeShip(room, b.sessionId, { x: 800, y: 400 });
+  placeShip(room, a.sessionId, { x: 200, y: 200 });
+  a.send(ClientMessage.Input, { seq: 1, keys: Key.Up });
+  expect(await waitFor(() => a.state.ships.get(a.sessionId)!.ack === 1 && a.state.ships.get(a.sessionId)!.vx > 0, 2000)).toBe(true);
+  a.send(ClientMessage.Input, { seq: 2, keys: 0 });
+  await b.waitForNextPatch();
+  const hidden = b.state.ships.get(a.sessionId)!;
+  // Never sent to Bob: his decoder has no value for them at all.
+  expect([hidden.x, hidden.y, hidden.vx, hidden.vy, hidden.angle, hidden.ack]).toEqual(Array(6).fill(undefined));
+
+  // At rest at an awkward spot: the owner reads it exactly (as float32), the other within the fixed-point step.
+  placeShip(room, a.sessionId, { x: 123.456, y: 78.9, angle: 1 });
+  expect(await waitFor(() => a.state.ships.get(a.sessionId)!.vx === 0 && readPublicShip(b.state.ships.get(a.sessionId)!, b.state.tick).x < 130, 2000)).toBe(true);
+  const own = a.state.ships.get(a.sessionId)!;
+  expect([own.x, own.y, own.angle]).toEqual([Math.fround(123.456), Math.fround(78.9), Math.fround(1)]);
+  const seenByBob = readPublicShip(b.state.ships.get(a.sessionId)!, b.state.tick);
+  expect(Math.abs(seenByBob.x - 123.456)).toBeLessThanOrEqual(1 / 128);
+  expect(Math.abs(seenByBob.y - 78.9)).toBeLessThanOrEqual(1 / 128);
+  expect(Math.abs(seenByBob.angle - 1)).toBeLessThan(1e-4);
 });
 
 test("a charged shot kills the other ship and the shooter's score shows up", async () => {
@@ -69,5 +93,6 @@ test("a charged shot kills the other ship and the shooter's score shows up", asy
   // Held for ~0.4 s at 3 charge/s: a full-charge, full-size bullet.
   expect(shot).toMatchObject({ shipId: a.sessionId });
   expect(shot && shot.kind === "shot" ? shot.charge : 0).toBeGreaterThan(0.9);
-  expect(b.state.ships.get(b.sessionId)!.respawnIn).toBeGreaterThan(2);
+  expect(readPublicShip(b.state.ships.get(b.sessionId)!, b.state.tick).respawnIn).toBeGreaterThan(2);
+  expect(readPublicShip(b.state.ships.get(b.sessionId)!, b.state.tick).respawnIn).toBeLessThanOrEqual(3);
 });

@@ -9,6 +9,9 @@
 import { BotFleet } from "../../loadtest/BotFleet";
 import type { RttSample } from "../../loadtest/BotPlayer";
 
+/** How long the bots get to leave their rooms before the process exits anyway, ms. */
+const LEAVE_GRACE_MS = 5000;
+
 export interface WorkerResult {
   joined: number;
   failed: number;
@@ -27,8 +30,10 @@ async function main(): Promise<void> {
     if (finished) return;
     finished = true;
     const result: WorkerResult = { ...fleet.tally(), rtts: fleet.bots.flatMap((bot) => bot.rtts) };
-    await fleet.stop();
-    process.stdout.write(`${JSON.stringify(result)}\n`, () => process.exit(0));
+    // Report first: leaving hundreds of rooms politely can take a while on a loaded server.
+    process.stdout.write(`${JSON.stringify(result)}\n`);
+    await Promise.race([fleet.stop(), new Promise((resolve) => setTimeout(resolve, LEAVE_GRACE_MS))]);
+    process.exit(0);
   };
   process.once("SIGTERM", () => void finish());
   // Bounded whatever happens to the parent.

@@ -5,7 +5,7 @@
  * Colyseus's own encoder: bytes per patch in total and by collection. Deterministic
  * and quick, so wire-format changes can be weighed before a full load run.
  */
-import { Encoder } from "@colyseus/schema";
+import { Encoder, StateView } from "@colyseus/schema";
 import { TICK_DT, TICK_RATE, PATCH_RATE } from "../../shared/constants";
 import { addShip } from "../../shared/lifecycle";
 import { GameState } from "../../shared/schema";
@@ -18,7 +18,7 @@ import { createShipView, mirrorWorld } from "../../server/rooms/mirrorWorld";
 export interface PatchAnatomy {
   players: number;
   patches: number;
-  /** Bytes per patch (one client's copy), median and p99. */
+  /** Bytes per patch of one client (the shared changes and its own ship's owner-only fields), median and p99. */
   total: { median: number; p99: number };
   /** Median bytes per patch of a state holding only that collection (the tick field included in each). */
   ships: number;
@@ -52,6 +52,9 @@ export function measurePatchAnatomy(players = 100, seconds = 30, seed = 42): Pat
   }
   const encoders = Object.fromEntries(kinds.map((kind) => [kind, new Encoder(states[kind])])) as Record<Part, Encoder<GameState>>;
   for (const kind of kinds) encoders[kind].discardChanges();
+  // One player's view, as the room gives each client: its own ship's owner-only fields.
+  const ownView = new StateView();
+  ownView.add(states.all.ships.get("p0")!);
 
   const sizes: Record<Part, number[]> = { all: [], ships: [], bullets: [], asteroids: [] };
   const alive = { ships: 0, bullets: 0, asteroids: 0 };
@@ -70,7 +73,11 @@ export function measurePatchAnatomy(players = 100, seconds = 30, seed = 42): Pat
     if (tick % stepsPerPatch !== 0) continue;
     patches++;
     for (const kind of kinds) {
-      sizes[kind].push(encoders[kind].encode().byteLength);
+      // As Colyseus's serializer does: the shared changes once, then each client's view appended.
+      const it = { offset: 1 };
+      const shared = encoders[kind].encode(it);
+      const bytes = kind === "all" ? encoders[kind].encodeView(ownView, it.offset, it).byteLength : shared.byteLength;
+      sizes[kind].push(bytes);
       encoders[kind].discardChanges();
     }
     alive.ships += world.ships.filter((ship) => ship.alive).length;

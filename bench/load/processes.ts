@@ -1,9 +1,11 @@
-/** Child processes of the load benchmark (the server, bot workers): tsx entries whose stdout is read line by line. */
+/**
+ * Child processes of the load benchmark (the server, bot workers): TypeScript entries
+ * run by node with tsx's loader in the same process (so node flags such as --cpu-prof
+ * apply to the entry itself), their stdout read line by line.
+ */
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import { createInterface } from "node:readline";
-
-const TSX_CLI = require.resolve("tsx/cli");
 
 export interface TsxChild {
   process: ChildProcess;
@@ -14,7 +16,7 @@ export interface TsxChild {
 }
 
 export function spawnTsx(entry: string, args: readonly string[], nodeFlags: readonly string[] = []): TsxChild {
-  const child = spawn(process.execPath, [...nodeFlags, TSX_CLI, path.resolve(__dirname, entry), ...args], {
+  const child = spawn(process.execPath, [...nodeFlags, "--import", "tsx", path.resolve(__dirname, entry), ...args], {
     stdio: ["ignore", "pipe", "inherit"],
   });
   const lines: string[] = [];

@@ -46,5 +46,5 @@ function reviveInPlace(room: AsteroidsRoom, id: string): void {
   const pose = room.world.history[room.world.history.length - 1]?.ships[id];
   if (pose) pose.hittable = true;
   const view = room.state.ships.get(id);
-  if (view) Object.assign(view, { alive: true, respawnIn: 0, protected: false });
+  if (view) Object.assign(view, { alive: true, respawnTick: 0, protected: false });
 }

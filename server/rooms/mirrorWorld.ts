@@ -4,7 +4,8 @@
  * Ships' names, colours and connection flags belong to the room and are left alone.
  */
 import { MapSchema } from "@colyseus/schema";
-import { AsteroidState, BulletState, GameState, ShipState } from "../../shared/schema";
+import { TICK_RATE } from "../../shared/constants";
+import { AsteroidState, BulletState, encodeAngle, encodeCharge, encodePosition, GameState, ShipState } from "../../shared/schema";
 import type { World } from "../../shared/world";
 
 /** Removes map entries whose key is not in `alive`. */
@@ -18,17 +19,21 @@ export function mirrorWorld(world: World, state: GameState, ackOf: (shipId: stri
   for (const ship of world.ships) {
     const view = state.ships.get(ship.id);
     if (!view) continue; // the room creates the view (with name and colour) when the player joins
+    view.xFixed = encodePosition(ship.x);
+    view.yFixed = encodePosition(ship.y);
+    view.angleFixed = encodeAngle(ship.angle);
+    view.alive = ship.alive;
+    view.chargeLevel = encodeCharge(ship.charge);
+    view.keys = ship.keys;
+    view.score = ship.score;
+    // Constant through a death (tick + remaining steps), so it costs one field change per death.
+    view.respawnTick = ship.alive ? 0 : world.tick + Math.round(ship.respawnIn * TICK_RATE);
+    view.protected = ship.protection > 0;
     view.x = ship.x;
     view.y = ship.y;
     view.vx = ship.vx;
     view.vy = ship.vy;
     view.angle = ship.angle;
-    view.alive = ship.alive;
-    view.charge = ship.charge;
-    view.keys = ship.keys;
-    view.score = ship.score;
-    view.respawnIn = Math.fround(ship.respawnIn);
-    view.protected = ship.protection > 0;
     view.ack = ackOf(ship.id);
   }
 

@@ -9,7 +9,7 @@
 import type { Room } from "@colyseus/sdk";
 import { TICK_DT, WORLD_HEIGHT, WORLD_WIDTH } from "../../../shared/constants";
 import { ClientMessage, ServerMessage, type InputMessage } from "../../../shared/protocol";
-import type { GameState } from "../../../shared/schema";
+import { readPublicShip, type GameState } from "../../../shared/schema";
 import { wrapCoord } from "../../../shared/vector";
 import type { GameEvent } from "../../../shared/world";
 import type { RenderFrame } from "../render/frame";
@@ -156,7 +156,7 @@ export class GameSession {
     for (const ship of sampled.ships) {
       const isLocal = ship.id === this.sessionId;
       const own = isLocal ? this.room.state.ships.get(ship.id) : undefined;
-      if (own && ownPose) frame.ships.push({ ...ship, ...ownPose, alive: own.alive, charge: own.charge, keys: this.inputs.heldKeys, isLocal });
+      if (own && ownPose) frame.ships.push({ ...ship, ...ownPose, alive: own.alive, charge: readPublicShip(own, this.room.state.tick).charge, keys: this.inputs.heldKeys, isLocal });
       else frame.ships.push({ ...ship, isLocal });
     }
     this.collectBullets(frame, sampled, localNow);
@@ -193,7 +193,7 @@ export class GameSession {
     });
     scoreboard.sort((a, b) => b.score - a.score || a.name.localeCompare(b.name));
     const own = state.ships.get(this.sessionId);
-    return { roomName: this.roomName, score: own?.score ?? 0, pingMs: this.pingMs, alive: own?.alive ?? true, respawnIn: own?.respawnIn ?? 0, scoreboard };
+    return { roomName: this.roomName, score: own?.score ?? 0, pingMs: this.pingMs, alive: own?.alive ?? true, respawnIn: own ? readPublicShip(own, state.tick).respawnIn : 0, scoreboard };
   }
 
   /** Calls `listener` with the close code if the room ends without the player leaving (server gone, kicked). */

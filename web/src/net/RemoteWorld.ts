@@ -3,7 +3,7 @@
  * with the patch's server time; sampling at a render time interpolates them all.
  */
 import type { AsteroidSize } from "../../../shared/constants";
-import type { GameState } from "../../../shared/schema";
+import { readPublicShip, type GameState } from "../../../shared/schema";
 import type { RenderAsteroid, RenderBullet, RenderShip } from "../render/frame";
 import { EntityTracker } from "./EntityTracker";
 
@@ -27,13 +27,10 @@ export class RemoteWorld {
     const colorOf = (owner: string) => state.ships.get(owner)?.color ?? "#ffffff";
     this.ships.record(
       t,
-      Array.from(state.ships.entries(), ([id, ship]): [string, ShipSnapshot] => [
-        id,
-        {
-          name: ship.name, color: ship.color, x: ship.x, y: ship.y, angle: ship.angle, alive: ship.alive,
-          charge: ship.charge, keys: ship.keys, protected: ship.protected, respawnIn: ship.respawnIn,
-        },
-      ]),
+      Array.from(state.ships.entries(), ([id, ship]): [string, ShipSnapshot] => {
+        const { x, y, angle, charge, respawnIn } = readPublicShip(ship, state.tick);
+        return [id, { name: ship.name, color: ship.color, x, y, angle, alive: ship.alive, charge, keys: ship.keys, protected: ship.protected, respawnIn }];
+      }),
     );
     this.bullets.record(
       t,
