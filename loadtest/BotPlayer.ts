@@ -1,12 +1,13 @@
 /**
  * One headless player on a real SDK connection. It behaves on the wire exactly like the
- * browser client: one input per 1/60 s step (the same InputStream), each carrying the
- * tick it was "seeing" for lag compensation, a ping every second whose result it
- * reports to the server, and the keys its brain holds.
+ * browser client: one input per 1/60 s step (the same InputStream), sent two steps a
+ * message (the same InputBatcher) with the tick it was "seeing" for lag compensation,
+ * a ping every second whose result it reports to the server, and the keys its brain holds.
  */
 import type { Client, Room } from "@colyseus/sdk";
-import { ClientMessage, ROOM_NAME, ServerMessage, type InputMessage, type JoinOptions } from "../shared/protocol";
+import { ClientMessage, ROOM_NAME, ServerMessage, type JoinOptions } from "../shared/protocol";
 import { readPublicShip, type GameState } from "../shared/schema";
+import { InputBatcher } from "../web/src/net/InputBatcher";
 import { InputStream } from "../web/src/net/InputStream";
 import { createMind, think, type BotMind, type BotView } from "./botBrain";
 
@@ -32,6 +33,7 @@ export class BotPlayer {
   droppedWith: number | undefined;
   private readonly mind: BotMind;
   private readonly inputs: InputStream;
+  private readonly batcher: InputBatcher;
   private view: BotView = { self: undefined, others: [] };
   private latestTick: number | undefined;
   private leaving = false;
@@ -39,6 +41,7 @@ export class BotPlayer {
   private constructor(readonly room: Room<unknown, GameState>, seed: number, private readonly now: () => number) {
     this.mind = createMind(seed);
     this.inputs = new InputStream(({ seq }) => this.sendStep(seq));
+    this.batcher = new InputBatcher((message) => this.room.send(ClientMessage.Input, message));
     room.onStateChange((state: GameState) => this.observe(state));
     room.onMessage(ServerMessage.Events, () => undefined);
     room.onError(() => this.errors++);
@@ -82,9 +85,8 @@ export class BotPlayer {
 
   private sendStep(seq: number): void {
     this.inputs.setKeys(think(this.mind, this.view, this.now()));
-    const input: InputMessage = { seq, keys: this.inputs.heldKeys };
-    if (this.latestTick !== undefined) input.view = Math.max(0, this.latestTick - VIEW_DELAY_TICKS);
-    this.room.send(ClientMessage.Input, input);
+    const view = this.latestTick === undefined ? undefined : Math.max(0, this.latestTick - VIEW_DELAY_TICKS);
+    this.batcher.push(seq, this.inputs.heldKeys, view);
   }
 
   private observe(state: GameState): void {

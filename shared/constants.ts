@@ -16,6 +16,12 @@ export const TICK_RATE = 60;
 export const TICK_DT = 1 / TICK_RATE;
 /** State patches per second sent to clients (Colyseus patchRate = 1000 / PATCH_RATE ms). */
 export const PATCH_RATE = 20;
+/**
+ * Input steps a client sends per message: two halves the messages a server handles (the
+ * largest per-client cost) for on average half a step (8 ms) more input delay, which
+ * prediction hides from the player.
+ */
+export const INPUT_STEPS_PER_MESSAGE = 2;
 
 /** Ship hull in ship space (px), nose on +x at angle 0: the original's arrow. */
 export const SHIP_HULL: ReadonlyArray<readonly [number, number]> = [

@@ -1,20 +1,33 @@
 import { Key } from "./input";
-import { cleanColor, cleanPlayerName, cleanRoomName, MAX_REPORTED_RTT_MS, parseInputMessage, parseRttReport } from "./protocol";
+import { cleanColor, cleanPlayerName, cleanRoomName, MAX_REPORTED_RTT_MS, parseInputBatch, parseRttReport, MAX_STEPS_PER_INPUT } from "./protocol";
 
-describe("parseInputMessage", () => {
+describe("parseInputBatch", () => {
   test("accepts exactly { seq, keys } with integer fields in range", () => {
-    expect(parseInputMessage({ seq: 0, keys: 0 })).toEqual({ seq: 0, keys: 0 });
-    expect(parseInputMessage({ keys: Key.Up | Key.Fire, seq: 0xffffffff })).toEqual({ seq: 0xffffffff, keys: 17 });
+    expect(parseInputBatch({ seq: 0, keys: 0 })).toEqual([{ seq: 0, keys: 0 }]);
+    expect(parseInputBatch({ keys: Key.Up | Key.Fire, seq: 0xffffffff })).toEqual([{ seq: 0xffffffff, keys: 17 }]);
   });
 
   test("accepts an optional integer view tick", () => {
-    expect(parseInputMessage({ seq: 3, keys: 1, view: 1200 })).toEqual({ seq: 3, keys: 1, view: 1200 });
-    expect(parseInputMessage({ seq: 3, keys: 1, view: -1 })).toBeUndefined();
-    expect(parseInputMessage({ seq: 3, keys: 1, view: 1.5 })).toBeUndefined();
-    expect(parseInputMessage({ seq: 3, keys: 1, view: "now" })).toBeUndefined();
+    expect(parseInputBatch({ seq: 3, keys: 1, view: 1200 })).toEqual([{ seq: 3, keys: 1, view: 1200 }]);
+    expect(parseInputBatch({ seq: 3, keys: 1, view: -1 })).toBeUndefined();
+    expect(parseInputBatch({ seq: 3, keys: 1, view: 1.5 })).toBeUndefined();
+    expect(parseInputBatch({ seq: 3, keys: 1, view: "now" })).toBeUndefined();
+  });
+
+  test("expands a batch of consecutive steps, each a tick further on in view", () => {
+    expect(parseInputBatch({ seq: 10, keys: [Key.Up, Key.Up | Key.Fire], view: 500 })).toEqual([
+      { seq: 10, keys: Key.Up, view: 500 },
+      { seq: 11, keys: Key.Up | Key.Fire, view: 501 },
+    ]);
+    expect(parseInputBatch({ seq: 1, keys: [0, 0, 0, 0] })).toHaveLength(MAX_STEPS_PER_INPUT);
   });
 
   test.each([
+    ["an empty batch", { seq: 1, keys: [] }],
+    ["too many steps", { seq: 1, keys: Array(MAX_STEPS_PER_INPUT + 1).fill(0) }],
+    ["a bad key in a batch", { seq: 1, keys: [1, 64] }],
+    ["a string in a batch", { seq: 1, keys: [1, "2"] }],
+    ["a batch running past uint32", { seq: 0xffffffff, keys: [0, 0] }],
     ["undefined", undefined],
     ["a string", "input"],
     ["an array", [1, 2]],
@@ -27,7 +40,7 @@ describe("parseInputMessage", () => {
     ["an extra field", { seq: 1, keys: 0, extra: 1 }],
     ["a missing field", { keys: 0 }],
   ])("rejects %s", (_label, payload) => {
-    expect(parseInputMessage(payload)).toBeUndefined();
+    expect(parseInputBatch(payload)).toBeUndefined();
   });
 });
 

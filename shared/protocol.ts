@@ -24,9 +24,10 @@ export const ServerMessage = {
 } as const;
 
 /**
- * The `input` payload: `keys` is a bitmask of Key, `seq` grows by one per message sent.
- * `view` (optional) is the server tick the client was drawing other ships at when it
- * sent this input; the server judges the shots it fires against that moment (lag compensation).
+ * One step of input as the server queues it: `keys` is a bitmask of Key, `seq` grows by
+ * one per step. `view` (optional) is the server tick the client was drawing other ships
+ * at when it made this input; the server judges the shots it fires against that moment
+ * (lag compensation).
  */
 export interface InputMessage {
   seq: number;
@@ -34,22 +35,45 @@ export interface InputMessage {
   view?: number;
 }
 
-/** Largest sequence number accepted: a uint32, so a client at 60 messages/s wraps after two years. */
+/**
+ * The `input` payload on the wire: the steps `seq`, `seq + 1`, … with their keys (one
+ * number, or an array of up to MAX_STEPS_PER_INPUT), and the `view` of the first step.
+ * Clients send INPUT_STEPS_PER_MESSAGE steps a message (see constants).
+ */
+export interface InputBatchMessage {
+  seq: number;
+  keys: number | number[];
+  view?: number;
+}
+
+/** Most steps one `input` message may carry: a client catching up after a hitch, not a stockpile. */
+export const MAX_STEPS_PER_INPUT = 4;
+
+/** Largest sequence number accepted: a uint32, so a client at 60 steps/s wraps after two years. */
 export const MAX_SEQ = 0xffffffff;
 
 function isUint32(value: unknown): value is number {
   return Number.isInteger(value) && (value as number) >= 0 && (value as number) <= MAX_SEQ;
 }
 
-/** Narrows an untrusted payload to an InputMessage, or undefined: known fields only, integers in range. */
-export function parseInputMessage(payload: unknown): InputMessage | undefined {
+function isKeys(value: unknown): value is number {
+  return isUint32(value) && (value & ~ALL_KEYS) === 0;
+}
+
+/**
+ * Narrows an untrusted `input` payload to its steps, oldest first, or undefined: known
+ * fields only, integers in range, 1–MAX_STEPS_PER_INPUT steps. Step i's view is
+ * `view + i`: the client drew one tick further on for each step.
+ */
+export function parseInputBatch(payload: unknown): InputMessage[] | undefined {
   if (typeof payload !== "object" || payload === null || Array.isArray(payload)) return undefined;
   const fields = Object.keys(payload);
   if (fields.some((field) => field !== "seq" && field !== "keys" && field !== "view")) return undefined;
   const { seq, keys, view } = payload as Record<string, unknown>;
-  if (!isUint32(seq) || !isUint32(keys) || (keys & ~ALL_KEYS) !== 0) return undefined;
-  if (view === undefined) return { seq, keys };
-  return isUint32(view) ? { seq, keys, view } : undefined;
+  const steps = Array.isArray(keys) ? keys : [keys];
+  if (!isUint32(seq) || steps.length === 0 || steps.length > MAX_STEPS_PER_INPUT || !steps.every(isKeys)) return undefined;
+  if (seq + steps.length - 1 > MAX_SEQ || (view !== undefined && (!isUint32(view) || view + steps.length - 1 > MAX_SEQ))) return undefined;
+  return steps.map((stepKeys, i) => (view === undefined ? { seq: seq + i, keys: stepKeys } : { seq: seq + i, keys: stepKeys, view: (view as number) + i }));
 }
 
 /** Longest round trip a client may report, ms: beyond it the report is nonsense, not a slow link. */

@@ -96,3 +96,17 @@ test("a charged shot kills the other ship and the shooter's score shows up", asy
   expect(readPublicShip(b.state.ships.get(b.sessionId)!, b.state.tick).respawnIn).toBeGreaterThan(2);
   expect(readPublicShip(b.state.ships.get(b.sessionId)!, b.state.tick).respawnIn).toBeLessThanOrEqual(3);
 });
+
+test("an input message carrying two steps applies both, in order", async () => {
+  const { room, a, b } = await twoPlayers();
+  clearField(room);
+  placeShip(room, a.sessionId, { x: 200, y: 100 });
+  placeShip(room, b.sessionId, { x: 800, y: 400 });
+  const events: GameEvent[] = [];
+  a.onMessage(ServerMessage.Events, (batch: { tick: number; events: GameEvent[] }) => events.push(...batch.events));
+  // A one-step tap of Fire and its release in one message: the charge step, then the shot.
+  a.send(ClientMessage.Input, { seq: 1, keys: [Key.Fire, 0] });
+  expect(await waitFor(() => a.state.ships.get(a.sessionId)!.ack === 2, 2000)).toBe(true);
+  expect(await waitFor(() => events.some((event) => event.kind === "shot" && event.shipId === a.sessionId), 2000)).toBe(true);
+  expect(room.messageStats(a.sessionId)).toMatchObject({ accepted: 1 });
+});

@@ -4,6 +4,7 @@
  * apply to the entry itself), their stdout read line by line.
  */
 import { spawn, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
 import path from "node:path";
 import { createInterface } from "node:readline";
 
@@ -59,4 +60,20 @@ export function spawnTsx(entry: string, args: readonly string[], nodeFlags: read
       clearTimeout(timer);
     },
   };
+}
+
+/** Linux's clock ticks per second for /proc times (USER_HZ, 100 on every mainstream kernel build). */
+const USER_HZ = 100;
+
+/** CPU seconds (user + system) a process has used so far, from /proc; undefined where there is no /proc. */
+export function cpuSecondsOf(pid: number | undefined): number | undefined {
+  if (pid === undefined) return undefined;
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
+    // Fields after the command name, which is in parentheses and may hold spaces.
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return (Number(fields[11]) + Number(fields[12])) / USER_HZ;
+  } catch {
+    return undefined;
+  }
 }

@@ -40,7 +40,7 @@ function log(line: string): void {
 }
 
 function brief(result: ScenarioResult): string {
-  return `idle ${(100 * result.idle.median).toFixed(1)} %, RTT p50/p99 ${result.rttMs.median.toFixed(1)}/${result.rttMs.p99.toFixed(1)} ms, down ${result.downKBps.toFixed(2)} KB/s/client, CPU ${result.cpuPercent.toFixed(0)} %, joined ${result.joined}/${result.bots}`;
+  return `idle ${(100 * result.idle.median).toFixed(1)} %, RTT p50/p99 ${result.rttMs.median.toFixed(1)}/${result.rttMs.p99.toFixed(1)} ms, down ${result.downKBps.toFixed(2)} KB/s/client, server CPU ${result.cpuPercent.toFixed(0)} %, bots CPU ${result.botCpuPercent.toFixed(0)} %, joined ${result.joined}/${result.bots}`;
 }
 
 async function main(): Promise<void> {

@@ -8,7 +8,7 @@ import { parsePromText, promValue, type PromSample } from "../../server/metrics/
 import { summarize, type Summary } from "../../shared/stats";
 import type { WorkerResult } from "./botWorker";
 import type { LoadSample } from "./plot";
-import { spawnTsx, type TsxChild } from "./processes";
+import { cpuSecondsOf, spawnTsx, type TsxChild } from "./processes";
 
 export interface ScenarioPlan {
   label: string;
@@ -49,6 +49,8 @@ export interface ScenarioResult {
   upKBps: number;
   patchBytesMean: number;
   cpuPercent: number;
+  /** CPU used by all bot processes together, % of one core (from /proc; NaN where unavailable). */
+  botCpuPercent: number;
   rssMB: number;
   samples: LoadSample[];
 }
@@ -75,6 +77,8 @@ export async function runScenario(plan: ScenarioPlan): Promise<ScenarioResult> {
     await Promise.all(workers.map((worker) => worker.waitForLine(/^READY$/, 120_000)));
     await sleep(plan.warmupS * 1000);
 
+    const botCpu = (): number => workers.reduce((sum, worker) => sum + (cpuSecondsOf(worker.process.pid) ?? Number.NaN), 0);
+    const botCpuStart = botCpu();
     const start = { at: Date.now(), metrics: await scrape(port) };
     let previous = start;
     const samples: LoadSample[] = [];
@@ -92,12 +96,13 @@ export async function runScenario(plan: ScenarioPlan): Promise<ScenarioResult> {
       previous = now;
     }
     const end = previous;
+    const botCpuPercent = (100 * (botCpu() - botCpuStart)) / ((end.at - start.at) / 1000);
     const results = await Promise.all(workers.map(async (worker) => {
       const line = worker.waitForLine(/^\{.*\}$/, 30_000);
       await worker.stop();
       return JSON.parse((await line)[0]) as WorkerResult;
     }));
-    return summarizeScenario(plan, rooms, workers.length, start, end, samples, idles, results);
+    return { ...summarizeScenario(plan, rooms, workers.length, start, end, samples, idles, results), botCpuPercent };
   } finally {
     await Promise.all(workers.map((worker) => worker.stop()));
     await server.stop();
@@ -108,7 +113,7 @@ function summarizeScenario(
   plan: ScenarioPlan, rooms: number, workerCount: number,
   start: { at: number; metrics: PromSample[] }, end: { at: number; metrics: PromSample[] },
   samples: LoadSample[], idles: number[], results: WorkerResult[],
-): ScenarioResult {
+): Omit<ScenarioResult, "botCpuPercent"> {
   const seconds = (end.at - start.at) / 1000;
   const delta = (name: string, labels: Record<string, string> = {}): number =>
     (promValue(end.metrics, name, labels) ?? 0) - (promValue(start.metrics, name, labels) ?? 0);

@@ -10,7 +10,7 @@ import { StateView } from "@colyseus/schema";
 import { MAX_CLIENTS, PATCH_RATE, RECONNECT_WINDOW, TICK_RATE } from "../../shared/constants";
 import { addShip, removeShip } from "../../shared/lifecycle";
 import {
-  ClientMessage, PALETTE, cleanColor, cleanPlayerName, cleanRoomName, parseInputMessage, parseRttReport, ServerMessage,
+  ClientMessage, PALETTE, cleanColor, cleanPlayerName, cleanRoomName, parseInputBatch, parseRttReport, ServerMessage,
   type JoinOptions, type RoomListingMetadata,
 } from "../../shared/protocol";
 import { GameState, type ShipState } from "../../shared/schema";
@@ -129,9 +129,11 @@ export class AsteroidsRoom extends Room<{ state: GameState; metadata: RoomListin
 
   private receiveInput(client: Client, payload: unknown): void {
     if (!this.admit(client)) return;
-    const input = parseInputMessage(payload);
-    if (!input) return this.guard.drop(client.sessionId, "malformed");
-    if (!this.inputQueue.push(client.sessionId, input)) return this.guard.drop(client.sessionId, "stale");
+    const inputs = parseInputBatch(payload);
+    if (!inputs) return this.guard.drop(client.sessionId, "malformed");
+    let queued = 0;
+    for (const input of inputs) if (this.inputQueue.push(client.sessionId, input)) queued++;
+    if (queued === 0) return this.guard.drop(client.sessionId, "stale");
     this.guard.accept(client.sessionId);
   }
 

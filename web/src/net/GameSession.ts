@@ -8,12 +8,13 @@
  */
 import type { Room } from "@colyseus/sdk";
 import { TICK_DT, WORLD_HEIGHT, WORLD_WIDTH } from "../../../shared/constants";
-import { ClientMessage, ServerMessage, type InputMessage } from "../../../shared/protocol";
+import { ClientMessage, ServerMessage } from "../../../shared/protocol";
 import { readPublicShip, type GameState } from "../../../shared/schema";
 import { wrapCoord } from "../../../shared/vector";
 import type { GameEvent } from "../../../shared/world";
 import type { RenderFrame } from "../render/frame";
 import { adaptInterpolationDelay, targetInterpolationDelay } from "./interpolationDelay";
+import { InputBatcher } from "./InputBatcher";
 import { InputStream } from "./InputStream";
 import { NO_CONDITIONS, type LinkConditions } from "./linkConditions";
 import { OwnShipPredictor, type PredictedInput } from "./OwnShipPredictor";
@@ -72,6 +73,7 @@ export class GameSession {
   readonly options: NetcodeOptions = { prediction: true, interpolation: true, lagCompensation: true };
   readonly link: RoomLink;
   private readonly inputs: InputStream;
+  private readonly batcher = new InputBatcher((message) => this.room.send(ClientMessage.Input, message));
   private readonly predictor = new OwnShipPredictor();
   private readonly remote = new RemoteWorld();
   private readonly pendingEvents: Array<{ t: number; event: GameEvent }> = [];
@@ -228,10 +230,9 @@ export class GameSession {
 
   private sendStep(input: PredictedInput): void {
     if (this.closed) return;
-    const message: InputMessage = { seq: input.seq, keys: input.keys };
     // Lag compensation: tell the server which moment of the others this input was made looking at.
-    if (this.options.lagCompensation && this.clock.synced) message.view = Math.max(0, Math.floor(this.renderTime() / TICK_MS));
-    this.room.send("input", message);
+    const view = this.options.lagCompensation && this.clock.synced ? Math.max(0, Math.floor(this.renderTime() / TICK_MS)) : undefined;
+    this.batcher.push(input.seq, input.keys, view);
     this.predictor.applyLocal(input, TICK_DT);
   }
 
