@@ -6,7 +6,8 @@
  */
 import type { Client, Room } from "@colyseus/sdk";
 import { ClientMessage, ROOM_NAME, ServerMessage, type JoinOptions } from "../shared/protocol";
-import { readPublicShip, type GameState } from "../shared/schema";
+import type { GameState } from "../shared/schema";
+import { readPublicShip } from "../shared/wire";
 import { InputBatcher } from "../web/src/net/InputBatcher";
 import { InputStream } from "../web/src/net/InputStream";
 import { createMind, think, type BotMind, type BotView } from "./botBrain";

@@ -4,6 +4,7 @@
  * held keys with a sequence number — never positions; the server decides everything.
  */
 import { NAME_MAX_LENGTH, ROOM_NAME_MAX_LENGTH } from "./constants";
+import type { GameEvent } from "./world";
 import { ALL_KEYS } from "./input";
 
 export const ROOM_NAME = "asteroids";
@@ -19,9 +20,17 @@ export const ClientMessage = {
 
 /** Server → client message types. */
 export const ServerMessage = {
-  /** Things worth drawing once: explosions, shots, kills (see GameEvent). */
+  /** Things worth drawing once: explosions and kills (see GameEvent and BROADCAST_EVENT_KINDS). */
   Events: "events",
 } as const;
+
+/**
+ * The simulation's events that are sent to clients: what the state cannot show (an
+ * explosion where a ship or rock was). Shots and respawns are left out: the new bullet
+ * and the ship's `alive` flag are in the next patch anyway, and with 100 players firing
+ * a few times a second, shot events alone would cost each client kilobytes per second.
+ */
+export const BROADCAST_EVENT_KINDS: ReadonlySet<GameEvent["kind"]> = new Set(["shipDestroyed", "asteroidDestroyed"]);
 
 /**
  * One step of input as the server queues it: `keys` is a bitmask of Key, `seq` grows by

@@ -6,12 +6,11 @@
  * the owner receives exactly the pose the server simulated.
  */
 import { MapSchema, Schema, type, view } from "@colyseus/schema";
-import { SHOT_CHARGE_MAX, TICK_RATE } from "./constants";
 
 export class ShipState extends Schema {
   @type("string") name = "";
   @type("string") color = "";
-  /** Everyone's copy of the pose, fixed point (see encodePosition/encodeAngle): 3 bytes a field in a patch instead of 5. */
+  /** Everyone's copy of the pose, fixed point (see shared/wire.ts): 3 bytes a field in a patch instead of 5. */
   @type("uint16") xFixed = 0;
   @type("uint16") yFixed = 0;
   @type("uint16") angleFixed = 0;
@@ -38,72 +37,33 @@ export class ShipState extends Schema {
   @view() @type("uint32") ack = 0;
 }
 
-/** Fixed-point steps per pixel of the public pose: 1/64 px, and 960 × 64 still fits a uint16. */
-export const POSITION_STEPS_PER_PX = 64;
-const ANGLE_STEPS = 65536;
-const CHARGE_STEPS = 255;
-
-export function encodePosition(px: number): number {
-  return Math.min(0xffff, Math.max(0, Math.round(px * POSITION_STEPS_PER_PX)));
-}
-
-export function decodePosition(fixed: number): number {
-  return fixed / POSITION_STEPS_PER_PX;
-}
-
-/** An angle in radians (any turn) to 1/65536 of a turn. */
-export function encodeAngle(radians: number): number {
-  const turns = radians / (2 * Math.PI);
-  return Math.round((turns - Math.floor(turns)) * ANGLE_STEPS) % ANGLE_STEPS;
-}
-
-/** Back to radians in [−π, π). */
-export function decodeAngle(fixed: number): number {
-  const radians = (fixed / ANGLE_STEPS) * 2 * Math.PI;
-  return radians >= Math.PI ? radians - 2 * Math.PI : radians;
-}
-
-export function encodeCharge(charge: number): number {
-  return Math.min(CHARGE_STEPS, Math.max(0, Math.round((charge / SHOT_CHARGE_MAX) * CHARGE_STEPS)));
-}
-
-/** What every client can read of a ship, decoded: the public pose, charge and respawn countdown at `tick`. */
-export interface PublicShip {
-  x: number;
-  y: number;
-  angle: number;
-  charge: number;
-  /** Seconds until the ship revives, counted from `tick`. */
-  respawnIn: number;
-}
-
-export function readPublicShip(ship: ShipState, tick: number): PublicShip {
-  return {
-    x: decodePosition(ship.xFixed),
-    y: decodePosition(ship.yFixed),
-    angle: decodeAngle(ship.angleFixed),
-    charge: (ship.chargeLevel / CHARGE_STEPS) * SHOT_CHARGE_MAX,
-    respawnIn: ship.alive ? 0 : Math.max(0, (ship.respawnTick - tick) / TICK_RATE),
-  };
-}
+// Bullets and rocks move in straight lines at constant speed (rocks spinning at a
+// constant rate), so each is sent once, as where it was at `tick`; clients compute the
+// rest (shared/wire.ts), and patches carry nothing per bullet or rock after the first.
 
 export class BulletState extends Schema {
   @type("string") owner = "";
+  /** Position at `tick`. */
   @type("float32") x = 0;
   @type("float32") y = 0;
   @type("float32") vx = 0;
   @type("float32") vy = 0;
   @type("float32") radius = 0;
+  @type("uint32") tick = 0;
 }
 
 export class AsteroidState extends Schema {
   /** 3 large, 2 medium, 1 small. */
   @type("uint8") size = 3;
+  /** Position and angle at `tick`. */
   @type("float32") x = 0;
   @type("float32") y = 0;
   @type("float32") vx = 0;
   @type("float32") vy = 0;
   @type("float32") angle = 0;
+  /** Radians per second. */
+  @type("float32") spin = 0;
+  @type("uint32") tick = 0;
 }
 
 export class GameState extends Schema {

@@ -10,13 +10,13 @@ import { StateView } from "@colyseus/schema";
 import { MAX_CLIENTS, PATCH_RATE, RECONNECT_WINDOW, TICK_RATE } from "../../shared/constants";
 import { addShip, removeShip } from "../../shared/lifecycle";
 import {
-  ClientMessage, PALETTE, cleanColor, cleanPlayerName, cleanRoomName, parseInputBatch, parseRttReport, ServerMessage,
+  BROADCAST_EVENT_KINDS, ClientMessage, PALETTE, cleanColor, cleanPlayerName, cleanRoomName, parseInputBatch, parseRttReport, ServerMessage,
   type JoinOptions, type RoomListingMetadata,
 } from "../../shared/protocol";
 import { GameState, type ShipState } from "../../shared/schema";
 import { createWorld, step } from "../../shared/step";
 import type { GameEvent, World } from "../../shared/world";
-import { closedForViolation } from "../GameTransport";
+import { closedForViolation, coalesceWrites } from "../GameTransport";
 import { serverMetrics } from "../metrics/ServerMetrics";
 import { InputQueue } from "./InputQueue";
 import { MessageGuard, type ClientMessageStats } from "./MessageGuard";
@@ -153,13 +153,14 @@ export class AsteroidsRoom extends Room<{ state: GameState; metadata: RoomListin
     const started = performance.now();
     const { keys, viewLag } = this.inputQueue.nextStep(this.world.tick + 1);
     step(this.world, keys, dt, viewLag);
-    if (this.world.events.length > 0) this.pendingEvents.push(...this.world.events);
+    for (const event of this.world.events) if (BROADCAST_EVENT_KINDS.has(event.kind)) this.pendingEvents.push(event);
     serverMetrics.observeTick((performance.now() - started) / 1000);
   }
 
-  /** Times each patch (encode and send) and what it cost each client in bytes. */
+  /** Times each patch (copy, encode and send) and what it cost each client in bytes; a client's frames leave in one write. */
   override broadcastPatch(): boolean {
-    return serverMetrics.measurePatch(this.clients.length, () => super.broadcastPatch());
+    const sockets = this.clients.map((client) => client.ref);
+    return serverMetrics.measurePatch(this.clients.length, () => coalesceWrites(sockets, () => super.broadcastPatch()));
   }
 
   override onDispose(): void {

@@ -1,11 +1,13 @@
 /**
  * Copies the simulation's World into the replicated GameState after each step.
- * Schema setters ignore unchanged values, so only what moved goes on the wire.
+ * Schema setters ignore unchanged values, so only what moved goes on the wire; bullets
+ * and rocks, which fly straight, are written once when they appear.
  * Ships' names, colours and connection flags belong to the room and are left alone.
  */
 import { MapSchema } from "@colyseus/schema";
 import { TICK_RATE } from "../../shared/constants";
-import { AsteroidState, BulletState, encodeAngle, encodeCharge, encodePosition, GameState, ShipState } from "../../shared/schema";
+import { AsteroidState, BulletState, GameState, ShipState } from "../../shared/schema";
+import { encodeAngle, encodeCharge, encodePosition } from "../../shared/wire";
 import type { World } from "../../shared/world";
 
 /** Removes map entries whose key is not in `alive`. */
@@ -41,17 +43,16 @@ export function mirrorWorld(world: World, state: GameState, ackOf: (shipId: stri
   for (const bullet of world.bullets) {
     const key = String(bullet.id);
     bulletIds.add(key);
-    let view = state.bullets.get(key);
-    if (!view) {
-      view = new BulletState();
-      view.owner = bullet.owner;
-      view.radius = bullet.radius;
-      state.bullets.set(key, view);
-    }
+    if (state.bullets.has(key)) continue; // sent once: clients compute the rest of a straight flight
+    const view = new BulletState();
+    view.owner = bullet.owner;
+    view.radius = bullet.radius;
     view.x = bullet.x;
     view.y = bullet.y;
     view.vx = bullet.vx;
     view.vy = bullet.vy;
+    view.tick = world.tick;
+    state.bullets.set(key, view);
   }
   prune(state.bullets, bulletIds);
 
@@ -59,17 +60,17 @@ export function mirrorWorld(world: World, state: GameState, ackOf: (shipId: stri
   for (const rock of world.asteroids) {
     const key = String(rock.id);
     rockIds.add(key);
-    let view = state.asteroids.get(key);
-    if (!view) {
-      view = new AsteroidState();
-      view.size = rock.size;
-      state.asteroids.set(key, view);
-    }
+    if (state.asteroids.has(key)) continue; // sent once, like bullets
+    const view = new AsteroidState();
+    view.size = rock.size;
     view.x = rock.x;
     view.y = rock.y;
     view.vx = rock.vx;
     view.vy = rock.vy;
     view.angle = rock.angle;
+    view.spin = rock.spin;
+    view.tick = world.tick;
+    state.asteroids.set(key, view);
   }
   prune(state.asteroids, rockIds);
 }

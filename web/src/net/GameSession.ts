@@ -7,10 +7,10 @@
  * HUD data and network statistics from it; it knows nothing of React.
  */
 import type { Room } from "@colyseus/sdk";
-import { TICK_DT, WORLD_HEIGHT, WORLD_WIDTH } from "../../../shared/constants";
+import { TICK_DT } from "../../../shared/constants";
 import { ClientMessage, ServerMessage } from "../../../shared/protocol";
-import { readPublicShip, type GameState } from "../../../shared/schema";
-import { wrapCoord } from "../../../shared/vector";
+import type { GameState } from "../../../shared/schema";
+import { bulletAt, readPublicShip } from "../../../shared/wire";
 import type { GameEvent } from "../../../shared/world";
 import type { RenderFrame } from "../render/frame";
 import { adaptInterpolationDelay, targetInterpolationDelay } from "./interpolationDelay";
@@ -244,15 +244,10 @@ export class GameSession {
     }
     if (!extrapolateOwn) return;
     // The own ship runs about one round trip ahead of the newest server state it has seen.
-    const aheadS = (this.clock.serverNow(localNow) + (this.pingMs ?? 0) - this.latestPatchT) / 1000;
+    const ownTick = (this.clock.serverNow(localNow) + (this.pingMs ?? 0)) / TICK_MS;
     const color = this.room.state.ships.get(this.sessionId)?.color ?? "#ffffff";
     this.room.state.bullets.forEach((bullet, id) => {
-      if (bullet.owner !== this.sessionId) return;
-      frame.bullets.push({
-        id, color, radius: bullet.radius,
-        x: wrapCoord(bullet.x + bullet.vx * aheadS, WORLD_WIDTH),
-        y: wrapCoord(bullet.y + bullet.vy * aheadS, WORLD_HEIGHT),
-      });
+      if (bullet.owner === this.sessionId) frame.bullets.push({ id, color, radius: bullet.radius, ...bulletAt(bullet, ownTick) });
     });
   }
 

@@ -3,7 +3,8 @@
  * with the patch's server time; sampling at a render time interpolates them all.
  */
 import type { AsteroidSize } from "../../../shared/constants";
-import { readPublicShip, type GameState } from "../../../shared/schema";
+import type { GameState } from "../../../shared/schema";
+import { asteroidAt, bulletAt, readPublicShip } from "../../../shared/wire";
 import type { RenderAsteroid, RenderBullet, RenderShip } from "../render/frame";
 import { EntityTracker } from "./EntityTracker";
 
@@ -36,14 +37,14 @@ export class RemoteWorld {
       t,
       Array.from(state.bullets.entries(), ([id, bullet]): [string, BulletSnapshot] => [
         id,
-        { x: bullet.x, y: bullet.y, angle: 0, radius: bullet.radius, color: colorOf(bullet.owner), owner: bullet.owner },
+        { ...bulletAt(bullet, state.tick), angle: 0, radius: bullet.radius, color: colorOf(bullet.owner), owner: bullet.owner },
       ]),
     );
     this.asteroids.record(
       t,
       Array.from(state.asteroids.entries(), ([id, rock]): [string, AsteroidSnapshot] => [
         id,
-        { size: rock.size as AsteroidSize, x: rock.x, y: rock.y, angle: rock.angle },
+        { size: rock.size as AsteroidSize, ...asteroidAt(rock, state.tick) },
       ]),
     );
   }
