@@ -23,7 +23,7 @@ const cpuProfile = process.argv.includes("--cpu-prof");
 const outAt = process.argv.indexOf("--out");
 const RESULTS = outAt > 0 && process.argv[outAt + 1] ? path.resolve(process.argv[outAt + 1]!) : path.resolve(__dirname, "../results");
 /** CCU steps; each runs only if the previous held and time is left. */
-const STEPS = quick ? [100, 250] : [100, 250, 500, 1000, 1500, 2000, 3000];
+const STEPS = quick ? [100, 250] : [100, 250, 400, 550, 700, 1000, 1500, 2000];
 const STEP_ROOM_SIZE = 50;
 /** No new step starts after this many seconds, so the whole run stays under five minutes. */
 const STEP_DEADLINE_S = quick ? 60 : 200;

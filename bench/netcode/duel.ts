@@ -138,7 +138,7 @@ export async function runDuel(endpoint: string, config: DuelConfig, timing: Duel
     shooterId,
     targetId,
     afterStep: () => {
-      const ack = room.state.ships.get(shooterId)?.ack ?? 0;
+      const ack = room.appliedSeqOf(shooterId);
       if (elapsedNow() >= timing.warmupMs) {
         for (const bullet of room.world.bullets) {
           if (bullet.owner === shooterId && !recorder.rewinds.has(bullet.id)) recorder.rewinds.set(bullet.id, bullet.rewind);

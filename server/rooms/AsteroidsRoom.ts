@@ -114,6 +114,11 @@ export class AsteroidsRoom extends Room<{ state: GameState; metadata: RoomListin
     this.updatePlayerCount();
   }
 
+  /** Sequence number of the newest input step applied to a player's ship, as of the last step (the state's `ack` is only copied at patches). */
+  appliedSeqOf(sessionId: string): number {
+    return this.inputQueue.ackOf(sessionId);
+  }
+
   /** Per-client message accounting, for tests and metrics. */
   messageStats(sessionId: string): ClientMessageStats | undefined {
     return this.guard.statsOf(sessionId);
