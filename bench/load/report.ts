@@ -28,8 +28,9 @@ export const TARGETS = { idleMin: 0.8, rttP99MaxMs: 30, downMaxKBps: 8, ccuMin: 
 export const STEP_LIMITS = { idleMin: 0.4, rttP99MaxMs: 50 } as const;
 
 const pct = (value: number): string => `${(100 * value).toFixed(1)} %`;
-const ms = (value: number): string => (Number.isFinite(value) ? `${value.toFixed(2)} ms` : "n/a");
-const ratio = (a: number, b: number): string => (b > 0 && Number.isFinite(a / b) ? `${(a / b).toFixed(2)}×` : "n/a");
+const ms = (value: number): string => (Number.isFinite(value) ? `${value.toFixed(1)} ms` : "n/a");
+/** A ratio against the reference; "n/a" when the reference is (next to) nothing, where a ratio says nothing. */
+const ratio = (a: number, b: number): string => (b > 1e-3 && Number.isFinite(a / b) ? `${(a / b).toFixed(2)}×` : "n/a");
 const met = (ok: boolean): string => (ok ? "met" : "**not met**");
 
 export function toMarkdown(report: LoadReport): string {
@@ -38,7 +39,7 @@ export function toMarkdown(report: LoadReport): string {
     `# Load benchmark`,
     ``,
     `\`${report.command}\`, ${report.date}, ${Math.round(report.durationS)} s in all. Machine: ${report.machine.cores} cores (${report.machine.cpu}), ${report.machine.memoryGB} GB, Node ${report.machine.node}.`,
-    `The server is one Node process (one core at most); the bots run beside it on the same ${report.machine.cores} cores in separate processes (${main.workers} for the 100-bot room), so they compete with it for CPU. Bots behave like the browser client: one input per 1/60 s step, a ping a second.`,
+    `The server is one Node process (one core at most); the bots run beside it on the same ${report.machine.cores} cores in separate processes (${main.workers} for the 100-bot room), so they compete with it for CPU. Bots behave like the browser client: one input step per 1/60 s sent two steps a message, a ping a second. The SDK's ping has 1 ms resolution.`,
     ``,
     `## One room, 100 bots, ${Math.round(main.measuredS)} s`,
     ``,
