@@ -20,6 +20,9 @@ export function readDuration(argv: readonly string[]): number | undefined {
   return Number.isFinite(seconds) && seconds > 0 ? seconds : undefined;
 }
 
+/** How long the bots get to leave their rooms at the end of a --duration run, ms. */
+const LEAVE_GRACE_MS = 5000;
+
 let fleet: BotFleet | undefined;
 
 /** The process's fleet, made on the first connection: by then the CLI's UI is up, so our exit report prints after it has restored the terminal. */
@@ -33,7 +36,8 @@ function fleetFor(options: Options): BotFleet {
   const duration = readDuration(process.argv);
   if (duration !== undefined) {
     setTimeout(async () => {
-      await created.stop();
+      // Leaving politely is bounded too: a server that stopped answering must not hold the run.
+      await Promise.race([created.stop(), new Promise((resolve) => setTimeout(resolve, LEAVE_GRACE_MS))]);
       process.exit(created.failed > 0 ? 1 : 0);
     }, duration * 1000);
   }

@@ -10,11 +10,23 @@ import path from "node:path";
 import type { LoadReport } from "../bench/load/report";
 
 const root = path.resolve(__dirname, "..");
+let benchGroup: number | undefined;
+
+// If the test times out, its whole process group (npm, the bench, its server and bots) goes with it.
+afterAll(() => {
+  if (benchGroup === undefined) return;
+  try {
+    process.kill(-benchGroup, "SIGKILL");
+  } catch {
+    // Already gone: the normal case.
+  }
+});
 
 test("npm run bench -- --quick writes JSON, Markdown and SVG reports from a real run", async () => {
   const out = fs.mkdtempSync(path.join(os.tmpdir(), "netroids-bench-"));
   const code = await new Promise<number | null>((resolve, reject) => {
-    const child = spawn("npm", ["run", "--silent", "bench", "--", "--quick", "--out", out], { cwd: root, stdio: ["ignore", "ignore", "inherit"] });
+    const child = spawn("npm", ["run", "--silent", "bench", "--", "--quick", "--out", out], { cwd: root, stdio: ["ignore", "ignore", "inherit"], detached: true });
+    benchGroup = child.pid;
     child.on("error", reject);
     child.on("exit", resolve);
   });

@@ -3,7 +3,7 @@
  * dashboard and the benchmark rely on is there and moves with the traffic.
  */
 import type { Room as ClientRoom } from "@colyseus/sdk";
-import type { AsteroidsRoom } from "../server/rooms/AsteroidsRoom";
+import { RTT_REPORT_INTERVAL_MS, type AsteroidsRoom } from "../server/rooms/AsteroidsRoom";
 import { parsePromText, promValue, type PromSample } from "../server/metrics/promText";
 import { Key } from "../shared/input";
 import { ClientMessage, ServerMessage, ROOM_NAME } from "../shared/protocol";
@@ -69,9 +69,12 @@ test("histograms the round trips clients report and counts the reports it drops"
   const [client] = clients as [ClientRoom];
   const before = (await scrape()).samples;
   client.send(ClientMessage.Rtt, 12);
-  client.send(ClientMessage.Rtt, 40);
+  // A second report within RTT_REPORT_INTERVAL_MS is dropped: one client cannot outweigh the others.
+  client.send(ClientMessage.Rtt, 9999);
   for (const bad of ["12", -1, 1e9, null, { ms: 3 }]) client.send(ClientMessage.Rtt, bad);
-  await sleep(300);
+  await sleep(RTT_REPORT_INTERVAL_MS + 100);
+  client.send(ClientMessage.Rtt, 40);
+  await sleep(200);
   const after = (await scrape()).samples;
   const delta = (name: string, labels: Record<string, string> = {}) =>
     (promValue(after, name, labels) ?? 0) - (promValue(before, name, labels) ?? 0);
@@ -79,4 +82,17 @@ test("histograms the round trips clients report and counts the reports it drops"
   expect(delta("netroids_client_rtt_seconds_sum")).toBeCloseTo(0.052, 6);
   expect(delta("netroids_client_rtt_seconds_bucket", { le: "0.02" })).toBe(1);
   expect(delta("netroids_messages_dropped_total", { reason: "malformed" })).toBe(5);
+  expect(delta("netroids_messages_dropped_total", { reason: "rate" })).toBe(1);
+});
+
+test("a room's player gauge goes away with the room", async () => {
+  const { room, clients } = await joinPlayers(2);
+  expect(promValue((await scrape()).samples, "netroids_room_players", { room: room.roomId })).toBe(2);
+  for (const client of clients) await client.leave(true);
+  let samples = (await scrape()).samples;
+  for (let tries = 0; tries < 50 && promValue(samples, "netroids_room_players", { room: room.roomId }) !== undefined; tries++) {
+    await sleep(50);
+    samples = (await scrape()).samples;
+  }
+  expect(samples.some((sample) => sample.name === "netroids_room_players" && sample.labels.room === room.roomId)).toBe(false);
 });

@@ -1,8 +1,9 @@
 /** Joining, leaving and reconnecting with real clients; the lobby listing the game rooms. */
 import type { Client as ServerClient } from "@colyseus/core";
 import type { AsteroidsRoom } from "../server/rooms/AsteroidsRoom";
-import { LOBBY_ROOM_NAME, ROOM_NAME, type RoomListingMetadata } from "../shared/protocol";
+import { ClientMessage, LOBBY_ROOM_NAME, ROOM_NAME, type RoomListingMetadata } from "../shared/protocol";
 import { findShip } from "../shared/world";
+import { placeShip } from "./support/arena";
 import { waitFor, useGameServer } from "./support/gameServer";
 
 const server = useGameServer();
@@ -57,6 +58,11 @@ test("a dropped client reconnects to its own ship and score", async () => {
   expect(b.state.ships.get(a.sessionId)?.score).toBe(30);
   expect(b.state.ships.get(a.sessionId)?.name).toBe("Dropper");
   expect(room.state.ships.size).toBe(2);
+  // The reconnected owner still gets its ship's owner-only fields, and the watcher still does not.
+  placeShip(room, a.sessionId, { x: 321, y: 123 });
+  a.send(ClientMessage.Input, { seq: 1, keys: 0 });
+  expect(await waitFor(() => a.state.ships.get(a.sessionId)?.x === 321 && a.state.ships.get(a.sessionId)?.ack === 1, 2000)).toBe(true);
+  expect(b.state.ships.get(a.sessionId)?.x).toBeUndefined();
 });
 
 test("the lobby lists game rooms with their metadata and follows new ones", async () => {

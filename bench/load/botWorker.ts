@@ -8,6 +8,7 @@
  */
 import { BotFleet } from "../../loadtest/BotFleet";
 import type { RttSample } from "../../loadtest/BotPlayer";
+import { exitWithParent } from "./processes";
 
 /** How long the bots get to leave their rooms before the process exits anyway, ms. */
 const LEAVE_GRACE_MS = 5000;
@@ -36,6 +37,7 @@ async function main(): Promise<void> {
     process.exit(0);
   };
   process.once("SIGTERM", () => void finish());
+  exitWithParent();
   // Bounded whatever happens to the parent.
   setTimeout(() => void finish(), Number(secondsArg) * 1000).unref();
 

@@ -18,7 +18,11 @@ export interface TsxChild {
 
 export function spawnTsx(entry: string, args: readonly string[], nodeFlags: readonly string[] = []): TsxChild {
   const child = spawn(process.execPath, [...nodeFlags, "--import", "tsx", path.resolve(__dirname, entry), ...args], {
-    stdio: ["ignore", "pipe", "inherit"],
+    // The IPC channel is a lifeline: a child exits when it closes (see exitWithParent), so nothing outlives a killed run.
+    stdio: ["ignore", "pipe", "inherit", "ipc"],
+  });
+  child.on("error", (error) => {
+    process.stderr.write(`${entry}: ${error.message}\n`);
   });
   const lines: string[] = [];
   const waiters = new Set<() => void>();
@@ -76,4 +80,9 @@ export function cpuSecondsOf(pid: number | undefined): number | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** In a child started by spawnTsx: exit when the parent goes away (its IPC channel closes), however it ended. */
+export function exitWithParent(): void {
+  process.on("disconnect", () => process.exit(0));
 }

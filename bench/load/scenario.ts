@@ -74,7 +74,7 @@ export async function runScenario(plan: ScenarioPlan): Promise<ScenarioResult> {
       const count = Math.min(roomsPerWorker, rooms - first);
       workers.push(spawnTsx("botWorker.ts", [`ws://127.0.0.1:${port}`, plan.roomName, String(count), String(plan.roomSize), String(guardS), `w${workers.length}`]));
     }
-    await Promise.all(workers.map((worker) => worker.waitForLine(/^READY$/, 120_000)));
+    await Promise.all(workers.map((worker) => worker.waitForLine(/^READY$/, 60_000)));
     await sleep(plan.warmupS * 1000);
 
     const botCpu = (): number => workers.reduce((sum, worker) => sum + (cpuSecondsOf(worker.process.pid) ?? Number.NaN), 0);

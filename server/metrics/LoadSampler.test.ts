@@ -11,11 +11,11 @@ function busyWait(ms: number): void {
 }
 
 describe("LoadSampler", () => {
-  it("turns totals into per-second rates and time shares that sum to one", async () => {
+  it("turns totals into per-second rates and time shares that sum to one", () => {
     const totals = freshTotals();
     const sampler = new LoadSampler(totals);
     sampler.sample();
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    // The window is this busy-wait and nothing else, however slow the machine: no timers involved.
     busyWait(50);
     totals.messagesIn += 30;
     totals.bytesIn += 600;
@@ -23,15 +23,15 @@ describe("LoadSampler", () => {
     totals.phaseSeconds.simulation += 0.01;
     totals.phaseSeconds.messages += 0.005;
     const second = sampler.sample();
-    const seconds = 0.15;
-    expect(second.messagesInPerSecond).toBeGreaterThan(30 / (seconds * 2));
-    expect(second.messagesInPerSecond).toBeLessThanOrEqual(30 / seconds + 1);
+    expect(second.messagesInPerSecond).toBeGreaterThan(0);
+    expect(second.messagesInPerSecond).toBeLessThanOrEqual(30 / 0.05 + 1);
     expect(second.bytesInPerSecond / second.messagesInPerSecond).toBeCloseTo(20, 6);
+    expect(second.ticksPerSecond / second.messagesInPerSecond).toBeCloseTo(9 / 30, 6);
     expect(second.simulation).toBeCloseTo(2 * second.messages, 6);
     expect(second.messages + second.simulation + second.network + second.other + second.idle).toBeCloseTo(1, 6);
     // The busy-wait is neither a tick nor a message: it shows up as "other", not as idle.
-    expect(second.other).toBeGreaterThan(0.1);
-    expect(second.idle).toBeLessThan(0.9);
+    expect(second.other).toBeGreaterThan(0.5);
+    expect(second.idle).toBeLessThan(0.2);
     expect(sampler.latest()).toBe(second);
   });
 

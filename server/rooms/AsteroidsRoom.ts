@@ -5,7 +5,7 @@
  * patched out at 20 Hz. Clients never send positions and never decide hits.
  */
 import { performance } from "node:perf_hooks";
-import { Room, type Client } from "@colyseus/core";
+import { ClientState, Room, type Client } from "@colyseus/core";
 import { StateView } from "@colyseus/schema";
 import { MAX_CLIENTS, PATCH_RATE, RECONNECT_WINDOW, TICK_RATE } from "../../shared/constants";
 import { addShip, removeShip } from "../../shared/lifecycle";
@@ -21,6 +21,9 @@ import { serverMetrics } from "../metrics/ServerMetrics";
 import { InputQueue } from "./InputQueue";
 import { MessageGuard, type ClientMessageStats } from "./MessageGuard";
 import { createShipView, mirrorWorld } from "./mirrorWorld";
+
+/** Shortest time between two RTT reports of one client that both count, ms: clients report once a second. */
+export const RTT_REPORT_INTERVAL_MS = 500;
 
 /** Close code sent to a client disconnected for flooding (application range 4000–4999). */
 export const CLOSE_FLOOD = 4429;
@@ -43,6 +46,10 @@ export class AsteroidsRoom extends Room<{ state: GameState; metadata: RoomListin
   /** Clients the room threw out: they get no reconnection window. */
   private readonly expelled = new Set<string>();
   private playersJoined = 0;
+  /** When each client's last RTT report was counted (room clock, ms). */
+  private readonly lastRttReportAt = new Map<string, number>();
+  /** Set once the room is gone: late leaves must not bring its metrics back. */
+  private disposed = false;
   private roomNumber = 0;
 
   private static roomsCreated = 0;
@@ -110,6 +117,7 @@ export class AsteroidsRoom extends Room<{ state: GameState; metadata: RoomListin
     removeShip(this.world, client.sessionId);
     this.inputQueue.remove(client.sessionId);
     this.guard.forget(client.sessionId);
+    this.lastRttReportAt.delete(client.sessionId);
     this.state.ships.delete(client.sessionId);
     this.updatePlayerCount();
   }
@@ -124,10 +132,14 @@ export class AsteroidsRoom extends Room<{ state: GameState; metadata: RoomListin
     return this.guard.statsOf(sessionId);
   }
 
+  /** A client's measured round trip, for the RTT histogram: at most one per client per RTT_REPORT_INTERVAL_MS, so one client cannot outweigh the rest. */
   private receiveRtt(client: Client, payload: unknown): void {
     if (!this.admit(client)) return;
     const rttMs = parseRttReport(payload);
     if (rttMs === undefined) return this.guard.drop(client.sessionId, "malformed");
+    const now = this.clock.currentTime;
+    if (now - (this.lastRttReportAt.get(client.sessionId) ?? -Infinity) < RTT_REPORT_INTERVAL_MS) return this.guard.drop(client.sessionId, "rate");
+    this.lastRttReportAt.set(client.sessionId, now);
     serverMetrics.observeRtt(rttMs);
     this.guard.accept(client.sessionId);
   }
@@ -165,10 +177,13 @@ export class AsteroidsRoom extends Room<{ state: GameState; metadata: RoomListin
   /** Times each patch (copy, encode and send) and what it cost each client in bytes; a client's frames leave in one write. */
   override broadcastPatch(): boolean {
     const sockets = this.clients.map((client) => client.ref);
-    return serverMetrics.measurePatch(this.clients.length, () => coalesceWrites(sockets, () => super.broadcastPatch()));
+    // Only joined clients get patches; one still joining or reconnecting would understate the bytes per client.
+    const receiving = this.clients.filter((client) => client.state === ClientState.JOINED).length;
+    return serverMetrics.measurePatch(receiving, () => coalesceWrites(sockets, () => super.broadcastPatch()));
   }
 
   override onDispose(): void {
+    this.disposed = true;
     serverMetrics.forgetRoom(this.roomId);
   }
 
@@ -188,6 +203,6 @@ export class AsteroidsRoom extends Room<{ state: GameState; metadata: RoomListin
   private updatePlayerCount(): void {
     // Ships, not sockets: a player who dropped and may reconnect still holds a seat.
     void this.setMetadata({ ...this.metadata, players: this.state.ships.size });
-    serverMetrics.setRoomPlayers(this.roomId, this.state.ships.size);
+    if (!this.disposed) serverMetrics.setRoomPlayers(this.roomId, this.state.ships.size);
   }
 }

@@ -1,5 +1,5 @@
 /**
- * Copies the simulation's World into the replicated GameState after each step.
+ * Copies the simulation's World into the replicated GameState before each patch (and when a ship joins).
  * Schema setters ignore unchanged values, so only what moved goes on the wire; bullets
  * and rocks, which fly straight, are written once when they appear.
  * Ships' names, colours and connection flags belong to the room and are left alone.
@@ -75,7 +75,7 @@ export function mirrorWorld(world: World, state: GameState, ackOf: (shipId: stri
   prune(state.asteroids, rockIds);
 }
 
-/** The schema view of a newly joined ship; mirrorWorld fills in the rest on the next step. */
+/** The schema view of a newly joined ship; mirrorWorld fills in the rest. */
 export function createShipView(name: string, color: string): ShipState {
   const view = new ShipState();
   view.name = name;
