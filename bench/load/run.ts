@@ -55,7 +55,7 @@ async function main(): Promise<void> {
   const measureS = (seconds: number): number => (quick ? 4 : seconds);
   const mainPlan: ScenarioPlan = {
     label: "netroids, 100 bots in one room", roomName: ROOM_NAME, bots: 100, roomSize: 100,
-    warmupS: quick ? 2 : 5, measureS: measureS(60), botsPerWorker: 100,
+    warmupS: quick ? 2 : 8, measureS: measureS(60), botsPerWorker: 100,
     serverFlags: cpuProfile ? ["--cpu-prof", `--cpu-prof-dir=${RESULTS}`] : [],
   };
   log(`1/3 ${mainPlan.label}, ${mainPlan.measureS} s`);
