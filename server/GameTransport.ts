@@ -57,27 +57,6 @@ function instrument(socket: WebSocket): void {
   }) as WebSocket["emit"];
 }
 
-/** The TCP socket under a `ws` WebSocket: not in ws's typings, but the stable field its own sender writes to. */
-function tcpSocketOf(rawClient: unknown): { cork(): void; uncork(): void } | undefined {
-  const socket = (rawClient as { _socket?: { cork?: unknown; uncork?: unknown } } | null)?._socket;
-  return socket && typeof socket.cork === "function" && typeof socket.uncork === "function" ? (socket as { cork(): void; uncork(): void }) : undefined;
-}
-
-/**
- * Runs `send` with every client's socket corked, so all the frames it writes to one
- * client (a patch and the events riding behind it) leave in a single write instead of
- * one system call per frame.
- */
-export function coalesceWrites<T>(rawClients: readonly unknown[], send: () => T): T {
-  const sockets = rawClients.map(tcpSocketOf);
-  for (const socket of sockets) socket?.cork();
-  try {
-    return send();
-  } finally {
-    for (const socket of sockets) socket?.uncork();
-  }
-}
-
 export class GameTransport extends WebSocketTransport {
   protected override async onConnection(rawClient: WebSocket & { pingCount: number }, req: http.IncomingMessage, upgrade?: Parameters<WebSocketTransport["onConnection"]>[2]): Promise<void> {
     rawClient.on("error", () => {

@@ -32,6 +32,6 @@ export class BareRoom extends Room<{ state: GameState }> {
   }
 
   override broadcastPatch(): boolean {
-    return serverMetrics.measurePatch(this.clients.length, () => super.broadcastPatch());
+    return serverMetrics.measurePatch(this.clients, () => super.broadcastPatch());
   }
 }

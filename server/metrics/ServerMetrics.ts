@@ -7,7 +7,8 @@
  */
 import { performance } from "node:perf_hooks";
 import { Counter, Gauge, Histogram, Registry, Summary, collectDefaultMetrics } from "prom-client";
-import { matchMaker } from "@colyseus/core";
+import { ClientState, matchMaker, type ClientArray } from "@colyseus/core";
+import { coalesceWrites } from "../coalesceWrites";
 import type { DropReason } from "../rooms/MessageGuard";
 import type { LoadSampler } from "./LoadSampler";
 
@@ -99,15 +100,24 @@ export class ServerMetrics {
     this.tickSeconds.observe(seconds);
   }
 
-  observePatch(seconds: number, bytesPerClient: number | undefined): void {
+  private observePatch(seconds: number, bytesPerClient: number | undefined): void {
     this.totals.patches++;
     this.totals.phaseSeconds.network += seconds;
     this.patchSeconds.observe(seconds);
     if (bytesPerClient !== undefined) this.patchBytes.observe(bytesPerClient);
   }
 
-  /** Runs one patch broadcast (`broadcast`) to `clients` clients, timing it and counting the bytes it sent each. */
-  measurePatch<T>(clients: number, broadcast: () => T): T {
+  /**
+   * Runs one room's patch broadcast, timing it and counting the bytes it sent each client
+   * that receives patches (joined ones; a client still joining or reconnecting gets none).
+   * Each client's frames (the patch and the events behind it) leave in one socket write.
+   */
+  measurePatch(clients: ClientArray, broadcast: () => boolean): boolean {
+    const receiving = clients.filter((client) => client.state === ClientState.JOINED).length;
+    return this.timePatch(receiving, () => coalesceWrites(clients.map((client) => client.ref), broadcast));
+  }
+
+  private timePatch<T>(clients: number, broadcast: () => T): T {
     const started = performance.now();
     const bytesBefore = this.totals.bytesOut;
     const result = broadcast();

@@ -5,7 +5,7 @@
  * patched out at 20 Hz. Clients never send positions and never decide hits.
  */
 import { performance } from "node:perf_hooks";
-import { ClientState, Room, type Client } from "@colyseus/core";
+import { Room, type Client } from "@colyseus/core";
 import { StateView } from "@colyseus/schema";
 import { MAX_CLIENTS, PATCH_RATE, RECONNECT_WINDOW, TICK_RATE } from "../../shared/constants";
 import { addShip, removeShip } from "../../shared/lifecycle";
@@ -16,7 +16,7 @@ import {
 import { GameState, type ShipState } from "../../shared/schema";
 import { createWorld, step } from "../../shared/step";
 import type { GameEvent, World } from "../../shared/world";
-import { closedForViolation, coalesceWrites } from "../GameTransport";
+import { closedForViolation } from "../GameTransport";
 import { serverMetrics } from "../metrics/ServerMetrics";
 import { InputQueue } from "./InputQueue";
 import { MessageGuard, type ClientMessageStats } from "./MessageGuard";
@@ -176,10 +176,7 @@ export class AsteroidsRoom extends Room<{ state: GameState; metadata: RoomListin
 
   /** Times each patch (copy, encode and send) and what it cost each client in bytes; a client's frames leave in one write. */
   override broadcastPatch(): boolean {
-    const sockets = this.clients.map((client) => client.ref);
-    // Only joined clients get patches; one still joining or reconnecting would understate the bytes per client.
-    const receiving = this.clients.filter((client) => client.state === ClientState.JOINED).length;
-    return serverMetrics.measurePatch(receiving, () => coalesceWrites(sockets, () => super.broadcastPatch()));
+    return serverMetrics.measurePatch(this.clients, () => super.broadcastPatch());
   }
 
   override onDispose(): void {
