@@ -10,6 +10,8 @@ import path from "node:path";
 import { defineRoom, defineServer, LobbyRoom, matchMaker, type RoomDefinitions } from "@colyseus/core";
 import express from "express";
 import { LOBBY_ROOM_NAME, ROOM_NAME } from "../shared/protocol";
+import { type DashboardAccess } from "./dashboard/access";
+import { mountDashboard } from "./dashboard/routes";
 import { GameTransport } from "./GameTransport";
 import { LoadSampler } from "./metrics/LoadSampler";
 import { serverMetrics } from "./metrics/ServerMetrics";
@@ -23,6 +25,8 @@ export interface GameServerOptions {
   webRoot?: string;
   /** Install SIGINT/SIGTERM handlers that shut the server down gracefully. */
   handleSignals?: boolean;
+  /** The live dashboard at /dashboard (and Colyseus's monitor at /colyseus); off when undefined. */
+  dashboard?: DashboardAccess;
   /** More room types beside the lobby and the game, e.g. the benchmark's bare reference room. */
   extraRooms?: RoomDefinitions;
 }
@@ -43,7 +47,7 @@ function serveWebClient(app: express.Application, webRoot: string): void {
   const index = path.join(webRoot, "index.html");
   app.use(express.static(webRoot, { index: false, maxAge: "1h" }));
   // Client-side routes all load the single page.
-  app.get(/^\/(?!matchmake|health|metrics).*/, (_req, res) => {
+  app.get(/^\/(?!matchmake|health|metrics|colyseus|dashboard\/api).*/, (_req, res) => {
     if (fs.existsSync(index)) res.sendFile(index);
     else res.status(503).type("text").send("The web client is not built: run `npm run build:web`.");
   });
@@ -69,6 +73,12 @@ export function createGameServer(options: GameServerOptions = {}) {
         const { contentType, body } = await serverMetrics.exposition();
         res.type(contentType).send(body);
       });
+      if (options.dashboard) mountDashboard(app, options.dashboard);
+      else {
+        app.use(["/dashboard", "/colyseus"], (_req, res) => {
+          res.status(404).type("text").send("The dashboard is off: start the server with `npm start -- --gui` (or DASHBOARD=1).");
+        });
+      }
       if (options.webRoot) serveWebClient(app, options.webRoot);
     },
   });

@@ -1,6 +1,11 @@
-/** `npm start`: builds the web client when its sources changed, then runs the game server on PORT (default 2567). */
+/**
+ * `npm start`: builds the web client when its sources changed, then runs the game server
+ * on PORT (default 2567). `npm start -- --gui` (or DASHBOARD=1) also serves the live
+ * dashboard at /dashboard, behind DASHBOARD_PASSWORD or, without one, to loopback only.
+ */
 import path from "node:path";
 import { createGameServer } from "./app";
+import { dashboardAccessFrom } from "./dashboard/access";
 import { ensureWebBuild } from "./webBuild";
 
 const DEFAULT_PORT = 2567;
@@ -9,10 +14,17 @@ async function main(): Promise<void> {
   const port = Number(process.env.PORT ?? DEFAULT_PORT);
   if (!Number.isInteger(port) || port <= 0 || port > 65535) throw new Error(`PORT must be a TCP port number, got "${process.env.PORT}"`);
   const webRoot = await ensureWebBuild(path.resolve(__dirname, "..", "web"));
-  const server = createGameServer({ webRoot, handleSignals: true });
+  const dashboard = dashboardAccessFrom(process.argv.slice(2), process.env);
+  const server = createGameServer({ webRoot, handleSignals: true, dashboard });
   server.onShutdown(() => console.log("netroids: shut down cleanly"));
   await server.listen(port);
-  console.log(`netroids ready — browse http://localhost:${port} (health: /health)`);
+  console.log(`netroids ready — browse http://localhost:${port} (health: /health, metrics: /metrics)`);
+  if (dashboard) {
+    const where = dashboard.password === undefined
+      ? `http://127.0.0.1:${port}/dashboard — loopback only; set DASHBOARD_PASSWORD to open it to the network`
+      : `http://localhost:${port}/dashboard — password from DASHBOARD_PASSWORD`;
+    console.log(`netroids dashboard: ${where} (Colyseus monitor: /colyseus)`);
+  }
 }
 
 main().catch((error: unknown) => {

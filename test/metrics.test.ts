@@ -57,6 +57,7 @@ test("exposes players, ticks, patches, traffic and idle time in Prometheus text 
   const tickP50 = promValue(samples, "netroids_tick_seconds", { quantile: "0.5" });
   expect(tickP50).toBeGreaterThan(0);
   expect(tickP50).toBeLessThan(1 / 60);
+  expect(delta("netroids_event_loop_busy_seconds_total")).toBeGreaterThan(0);
   const idle = promValue(samples, "netroids_idle_ratio");
   expect(idle).toBeGreaterThanOrEqual(0);
   expect(idle).toBeLessThanOrEqual(1);

@@ -90,7 +90,8 @@ export async function runScenario(plan: ScenarioPlan): Promise<ScenarioResult> {
       const share = (phase: string): number =>
         ((promValue(now.metrics, "netroids_tick_phase_seconds_total", { phase }) ?? 0) - (promValue(previous.metrics, "netroids_tick_phase_seconds_total", { phase }) ?? 0)) / seconds;
       const [messages, simulation, network] = PHASES.map(share) as [number, number, number];
-      const idle = Math.min(1, Math.max(0, promValue(now.metrics, "netroids_idle_ratio") ?? 0));
+      const busy = (promValue(now.metrics, "netroids_event_loop_busy_seconds_total") ?? 0) - (promValue(previous.metrics, "netroids_event_loop_busy_seconds_total") ?? 0);
+      const idle = Math.min(1, Math.max(0, 1 - busy / seconds));
       idles.push(idle);
       samples.push({ t: (now.at - start.at) / 1000, messages, simulation, network, other: Math.max(0, 1 - idle - messages - simulation - network), idle });
       previous = now;

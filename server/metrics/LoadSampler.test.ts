@@ -1,8 +1,8 @@
-import { LoadSampler, LOAD_HISTORY_SECONDS } from "./LoadSampler";
+import { LoadSampler, LOAD_HISTORY_RECORDS } from "./LoadSampler";
 import type { MetricTotals } from "./ServerMetrics";
 
 function freshTotals(): MetricTotals {
-  return { messagesIn: 0, bytesIn: 0, messagesOut: 0, bytesOut: 0, ticks: 0, patches: 0, phaseSeconds: { messages: 0, simulation: 0, network: 0 } };
+  return { messagesIn: 0, bytesIn: 0, messagesOut: 0, bytesOut: 0, ticks: 0, patches: 0, joins: 0, leaves: 0, phaseSeconds: { messages: 0, simulation: 0, network: 0 } };
 }
 
 function busyWait(ms: number): void {
@@ -37,9 +37,9 @@ describe("LoadSampler", () => {
 
   it("keeps a bounded history, oldest first", () => {
     const sampler = new LoadSampler(freshTotals());
-    for (let i = 0; i < LOAD_HISTORY_SECONDS + 20; i++) sampler.sample();
+    for (let i = 0; i < LOAD_HISTORY_RECORDS + 20; i++) sampler.sample();
     const history = sampler.recent();
-    expect(history).toHaveLength(LOAD_HISTORY_SECONDS);
+    expect(history).toHaveLength(LOAD_HISTORY_RECORDS);
     expect(sampler.recent(5)).toHaveLength(5);
     expect(history[0]!.at).toBeLessThanOrEqual(history[history.length - 1]!.at);
   });

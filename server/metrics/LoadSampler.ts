@@ -1,31 +1,17 @@
 /**
- * Turns the process's cumulative totals into one record per second: where the time
+ * Turns the process's cumulative totals into one record per window (half a second): where the time
  * went (message handling, simulation, network, the rest of the busy time, idle) and
  * the traffic rates. Idle is 1 − event-loop utilization, so socket I/O, GC and timers
  * count as busy even though no room measured them ("other").
  */
 import { performance, type EventLoopUtilization } from "node:perf_hooks";
+import type { LoadWindow } from "../../shared/dashboard";
 import type { MetricTotals } from "./ServerMetrics";
 
-export interface LoadSecond {
-  /** Wall-clock time at the end of the second, ms since the epoch. */
-  at: number;
-  /** Fractions of the wall time; they sum to 1. */
-  messages: number;
-  simulation: number;
-  network: number;
-  other: number;
-  idle: number;
-  ticksPerSecond: number;
-  patchesPerSecond: number;
-  messagesInPerSecond: number;
-  bytesInPerSecond: number;
-  messagesOutPerSecond: number;
-  bytesOutPerSecond: number;
-}
-
-/** Seconds of history kept: five minutes is what a live chart shows. */
-export const LOAD_HISTORY_SECONDS = 300;
+/** Sampling window, ms: two records a second, so a live chart moves at least twice a second. */
+export const LOAD_WINDOW_MS = 500;
+/** Records kept: five minutes, what a live chart shows. */
+export const LOAD_HISTORY_RECORDS = (5 * 60 * 1000) / LOAD_WINDOW_MS;
 
 interface Mark {
   at: number;
@@ -35,11 +21,11 @@ interface Mark {
 }
 
 export class LoadSampler {
-  private readonly history: LoadSecond[] = [];
+  private readonly history: LoadWindow[] = [];
   private timer: ReturnType<typeof setInterval> | undefined;
   private mark: Mark;
 
-  constructor(private readonly totals: MetricTotals, private readonly intervalMs = 1000) {
+  constructor(private readonly totals: MetricTotals, private readonly intervalMs = LOAD_WINDOW_MS) {
     this.mark = this.takeMark();
   }
 
@@ -56,17 +42,17 @@ export class LoadSampler {
     this.timer = undefined;
   }
 
-  latest(): LoadSecond | undefined {
+  latest(): LoadWindow | undefined {
     return this.history[this.history.length - 1];
   }
 
-  /** The last `seconds` records, oldest first. */
-  recent(seconds = LOAD_HISTORY_SECONDS): LoadSecond[] {
-    return this.history.slice(-seconds);
+  /** The last `count` records, oldest first. */
+  recent(count = LOAD_HISTORY_RECORDS): LoadWindow[] {
+    return this.history.slice(-count);
   }
 
   /** Closes the current window and records it; public so tests and benchmarks can sample on their own schedule. */
-  sample(): LoadSecond {
+  sample(): LoadWindow {
     const previous = this.mark;
     const now = this.takeMark();
     this.mark = now;
@@ -77,8 +63,8 @@ export class LoadSampler {
     const simulation = share(now.totals.phaseSeconds.simulation, previous.totals.phaseSeconds.simulation);
     const network = share(now.totals.phaseSeconds.network, previous.totals.phaseSeconds.network);
     const busy = Math.max(clamp01(elu.utilization), messages + simulation + network);
-    const rate = (key: Exclude<keyof MetricTotals, "phaseSeconds">): number => (now.totals[key] - previous.totals[key]) / seconds;
-    const record: LoadSecond = {
+    const rate = (key: "ticks" | "patches" | "messagesIn" | "bytesIn" | "messagesOut" | "bytesOut"): number => (now.totals[key] - previous.totals[key]) / seconds;
+    const record: LoadWindow = {
       at: now.at,
       messages, simulation, network,
       other: Math.max(0, busy - messages - simulation - network),
@@ -91,7 +77,7 @@ export class LoadSampler {
       bytesOutPerSecond: rate("bytesOut"),
     };
     this.history.push(record);
-    if (this.history.length > LOAD_HISTORY_SECONDS) this.history.shift();
+    if (this.history.length > LOAD_HISTORY_RECORDS) this.history.shift();
     return record;
   }
 

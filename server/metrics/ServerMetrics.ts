@@ -24,9 +24,15 @@ export interface MetricTotals {
   bytesOut: number;
   ticks: number;
   patches: number;
+  /** Players who joined and left a game room. */
+  joins: number;
+  leaves: number;
   /** Seconds spent in each phase, over every room. */
   phaseSeconds: Record<TickPhase, number>;
 }
+
+/** Reported round trips kept for the dashboard's percentiles: 100 players' reports for 10 s is 1,000. */
+const MAX_RECENT_RTTS = 4096;
 
 /** Quantile windows: long enough for a benchmark run, short enough to follow a change of load. */
 const SUMMARY_WINDOW = { percentiles: [0.5, 0.9, 0.99], maxAgeSeconds: 60, ageBuckets: 6 };
@@ -34,11 +40,15 @@ const SUMMARY_WINDOW = { percentiles: [0.5, 0.9, 0.99], maxAgeSeconds: 60, ageBu
 export class ServerMetrics {
   readonly registry = new Registry();
   readonly totals: MetricTotals = {
-    messagesIn: 0, bytesIn: 0, messagesOut: 0, bytesOut: 0, ticks: 0, patches: 0,
+    messagesIn: 0, bytesIn: 0, messagesOut: 0, bytesOut: 0, ticks: 0, patches: 0, joins: 0, leaves: 0,
     phaseSeconds: { messages: 0, simulation: 0, network: 0 },
   };
-  /** Set by the server when it starts sampling; the idle gauge reads its latest second. */
+  /** Set by the server when it starts sampling; the idle gauge reads its latest window. */
   sampler: LoadSampler | undefined;
+  /** Dropped messages since the process started, by reason (the dashboard reads these). */
+  readonly droppedTotals: Partial<Record<DropReason, number>> = {};
+  /** The latest reported round trips, for percentiles over a recent window. */
+  private readonly recentRtts: Array<{ at: number; ms: number }> = [];
 
   private readonly roomPlayers: Gauge<"room">;
   private readonly tickSeconds: Summary;
@@ -69,7 +79,12 @@ export class ServerMetrics {
     cumulative("netroids_messages_sent_total", "WebSocket messages sent.", [], (set) => set({}, totals.messagesOut));
     cumulative("netroids_bytes_sent_total", "WebSocket payload bytes sent.", [], (set) => set({}, totals.bytesOut));
 
-    new Gauge({ name: "netroids_idle_ratio", help: "Fraction of the last second the event loop was idle (1 - event loop utilization).", registers,
+    new Counter({ name: "netroids_event_loop_busy_seconds_total", help: "Seconds the event loop has been busy (event-loop utilization's active time): idle share = 1 − rate / 1 s.", registers,
+      collect() {
+        this.reset();
+        this.inc(performance.eventLoopUtilization().active / 1000);
+      } });
+    new Gauge({ name: "netroids_idle_ratio", help: "Fraction of the last sampling window (0.5 s) the event loop was idle (1 - event loop utilization).", registers,
       collect() { const last = metrics.sampler?.latest(); if (last) this.set(last.idle); } });
     this.tickSeconds = new Summary({ name: "netroids_tick_seconds", help: "Duration of one simulation step (last 60 s).", registers, ...SUMMARY_WINDOW });
     this.patchSeconds = new Summary({ name: "netroids_patch_seconds", help: "Duration of one patch broadcast: encode and send to every client (last 60 s).", registers, ...SUMMARY_WINDOW });
@@ -126,12 +141,20 @@ export class ServerMetrics {
     return result;
   }
 
-  observeRtt(ms: number): void {
+  observeRtt(ms: number, at = Date.now()): void {
     this.rttSeconds.observe(ms / 1000);
+    this.recentRtts.push({ at, ms });
+    if (this.recentRtts.length > MAX_RECENT_RTTS) this.recentRtts.shift();
+  }
+
+  /** Round trips reported in the last `windowMs` before `now`, ms. */
+  rttsSince(windowMs: number, now = Date.now()): number[] {
+    return this.recentRtts.filter((sample) => sample.at > now - windowMs).map((sample) => sample.ms);
   }
 
   countDropped(reason: DropReason): void {
     this.dropped.inc({ reason });
+    this.droppedTotals[reason] = (this.droppedTotals[reason] ?? 0) + 1;
   }
 
   countExpelled(reason: string): void {

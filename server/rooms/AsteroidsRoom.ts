@@ -75,6 +75,7 @@ export class AsteroidsRoom extends Room<{ state: GameState; metadata: RoomListin
 
   override onJoin(client: Client, options: JoinOptions = {}): void {
     this.playersJoined++;
+    serverMetrics.totals.joins++;
     const name = cleanPlayerName(options.name) ?? `pilot-${this.playersJoined}`;
     const color = cleanColor(options.color) ?? PALETTE[(this.playersJoined - 1) % PALETTE.length]!;
     addShip(this.world, client.sessionId);
@@ -114,6 +115,7 @@ export class AsteroidsRoom extends Room<{ state: GameState; metadata: RoomListin
 
   /** A consented leave, or a drop whose reconnection window ran out. */
   override onLeave(client: Client): void {
+    serverMetrics.totals.leaves++;
     removeShip(this.world, client.sessionId);
     this.inputQueue.remove(client.sessionId);
     this.guard.forget(client.sessionId);

@@ -1,0 +1,47 @@
+/**
+ * The dashboard's HTTP side, behind its guard: /dashboard (the page, served by the web
+ * client), /dashboard/api/{stats,rooms,rooms/:id} (JSON from the server's own
+ * measurements) and Colyseus's monitor under /colyseus.
+ */
+import { matchMaker } from "@colyseus/core";
+import { monitor } from "@colyseus/monitor";
+import type express from "express";
+import type { DashboardStats } from "../../shared/dashboard";
+import { percentile } from "../../shared/stats";
+import { serverMetrics } from "../metrics/ServerMetrics";
+import { guardDashboard, type DashboardAccess } from "./access";
+import { listGameRooms, spectate } from "./spectate";
+
+/** How far back the RTT percentiles look, ms. */
+export const RTT_WINDOW_MS = 10_000;
+
+export function dashboardStats(): DashboardStats {
+  const rtts = serverMetrics.rttsSince(RTT_WINDOW_MS).sort((a, b) => a - b);
+  return {
+    ccu: matchMaker.stats.local.ccu,
+    rooms: matchMaker.stats.local.roomCount,
+    joins: serverMetrics.totals.joins,
+    leaves: serverMetrics.totals.leaves,
+    dropped: { ...serverMetrics.droppedTotals },
+    rttMs: rtts.length === 0 ? undefined : { p50: percentile(rtts, 50), p90: percentile(rtts, 90), p99: percentile(rtts, 99), count: rtts.length },
+    load: serverMetrics.sampler?.recent() ?? [],
+  };
+}
+
+/** Mounts the dashboard's API and the monitor; the page itself is one of the web client's routes. */
+export function mountDashboard(app: express.Application, access: DashboardAccess): void {
+  const guard = guardDashboard(access);
+  app.use(["/dashboard", "/colyseus"], guard);
+  app.get("/dashboard/api/stats", (_req, res) => {
+    res.json(dashboardStats());
+  });
+  app.get("/dashboard/api/rooms", async (_req, res) => {
+    res.json(await listGameRooms());
+  });
+  app.get("/dashboard/api/rooms/:roomId", (req, res) => {
+    const world = spectate(String(req.params.roomId));
+    if (world) res.json(world);
+    else res.status(404).json({ error: "no such game room on this server" });
+  });
+  app.use("/colyseus", monitor());
+}
