@@ -1,7 +1,8 @@
 /**
- * `npm run screenshots`: regenerates docs/lobby.png and docs/game.png. Boots the real
- * server on a loopback port, fills two rooms with scripted SDK players that fly and
- * shoot, and photographs the page in Chromium. Bounded: about 15 seconds.
+ * `npm run screenshots`: regenerates docs/lobby.png, docs/game.png and docs/dashboard.png.
+ * Boots the real server (dashboard on, loopback only) on a loopback port, fills two rooms
+ * with scripted SDK players that fly and shoot, and photographs the pages in Chromium.
+ * Bounded: about 25 seconds.
  */
 import path from "node:path";
 import { Client, type Room } from "@colyseus/sdk";
@@ -19,7 +20,7 @@ const MANOEUVRES = [Key.Up, Key.Up | Key.Left, Key.Fire, 0, Key.Up | Key.Right, 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function main(): Promise<void> {
-  const server = createGameServer({ webRoot: await ensureWebBuild(path.resolve(__dirname, "..", "web")) });
+  const server = createGameServer({ webRoot: await ensureWebBuild(path.resolve(__dirname, "..", "web")), dashboard: { password: undefined } });
   const port = await listenOnLoopback(server);
   const url = `http://127.0.0.1:${port}`;
   const sdk = new Client(`ws://127.0.0.1:${port}`);
@@ -50,7 +51,13 @@ async function main(): Promise<void> {
     await page.keyboard.down("Space");
     await sleep(4000);
     await page.screenshot({ path: path.join(DOCS, "game.png") });
-    console.log(`wrote ${path.join(DOCS, "lobby.png")} and ${path.join(DOCS, "game.png")}`);
+    const dashboard = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
+    await dashboard.goto(`${url}/dashboard`);
+    await sleep(6000);
+    await dashboard.locator(".rooms button").first().click();
+    await sleep(1500);
+    await dashboard.screenshot({ path: path.join(DOCS, "dashboard.png"), fullPage: true });
+    console.log(`wrote lobby.png, game.png and dashboard.png in ${DOCS}`);
   } finally {
     clearInterval(fly);
     await browser.close();

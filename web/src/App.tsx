@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useState } from "react";
+import { Dashboard } from "./components/Dashboard";
 import { Lobby } from "./components/Lobby";
 import { GameView } from "./components/GameView";
 import { publishDebugView } from "./debugView";
@@ -7,6 +8,12 @@ import { GameSession } from "./net/GameSession";
 import { parseLinkConditions } from "./net/linkConditions";
 
 export function App() {
+  // The server dashboard is its own page; the server only serves it with --gui, behind its guard.
+  if (window.location.pathname.startsWith("/dashboard")) return <Dashboard />;
+  return <Game />;
+}
+
+function Game() {
   const client = useMemo(createGameClient, []);
   const [session, setSession] = useState<GameSession | undefined>();
   const [notice, setNotice] = useState<string | undefined>();
