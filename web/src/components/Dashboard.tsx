@@ -34,6 +34,9 @@ const TRAFFIC_OPTIONS: Omit<uPlot.Options, "width" | "height"> = {
   axes: [{ stroke: "#aab" }, { stroke: "#aab" }, { side: 1, scale: "kb", stroke: "#aab" }],
 };
 
+/** Scores listed beside the spectator view: the leaders, not a hundred lines. */
+const SCORES_SHOWN = 20;
+
 function Card({ label, value }: { label: string; value: string }) {
   return (
     <div className="card">
@@ -114,9 +117,10 @@ export function Dashboard() {
           <div className="spectate">
             <SpectatorCanvas world={snapshot.world} />
             <ol className="scores">
-              {[...snapshot.world.ships].sort((a, b) => b.score - a.score).map((ship) => (
+              {[...snapshot.world.ships].sort((a, b) => b.score - a.score).slice(0, SCORES_SHOWN).map((ship) => (
                 <li key={ship.id} style={{ color: ship.color }}>{ship.name} {ship.score}</li>
               ))}
+              {snapshot.world.ships.length > SCORES_SHOWN && <li className="more">and {snapshot.world.ships.length - SCORES_SHOWN} more</li>}
             </ol>
           </div>
         )}
