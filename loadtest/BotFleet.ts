@@ -21,7 +21,6 @@ export interface FleetTally {
   dropped: number;
   /** Every round trip measured by every bot, ms. */
   rtt: Summary & { min: number };
-  bots: number;
 }
 
 export class BotFleet {
@@ -59,7 +58,6 @@ export class BotFleet {
   tally(): FleetTally {
     const rtts = this.bots.flatMap((bot) => bot.rtts.map((sample) => sample.ms));
     return {
-      bots: this.bots.length,
       joined: this.bots.length,
       failed: this.failed,
       errors: this.errors + this.bots.reduce((sum, bot) => sum + bot.errors, 0),
@@ -85,6 +83,6 @@ export function formatTally(tally: FleetTally): string {
   const ms = (value: number) => (Number.isFinite(value) ? `${value.toFixed(1)} ms` : "n/a");
   return [
     `connections: ${tally.joined} ok, ${tally.failed} failed; ${tally.errors} errors; ${tally.dropped} dropped by the server`,
-    `rtt over ${tally.bots} bots (${tally.rtt.n} pings): min ${ms(tally.rtt.min)}, median ${ms(tally.rtt.median)}, p99 ${ms(tally.rtt.p99)}, max ${ms(tally.rtt.max)}`,
+    `rtt over ${tally.joined} bots (${tally.rtt.n} pings): min ${ms(tally.rtt.min)}, median ${ms(tally.rtt.median)}, p99 ${ms(tally.rtt.p99)}, max ${ms(tally.rtt.max)}`,
   ].join("\n");
 }

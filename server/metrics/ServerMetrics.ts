@@ -87,7 +87,7 @@ export class ServerMetrics {
     new Gauge({ name: "netroids_idle_ratio", help: "Fraction of the last sampling window (0.5 s) the event loop was idle (1 - event loop utilization).", registers,
       collect() { const last = metrics.sampler?.latest(); if (last) this.set(last.idle); } });
     this.tickSeconds = new Summary({ name: "netroids_tick_seconds", help: "Duration of one simulation step (last 60 s).", registers, ...SUMMARY_WINDOW });
-    this.patchSeconds = new Summary({ name: "netroids_patch_seconds", help: "Duration of one patch broadcast: encode and send to every client (last 60 s).", registers, ...SUMMARY_WINDOW });
+    this.patchSeconds = new Summary({ name: "netroids_patch_seconds", help: "Duration of one patch broadcast: copy the world into the state, encode and send to every client (last 60 s).", registers, ...SUMMARY_WINDOW });
     this.patchBytes = new Histogram({ name: "netroids_patch_bytes", help: "Bytes sent to one client per patch, events riding behind it included.", registers,
       buckets: [64, 128, 256, 512, 1024, 2048, 4096, 8192, 16384, 32768] });
     this.rttSeconds = new Histogram({ name: "netroids_client_rtt_seconds", help: "Round-trip times the clients measured with their pings and reported.", registers,
@@ -103,10 +103,6 @@ export class ServerMetrics {
           read((labels, value) => this.inc(labels, value));
         } });
     }
-  }
-
-  addPhaseTime(phase: TickPhase, seconds: number): void {
-    this.totals.phaseSeconds[phase] += seconds;
   }
 
   observeTick(seconds: number): void {
