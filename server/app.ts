@@ -8,6 +8,8 @@ import fs from "node:fs";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { defineRoom, defineServer, LobbyRoom, matchMaker, type RoomDefinitions } from "@colyseus/core";
+import { RedisDriver } from "@colyseus/redis-driver";
+import { RedisPresence } from "@colyseus/redis-presence";
 import express from "express";
 import { LOBBY_ROOM_NAME, ROOM_NAME } from "../shared/protocol";
 import { type DashboardAccess } from "./dashboard/access";
@@ -16,6 +18,8 @@ import { GameTransport } from "./GameTransport";
 import { LoadSampler } from "./metrics/LoadSampler";
 import { serverMetrics } from "./metrics/ServerMetrics";
 import { AsteroidsRoom } from "./rooms/AsteroidsRoom";
+import type { ScaleOutConfig } from "./scaleOut/config";
+import { startDeadProcessSweep } from "./scaleOut/deadProcessSweep";
 
 /** Largest WebSocket frame accepted, bytes: an input is ~20 bytes; anything near this is hostile and closes the socket (1009). */
 export const MAX_MESSAGE_BYTES = 4 * 1024;
@@ -29,10 +33,14 @@ export interface GameServerOptions {
   dashboard?: DashboardAccess;
   /** More room types beside the lobby and the game, e.g. the benchmark's bare reference room. */
   extraRooms?: RoomDefinitions;
+  /** Share matchmaking with other processes through Redis (see server/scaleOut); one process, in memory, when undefined. */
+  scaleOut?: ScaleOutConfig;
 }
 
 export interface Health {
   ok: true;
+  /** This process's id in the matchmaker (seat reservations and room listings name it). */
+  processId: string;
   /** Seconds since the process started. */
   uptime: number;
   rooms: number;
@@ -40,7 +48,7 @@ export interface Health {
 }
 
 export function readHealth(): Health {
-  return { ok: true, uptime: Math.round(process.uptime()), rooms: matchMaker.stats.local.roomCount, ccu: matchMaker.stats.local.ccu };
+  return { ok: true, processId: matchMaker.processId, uptime: Math.round(process.uptime()), rooms: matchMaker.stats.local.roomCount, ccu: matchMaker.stats.local.ccu };
 }
 
 function serveWebClient(app: express.Application, webRoot: string): void {
@@ -56,7 +64,14 @@ function serveWebClient(app: express.Application, webRoot: string): void {
 export function createGameServer(options: GameServerOptions = {}) {
   serverMetrics.sampler ??= new LoadSampler(serverMetrics.totals);
   serverMetrics.sampler.start();
+  const { scaleOut } = options;
+  if (scaleOut) startDeadProcessSweep();
   return defineServer({
+    ...(scaleOut && {
+      presence: new RedisPresence(scaleOut.redisUrl),
+      driver: new RedisDriver(scaleOut.redisUrl),
+      publicAddress: scaleOut.publicAddress,
+    }),
     rooms: {
       [LOBBY_ROOM_NAME]: defineRoom(LobbyRoom),
       [ROOM_NAME]: defineRoom(AsteroidsRoom).enableRealtimeListing(),
@@ -84,9 +99,9 @@ export function createGameServer(options: GameServerOptions = {}) {
   });
 }
 
-/** Listens on an ephemeral 127.0.0.1 port (tests, benchmarks, scripts) and returns the port the OS chose. */
-export async function listenOnLoopback(server: ReturnType<typeof createGameServer>): Promise<number> {
-  await server.listen(0, "127.0.0.1");
+/** Listens on 127.0.0.1 (tests, benchmarks, scripts), on an ephemeral port unless one is given, and returns the port. */
+export async function listenOnLoopback(server: ReturnType<typeof createGameServer>, port = 0): Promise<number> {
+  await server.listen(port, "127.0.0.1");
   const address = server.transport.server?.address() as AddressInfo | null;
   if (!address) throw new Error("the game server is not listening");
   return address.port;

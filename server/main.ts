@@ -2,10 +2,13 @@
  * `npm start`: builds the web client when its sources changed, then runs the game server
  * on PORT (default 2567). `npm start -- --gui` (or DASHBOARD=1) also serves the live
  * dashboard at /dashboard, behind DASHBOARD_PASSWORD or, without one, to loopback only.
+ * With REDIS_URL, the process shares matchmaking with the others on that Redis
+ * (PUBLIC_ADDRESS: where browsers reach this process; see server/scaleOut/config.ts).
  */
 import path from "node:path";
 import { createGameServer } from "./app";
 import { dashboardAccessFrom } from "./dashboard/access";
+import { redactRedisUrl, scaleOutFromEnv } from "./scaleOut/config";
 import { ensureWebBuild } from "./webBuild";
 
 const DEFAULT_PORT = 2567;
@@ -15,7 +18,8 @@ async function main(): Promise<void> {
   if (!Number.isInteger(port) || port <= 0 || port > 65535) throw new Error(`PORT must be a TCP port number, got "${process.env.PORT}"`);
   const webRoot = await ensureWebBuild(path.resolve(__dirname, "..", "web"));
   const dashboard = dashboardAccessFrom(process.argv.slice(2), process.env);
-  const server = createGameServer({ webRoot, handleSignals: true, dashboard });
+  const scaleOut = scaleOutFromEnv(process.env, port);
+  const server = createGameServer({ webRoot, handleSignals: true, dashboard, scaleOut });
   server.onShutdown(() => console.log("netroids: shut down cleanly"));
   await server.listen(port);
   console.log(`netroids ready — browse http://localhost:${port} (health: /health, metrics: /metrics)`);
@@ -24,6 +28,10 @@ async function main(): Promise<void> {
       ? `http://127.0.0.1:${port}/dashboard — loopback only; set DASHBOARD_PASSWORD to open it to the network`
       : `http://localhost:${port}/dashboard — password from DASHBOARD_PASSWORD`;
     console.log(`netroids dashboard: ${where} (Colyseus monitor: /colyseus)`);
+  }
+  if (scaleOut) {
+    console.log(`netroids scale-out: matchmaking shared through ${redactRedisUrl(scaleOut.redisUrl)}; clients reach this process at ${scaleOut.publicAddress}`);
+    if (scaleOut.publicAddressAssumed) console.log("netroids scale-out: PUBLIC_ADDRESS is not set, so localhost is assumed: set it when browsers are on other machines");
   }
 }
 

@@ -1,21 +1,31 @@
 /**
- * The server process of the load benchmark: the real game server (rooms, transport,
- * /metrics) plus the bare reference room, on an ephemeral loopback port. It prints
- * `PORT <n>` once listening and runs until it is sent SIGTERM or its parent goes away.
+ * The server process of the load benchmark (and of the scale-out tests): the real game
+ * server (rooms, transport, /metrics) plus the bare reference room, on loopback. It
+ * listens on PORT, or on an ephemeral port when PORT is unset; with REDIS_URL it joins
+ * the deployment on that Redis (PORT is then required: it is in the public address).
+ * It prints `PORT <n>` once listening and runs until it is sent SIGTERM or its parent
+ * goes away.
  */
 import { defineRoom } from "@colyseus/core";
 import { createGameServer, listenOnLoopback } from "../../server/app";
+import { scaleOutFromEnv } from "../../server/scaleOut/config";
 import { BARE_ROOM_NAME, BareRoom } from "./BareRoom";
 import { exitWithParent } from "./processes";
 
 async function main(): Promise<void> {
   exitWithParent();
-  const server = createGameServer({ extraRooms: { [BARE_ROOM_NAME]: defineRoom(BareRoom) } });
-  const port = await listenOnLoopback(server);
+  const requestedPort = Number(process.env.PORT ?? 0);
+  const scaleOut = scaleOutFromEnv({ PUBLIC_ADDRESS: `127.0.0.1:${requestedPort}`, ...process.env }, requestedPort);
+  if (scaleOut && requestedPort === 0) throw new Error("benchServer: REDIS_URL needs a fixed PORT (it is part of the public address)");
+  const server = createGameServer({ extraRooms: { [BARE_ROOM_NAME]: defineRoom(BareRoom) }, scaleOut });
+  const port = await listenOnLoopback(server, requestedPort);
   process.stdout.write(`PORT ${port}\n`);
   process.once("SIGTERM", () => {
     void server.gracefullyShutdown(false).finally(() => process.exit(0));
   });
 }
 
-void main();
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
