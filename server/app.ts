@@ -14,7 +14,8 @@ import express from "express";
 import { LOBBY_ROOM_NAME, ROOM_NAME } from "../shared/protocol";
 import { type DashboardAccess } from "./dashboard/access";
 import { mountDashboard } from "./dashboard/routes";
-import { GameTransport } from "./GameTransport";
+import { GuardedTransport } from "./joinGuard/GuardedTransport";
+import { DEFAULT_JOIN_RATE_LIMIT, type JoinRateLimit } from "./joinGuard/JoinRateLimiter";
 import { LoadSampler } from "./metrics/LoadSampler";
 import { serverMetrics } from "./metrics/ServerMetrics";
 import { AsteroidsRoom } from "./rooms/AsteroidsRoom";
@@ -35,6 +36,10 @@ export interface GameServerOptions {
   extraRooms?: RoomDefinitions;
   /** Share matchmaking with other processes through Redis (see server/scaleOut); one process, in memory, when undefined. */
   scaleOut?: ScaleOutConfig;
+  /** Joins per client address (see server/joinGuard); DEFAULT_JOIN_RATE_LIMIT when absent, none when null. */
+  joinRateLimit?: JoinRateLimit | null;
+  /** Behind a reverse proxy: take the client address from X-Real-IP / X-Forwarded-For (TRUST_PROXY=1). */
+  trustProxy?: boolean;
 }
 
 export interface Health {
@@ -66,6 +71,10 @@ export function createGameServer(options: GameServerOptions = {}) {
   serverMetrics.sampler.start();
   const { scaleOut } = options;
   if (scaleOut) startDeadProcessSweep();
+  const transport = new GuardedTransport({ maxPayload: MAX_MESSAGE_BYTES }, {
+    joinRateLimit: options.joinRateLimit === undefined ? DEFAULT_JOIN_RATE_LIMIT : options.joinRateLimit ?? undefined,
+    trustProxy: options.trustProxy,
+  });
   return defineServer({
     ...(scaleOut && {
       presence: new RedisPresence(scaleOut.redisUrl),
@@ -77,7 +86,7 @@ export function createGameServer(options: GameServerOptions = {}) {
       [ROOM_NAME]: defineRoom(AsteroidsRoom).enableRealtimeListing(),
       ...options.extraRooms,
     },
-    transport: new GameTransport({ maxPayload: MAX_MESSAGE_BYTES }),
+    transport,
     gracefullyShutdown: options.handleSignals ?? false,
     greet: false,
     express: (app) => {

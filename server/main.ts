@@ -9,6 +9,7 @@ import path from "node:path";
 import { createGameServer } from "./app";
 import { dashboardAccessFrom } from "./dashboard/access";
 import { redactRedisUrl, scaleOutFromEnv } from "./scaleOut/config";
+import { joinRateLimitFromEnv } from "./joinGuard/JoinRateLimiter";
 import { ensureWebBuild } from "./webBuild";
 
 const DEFAULT_PORT = 2567;
@@ -19,7 +20,9 @@ async function main(): Promise<void> {
   const webRoot = await ensureWebBuild(path.resolve(__dirname, "..", "web"));
   const dashboard = dashboardAccessFrom(process.argv.slice(2), process.env);
   const scaleOut = scaleOutFromEnv(process.env, port);
-  const server = createGameServer({ webRoot, handleSignals: true, dashboard, scaleOut });
+  const joinRateLimit = joinRateLimitFromEnv(process.env.JOIN_RATE_LIMIT) ?? null;
+  const trustProxy = process.env.TRUST_PROXY === "1";
+  const server = createGameServer({ webRoot, handleSignals: true, dashboard, scaleOut, joinRateLimit, trustProxy });
   server.onShutdown(() => console.log("netroids: shut down cleanly"));
   await server.listen(port);
   console.log(`netroids ready — browse http://localhost:${port} (health: /health, metrics: /metrics)`);

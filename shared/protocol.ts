@@ -22,7 +22,17 @@ export const ClientMessage = {
 export const ServerMessage = {
   /** Things worth drawing once: explosions and kills (see GameEvent and BROADCAST_EVENT_KINDS). */
   Events: "events",
+  /** The server is going down (SIGTERM, a deploy): sent once, right before the room closes with code 4001. */
+  Shutdown: "shutdown",
 } as const;
+
+/** Payload of ServerMessage.Shutdown. */
+export interface ShutdownNotice {
+  /** Why, for people: shown by the client. */
+  reason: string;
+  /** The room's last tick. */
+  tick: number;
+}
 
 /**
  * The simulation's events that are sent to clients: what the state cannot show (an
@@ -129,6 +139,29 @@ export function cleanRoomName(value: unknown): string | undefined {
 
 export function cleanColor(value: unknown): string | undefined {
   return typeof value === "string" && /^#[0-9a-fA-F]{6}$/.test(value) ? value.toLowerCase() : undefined;
+}
+
+/** Longest text a join option may hold before cleaning: past it the join is refused rather than cut. */
+export const MAX_JOIN_OPTION_TEXT = 256;
+
+/**
+ * Why join or create options are refused, or undefined when they are acceptable.
+ * Wrong types, absurd lengths, a malformed colour or seed get a clear error; text
+ * content is not refused but cleaned (cleanPlayerName, cleanRoomName). Other fields
+ * are ignored: SDKs may add their own.
+ */
+export function joinOptionsProblem(options: unknown): string | undefined {
+  if (options === undefined || options === null) return undefined;
+  if (typeof options !== "object" || Array.isArray(options)) return "join options must be an object";
+  const { name, color, roomName, seed } = options as Record<string, unknown>;
+  for (const [field, value] of [["name", name], ["roomName", roomName]] as const) {
+    if (value === undefined) continue;
+    if (typeof value !== "string") return `${field} must be a string`;
+    if (value.length > MAX_JOIN_OPTION_TEXT) return `${field} is longer than ${MAX_JOIN_OPTION_TEXT} characters`;
+  }
+  if (color !== undefined && cleanColor(color) === undefined) return 'color must be "#rrggbb"';
+  if (seed !== undefined && !isUint32(seed)) return `seed must be an integer from 0 to ${MAX_SEQ}`;
+  return undefined;
 }
 
 /** The lobby listing's metadata of an asteroids room. */

@@ -4,7 +4,8 @@ import type { AsteroidsRoom } from "../server/rooms/AsteroidsRoom";
 import { ClientMessage, LOBBY_ROOM_NAME, ROOM_NAME, type RoomListingMetadata } from "../shared/protocol";
 import { findShip } from "../shared/world";
 import { placeShip } from "./support/arena";
-import { waitFor, useGameServer } from "./support/gameServer";
+import { RECONNECT_WINDOW } from "../shared/constants";
+import { sleep, waitFor, useGameServer } from "./support/gameServer";
 
 const server = useGameServer();
 
@@ -15,17 +16,20 @@ function serverClient(room: AsteroidsRoom, sessionId: string): ServerClient {
   return client;
 }
 
-test("join options: a name is cleaned and cut to 16 characters, a bad colour or name falls back to defaults", async () => {
+test("join options: a name is cleaned of control characters and cut to 16 characters; a blank one or none gets a default (malformed ones: room.joins.test.ts)", async () => {
   const room = await server().createRoom<AsteroidsRoom>(ROOM_NAME, {});
   const a = await server().connectTo(room, { name: "  Captain\u0000 Very-Long-Name  ", color: "#ABCDEF" });
-  const b = await server().connectTo(room, { name: 42, color: "red; background:url(x)" });
-  const c = await server().connectTo(room, { name: " \t " });
-  await waitFor(() => room.state.ships.size === 3);
+  const b = await server().connectTo(room, {});
+  const c = await server().connectTo(room, { name: " \t\u202e\u0007 " });
+  const d = await server().connectTo(room, { name: "<b>bold</b>" });
+  await waitFor(() => room.state.ships.size === 4);
   expect(room.state.ships.get(a.sessionId)?.name).toBe("Captain Very-Lon");
   expect(room.state.ships.get(a.sessionId)?.color).toBe("#abcdef");
   expect(room.state.ships.get(b.sessionId)?.name).toBe("pilot-2");
   expect(room.state.ships.get(b.sessionId)?.color).toMatch(/^#[0-9a-f]{6}$/);
   expect(room.state.ships.get(c.sessionId)?.name).toBe("pilot-3");
+  // Markup is kept as text: the client draws names on a canvas or as React text, which never interprets it.
+  expect(room.state.ships.get(d.sessionId)?.name).toBe("<b>bold</b>");
 });
 
 test("a consented leave removes the ship; the room's player count follows", async () => {
@@ -64,6 +68,35 @@ test("a dropped client reconnects to its own ship and score", async () => {
   expect(await waitFor(() => a.state.ships.get(a.sessionId)?.x === 321 && a.state.ships.get(a.sessionId)?.ack === 1, 2000)).toBe(true);
   expect(b.state.ships.get(a.sessionId)?.x).toBeUndefined();
 });
+
+test(`a dropped player who comes back late in the ${RECONNECT_WINDOW} s window gets ship and score back; one who never does is removed cleanly after it`, async () => {
+  const room = await server().createRoom<AsteroidsRoom>(ROOM_NAME, {});
+  const late = await server().connectTo(room, { name: "Late" });
+  const gone = await server().connectTo(room, { name: "Gone" });
+  const watcher = await server().connectTo(room, { name: "Watcher" });
+  for (const client of [late, gone]) client.reconnection.enabled = false;
+  findShip(room.world, late.sessionId)!.score = 70;
+  expect(await waitFor(() => watcher.state.ships.size === 3)).toBe(true);
+
+  const droppedAt = Date.now();
+  for (const client of [late, gone]) (serverClient(room, client.sessionId).ref as unknown as { terminate(): void }).terminate();
+  expect(await waitFor(() => watcher.state.ships.get(gone.sessionId)?.connected === false, 2000)).toBe(true);
+  expect(room.metadata.players).toBe(3); // both seats are held while they may return
+
+  // Back 3 s before the window closes, with the token the SDK kept.
+  await sleep(droppedAt + (RECONNECT_WINDOW - 3) * 1000 - Date.now());
+  const back = await server().sdk.reconnect(late.reconnectionToken);
+  expect(back.sessionId).toBe(late.sessionId);
+  expect(await waitFor(() => watcher.state.ships.get(late.sessionId)?.connected === true, 2000)).toBe(true);
+  expect(watcher.state.ships.get(late.sessionId)?.score).toBe(70);
+
+  // The other one's window closes: its ship leaves the world, the state and the seat count.
+  expect(await waitFor(() => !watcher.state.ships.has(gone.sessionId), 6000)).toBe(true);
+  expect(Date.now() - droppedAt).toBeGreaterThanOrEqual(RECONNECT_WINDOW * 1000 - 100);
+  expect(findShip(room.world, gone.sessionId)).toBeUndefined();
+  expect(room.metadata.players).toBe(2);
+  expect(findShip(room.world, late.sessionId)?.score).toBe(70);
+}, 40_000);
 
 test("the lobby lists game rooms with their metadata and follows new ones", async () => {
   const first = await server().createRoom<AsteroidsRoom>(ROOM_NAME, { roomName: "Alpha" });

@@ -17,12 +17,10 @@ async function main(): Promise<void> {
   const requestedPort = Number(process.env.PORT ?? 0);
   const scaleOut = scaleOutFromEnv({ PUBLIC_ADDRESS: `127.0.0.1:${requestedPort}`, ...process.env }, requestedPort);
   if (scaleOut && requestedPort === 0) throw new Error("benchServer: REDIS_URL needs a fixed PORT (it is part of the public address)");
-  const server = createGameServer({ extraRooms: { [BARE_ROOM_NAME]: defineRoom(BareRoom) }, scaleOut });
+  // SIGTERM takes the same path as `npm start`'s: Colyseus's graceful shutdown, then exit.
+  const server = createGameServer({ extraRooms: { [BARE_ROOM_NAME]: defineRoom(BareRoom) }, scaleOut, handleSignals: true });
   const port = await listenOnLoopback(server, requestedPort);
   process.stdout.write(`PORT ${port}\n`);
-  process.once("SIGTERM", () => {
-    void server.gracefullyShutdown(false).finally(() => process.exit(0));
-  });
 }
 
 main().catch((error: unknown) => {

@@ -5,13 +5,13 @@
  * patched out at 20 Hz. Clients never send positions and never decide hits.
  */
 import { performance } from "node:perf_hooks";
-import { Room, type Client } from "@colyseus/core";
+import { CloseCode, Room, ServerError, type Client } from "@colyseus/core";
 import { StateView } from "@colyseus/schema";
 import { MAX_CLIENTS, PATCH_RATE, RECONNECT_WINDOW, TICK_RATE } from "../../shared/constants";
 import { addShip, removeShip } from "../../shared/lifecycle";
 import {
-  BROADCAST_EVENT_KINDS, ClientMessage, PALETTE, cleanColor, cleanPlayerName, cleanRoomName, parseInputBatch, parseRttReport, ServerMessage,
-  type JoinOptions, type RoomListingMetadata,
+  BROADCAST_EVENT_KINDS, ClientMessage, PALETTE, cleanColor, cleanPlayerName, cleanRoomName, joinOptionsProblem, parseInputBatch, parseRttReport, ServerMessage,
+  type JoinOptions, type RoomListingMetadata, type ShutdownNotice,
 } from "../../shared/protocol";
 import { GameState, type ShipState } from "../../shared/schema";
 import { createWorld, step } from "../../shared/step";
@@ -53,6 +53,13 @@ export class AsteroidsRoom extends Room<{ state: GameState; metadata: RoomListin
   private roomNumber = 0;
 
   private static roomsCreated = 0;
+
+  /** Every join and create through matchmaking passes here first: malformed options get a clear 400, not a room. */
+  static override async onAuth(_token: string, options: unknown): Promise<true> {
+    const problem = joinOptionsProblem(options);
+    if (problem) throw new ServerError(400, problem);
+    return true;
+  }
 
   override onCreate(options: CreateOptions = {}): void {
     const seed = Number.isInteger(options.seed) ? (options.seed as number) : Math.floor(Math.random() * 2 ** 32);
@@ -179,6 +186,19 @@ export class AsteroidsRoom extends Room<{ state: GameState; metadata: RoomListin
   /** Times each patch (copy, encode and send) and what it cost each client in bytes; a client's frames leave in one write. */
   override broadcastPatch(): boolean {
     return serverMetrics.measurePatch(this.clients, () => super.broadcastPatch());
+  }
+
+  /**
+   * The process is shutting down (SIGTERM). Ticks run on the event loop, so the current
+   * one has finished by now; the clients get the state as of that tick and a notice
+   * saying why, then the room closes with SERVER_SHUTDOWN (4001).
+   */
+  override onBeforeShutdown(): void {
+    this.lock().catch(() => undefined);
+    const notice: ShutdownNotice = { reason: "The server is restarting.", tick: this.world.tick };
+    this.broadcast(ServerMessage.Shutdown, notice, { afterNextPatch: true });
+    this.broadcastPatch();
+    this.disconnect(CloseCode.SERVER_SHUTDOWN).catch(() => undefined);
   }
 
   override onDispose(): void {

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from "react";
 import { WORLD_HEIGHT, WORLD_WIDTH } from "../../../shared/constants";
 import { publishDebugView } from "../debugView";
 import { attachKeyboard } from "../input/keyboard";
+import { closeReason } from "../net/closeReason";
 import type { GameSession, HudState } from "../net/GameSession";
 import { GameRenderer } from "../render/GameRenderer";
 import { DebugOverlay } from "./DebugOverlay";
@@ -32,7 +33,7 @@ export function GameView({ session, onExit }: GameViewProps) {
     let frames = 0;
     let explosionsSeen = 0;
 
-    const stopClosed = session.onClosed((code) => exitRef.current(`The game ended: connection closed (code ${code}).`));
+    const stopClosed = session.onClosed((code) => exitRef.current(closeReason(code)));
     const detachKeys = attachKeyboard(window, { onKeys: (keys) => session.setKeys(keys), onEscape: () => exitRef.current() });
 
     let animation = 0;

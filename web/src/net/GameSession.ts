@@ -190,6 +190,10 @@ export class GameSession {
   hud(): HudState {
     const state = this.room.state;
     const scoreboard: ScoreLine[] = [];
+    // Until the first full state arrives (a slow link, a proxy), the SDK's state has no fields yet.
+    if ((state.ships as typeof state.ships | undefined) === undefined) {
+      return { roomName: this.roomName, score: 0, pingMs: this.pingMs, alive: true, respawnIn: 0, scoreboard };
+    }
     state.ships.forEach((ship, id) => {
       scoreboard.push({ id, name: ship.name, color: ship.color, score: ship.score, alive: ship.alive, connected: ship.connected });
     });
