@@ -24,8 +24,13 @@ export async function ensureWebBuild(webDir: string): Promise<string> {
   // The client imports shared/, so a change there needs a rebuild too.
   const sourcesAt = Math.max(newestMtime(webDir), newestMtime(path.resolve(webDir, "..", "shared")));
   if (builtAt > 0 && builtAt >= sourcesAt) return dist;
-  console.log("netroids: building the web client…");
   const vite = path.resolve(webDir, "..", "node_modules", ".bin", "vite");
+  // A production install (npm ci --omit=dev, the Docker image) has no vite: serve the bundle it shipped with.
+  if (builtAt > 0 && !fs.existsSync(vite)) {
+    console.log("netroids: web/ looks newer than web/dist, but vite is not installed: serving the existing build");
+    return dist;
+  }
+  console.log("netroids: building the web client…");
   const result = spawnSync(vite, ["build", "--config", path.join(webDir, "vite.config.mts"), "--logLevel", "warn"], {
     stdio: "inherit",
     // Under jest NODE_ENV is "test", which would bundle React's development build.
