@@ -8,7 +8,7 @@ import type { Room as ClientRoom } from "@colyseus/sdk";
 import { LOBBY_ROOM_NAME, ROOM_NAME, type RoomListingMetadata } from "../shared/protocol";
 import type { GameState } from "../shared/schema";
 import { waitFor } from "./support/gameServer";
-import { startRedis, type RedisHandle } from "./support/redisServer";
+import { startRedis, type RedisHandle } from "../bench/load/redisServer";
 import { startServerProcess, type ServerProcess } from "./support/serverProcess";
 
 jest.setTimeout(60_000);

@@ -9,6 +9,7 @@ import { summarize, type Summary } from "../../shared/stats";
 import type { WorkerResult } from "./botWorker";
 import type { LoadSample } from "./plot";
 import { cpuSecondsOf, spawnTsx, type TsxChild } from "./processes";
+import { freePort } from "./redisServer";
 
 export interface ScenarioPlan {
   label: string;
@@ -21,6 +22,11 @@ export interface ScenarioPlan {
   botsPerWorker: number;
   /** Extra node flags for the server, e.g. --cpu-prof. */
   serverFlags?: string[];
+  /**
+   * Scale-out: this many server processes sharing matchmaking through the Redis at
+   * `redisUrl`, bot workers spread over them round-robin. One process without Redis when absent.
+   */
+  cluster?: { processes: number; redisUrl: string };
 }
 
 export interface ScenarioResult {
@@ -34,12 +40,16 @@ export interface ScenarioResult {
   dropped: number;
   measuredS: number;
   ccu: number;
-  /** One simulation step, ms (server's sliding summary at the end of the window). */
+  /** Server processes (1 unless the plan is a cluster). */
+  processes: number;
+  /** Clients on each process at the end of the window: how evenly matchmaking spread them. */
+  ccuPerProcess: number[];
+  /** One simulation step, ms (server's sliding summary at the end of the window; the worst process). */
   tickMs: { p50: number; p99: number };
   /** One patch broadcast to a room, ms. */
   patchMs: { p50: number; p99: number };
   ticksPerSecond: number;
-  /** Idle fraction of the event loop: median and worst second. */
+  /** Idle fraction of the event loop: median and worst second (of the busiest process each second). */
   idle: { median: number; min: number };
   /** Mean share of wall time per phase over the window. */
   split: { messages: number; simulation: number; network: number; other: number; idle: number };
@@ -48,6 +58,7 @@ export interface ScenarioResult {
   downKBps: number;
   upKBps: number;
   patchBytesMean: number;
+  /** CPU of all server processes together, % of one core. */
   cpuPercent: number;
   /** CPU used by all bot processes together, % of one core (from /proc; NaN where unavailable). */
   botCpuPercent: number;
@@ -55,23 +66,47 @@ export interface ScenarioResult {
   samples: LoadSample[];
 }
 
-async function scrape(port: number): Promise<PromSample[]> {
-  const response = await fetch(`http://127.0.0.1:${port}/metrics`);
-  return parsePromText(await response.text());
+/** One scrape of every server process's /metrics. */
+async function scrape(ports: readonly number[]): Promise<PromSample[][]> {
+  return Promise.all(ports.map(async (port) => parsePromText(await (await fetch(`http://127.0.0.1:${port}/metrics`)).text())));
+}
+
+/** A metric summed over the processes. */
+function total(scrapes: readonly PromSample[][], name: string, labels: Record<string, string> = {}): number {
+  return scrapes.reduce((sum, samples) => sum + (promValue(samples, name, labels) ?? 0), 0);
+}
+
+/** The largest value of a metric over the processes. */
+function worst(scrapes: readonly PromSample[][], name: string, labels: Record<string, string> = {}): number {
+  return Math.max(...scrapes.map((samples) => promValue(samples, name, labels) ?? Number.NaN));
+}
+
+/** The server processes of a plan: one on an ephemeral port, or a cluster on fixed ports sharing Redis. */
+async function startServers(plan: ScenarioPlan, servers: TsxChild[]): Promise<number[]> {
+  if (!plan.cluster) {
+    servers.push(spawnTsx("benchServer.ts", [], plan.serverFlags ?? []));
+    return [Number((await servers[0]!.waitForLine(/^PORT (\d+)$/, 30_000))[1])];
+  }
+  const ports: number[] = [];
+  for (let i = 0; i < plan.cluster.processes; i++) ports.push(await freePort());
+  for (const port of ports) servers.push(spawnTsx("benchServer.ts", [], plan.serverFlags ?? [], { ...process.env, PORT: String(port), REDIS_URL: plan.cluster.redisUrl }));
+  await Promise.all(servers.map((server) => server.waitForLine(/^PORT (\d+)$/, 30_000)));
+  return ports;
 }
 
 const PHASES = ["messages", "simulation", "network"] as const;
 
 export async function runScenario(plan: ScenarioPlan): Promise<ScenarioResult> {
-  const server = spawnTsx("benchServer.ts", [], plan.serverFlags ?? []);
+  const servers: TsxChild[] = [];
   const workers: TsxChild[] = [];
   try {
-    const port = Number((await server.waitForLine(/^PORT (\d+)$/, 30_000))[1]);
+    const ports = await startServers(plan, servers);
     const rooms = Math.ceil(plan.bots / plan.roomSize);
     const roomsPerWorker = Math.max(1, Math.floor(plan.botsPerWorker / plan.roomSize));
     const guardS = plan.warmupS + plan.measureS + 120;
     for (let first = 0; first < rooms; first += roomsPerWorker) {
       const count = Math.min(roomsPerWorker, rooms - first);
+      const port = ports[workers.length % ports.length]!;
       workers.push(spawnTsx("botWorker.ts", [`ws://127.0.0.1:${port}`, plan.roomName, String(count), String(plan.roomSize), String(guardS), `w${workers.length}`]));
     }
     await Promise.all(workers.map((worker) => worker.waitForLine(/^READY$/, 60_000)));
@@ -79,19 +114,24 @@ export async function runScenario(plan: ScenarioPlan): Promise<ScenarioResult> {
 
     const botCpu = (): number => workers.reduce((sum, worker) => sum + (cpuSecondsOf(worker.process.pid) ?? Number.NaN), 0);
     const botCpuStart = botCpu();
-    const start = { at: Date.now(), metrics: await scrape(port) };
+    const start = { at: Date.now(), metrics: await scrape(ports) };
     let previous = start;
     const samples: LoadSample[] = [];
     const idles: number[] = [];
     while (Date.now() - start.at < plan.measureS * 1000) {
       await sleep(1000 - ((Date.now() - start.at) % 1000));
-      const now = { at: Date.now(), metrics: await scrape(port) };
+      const now = { at: Date.now(), metrics: await scrape(ports) };
       const seconds = (now.at - previous.at) / 1000;
-      const share = (phase: string): number =>
-        ((promValue(now.metrics, "netroids_tick_phase_seconds_total", { phase }) ?? 0) - (promValue(previous.metrics, "netroids_tick_phase_seconds_total", { phase }) ?? 0)) / seconds;
-      const [messages, simulation, network] = PHASES.map(share) as [number, number, number];
-      const busy = (promValue(now.metrics, "netroids_event_loop_busy_seconds_total") ?? 0) - (promValue(previous.metrics, "netroids_event_loop_busy_seconds_total") ?? 0);
-      const idle = Math.min(1, Math.max(0, 1 - busy / seconds));
+      // Each second is the busiest process's: that is the one whose players feel it.
+      const perProcess = now.metrics.map((metrics, i) => {
+        const before = previous.metrics[i]!;
+        const delta = (name: string, labels: Record<string, string> = {}): number => (promValue(metrics, name, labels) ?? 0) - (promValue(before, name, labels) ?? 0);
+        const [messages, simulation, network] = PHASES.map((phase) => delta("netroids_tick_phase_seconds_total", { phase }) / seconds) as [number, number, number];
+        const idle = Math.min(1, Math.max(0, 1 - delta("netroids_event_loop_busy_seconds_total") / seconds));
+        return { messages, simulation, network, idle };
+      });
+      const busiest = perProcess.reduce((a, b) => (b.idle < a.idle ? b : a));
+      const { messages, simulation, network, idle } = busiest;
       idles.push(idle);
       samples.push({ t: (now.at - start.at) / 1000, messages, simulation, network, other: Math.max(0, 1 - idle - messages - simulation - network), idle });
       previous = now;
@@ -106,20 +146,19 @@ export async function runScenario(plan: ScenarioPlan): Promise<ScenarioResult> {
     return { ...summarizeScenario(plan, rooms, workers.length, start, end, samples, idles, results), botCpuPercent };
   } finally {
     await Promise.all(workers.map((worker) => worker.stop()));
-    await server.stop();
+    await Promise.all(servers.map((server) => server.stop()));
   }
 }
 
 function summarizeScenario(
   plan: ScenarioPlan, rooms: number, workerCount: number,
-  start: { at: number; metrics: PromSample[] }, end: { at: number; metrics: PromSample[] },
+  start: { at: number; metrics: PromSample[][] }, end: { at: number; metrics: PromSample[][] },
   samples: LoadSample[], idles: number[], results: WorkerResult[],
 ): Omit<ScenarioResult, "botCpuPercent"> {
   const seconds = (end.at - start.at) / 1000;
-  const delta = (name: string, labels: Record<string, string> = {}): number =>
-    (promValue(end.metrics, name, labels) ?? 0) - (promValue(start.metrics, name, labels) ?? 0);
-  const quantileMs = (name: string, q: string): number => 1000 * (promValue(end.metrics, name, { quantile: q }) ?? Number.NaN);
-  const ccu = promValue(end.metrics, "netroids_ccu") ?? 0;
+  const delta = (name: string, labels: Record<string, string> = {}): number => total(end.metrics, name, labels) - total(start.metrics, name, labels);
+  const quantileMs = (name: string, q: string): number => 1000 * worst(end.metrics, name, { quantile: q });
+  const ccu = total(end.metrics, "netroids_ccu");
   const rtts = results.flatMap((result) => result.rtts).filter((sample) => sample.at >= start.at && sample.at <= end.at);
   for (const sample of samples) {
     const second = summarize(rtts.filter((rtt) => rtt.at > start.at + (sample.t - 1) * 1000 && rtt.at <= start.at + sample.t * 1000).map((rtt) => rtt.ms));
@@ -131,7 +170,8 @@ function summarizeScenario(
   return {
     label: plan.label, bots: plan.bots, rooms, workers: workerCount,
     joined: sum("joined"), failed: sum("failed"), errors: sum("errors"), dropped: sum("dropped"),
-    measuredS: seconds, ccu,
+    measuredS: seconds, ccu, processes: end.metrics.length,
+    ccuPerProcess: end.metrics.map((metrics) => promValue(metrics, "netroids_ccu") ?? 0),
     tickMs: { p50: quantileMs("netroids_tick_seconds", "0.5"), p99: quantileMs("netroids_tick_seconds", "0.99") },
     patchMs: { p50: quantileMs("netroids_patch_seconds", "0.5"), p99: quantileMs("netroids_patch_seconds", "0.99") },
     ticksPerSecond: delta("netroids_ticks_total") / seconds / Math.max(1, rooms),
@@ -142,7 +182,7 @@ function summarizeScenario(
     upKBps: delta("netroids_bytes_received_total") / seconds / Math.max(1, ccu) / 1000,
     patchBytesMean: delta("netroids_patch_bytes_sum") / Math.max(1, delta("netroids_patch_bytes_count")),
     cpuPercent: (100 * delta("process_cpu_seconds_total")) / seconds,
-    rssMB: (promValue(end.metrics, "process_resident_memory_bytes") ?? 0) / 1e6,
+    rssMB: total(end.metrics, "process_resident_memory_bytes") / 1e6,
     samples,
   };
 }

@@ -4,7 +4,7 @@
  */
 import { Client } from "@colyseus/sdk";
 import { spawnTsx, type TsxChild } from "../../bench/load/processes";
-import { freePort } from "./redisServer";
+import { freePort } from "../../bench/load/redisServer";
 
 export interface ServerProcess {
   child: TsxChild;

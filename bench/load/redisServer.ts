@@ -1,5 +1,5 @@
 /**
- * A throwaway redis-server for one test file (or benchmark): its own loopback port, no
+ * A throwaway redis-server for a test file or a benchmark: its own loopback port, no
  * persistence, killed with its parent. CI installs the package (see .ci/run).
  */
 import { spawn, type ChildProcess } from "node:child_process";
