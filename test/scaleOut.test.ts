@@ -1,11 +1,13 @@
 /**
  * Scale-out through Colyseus's Redis presence and driver: a real redis-server and two
- * real server processes. Quick play through either process reaches the same room, the
+ * real server processes. Quick play through either process reaches the same room (and
+ * either process's dashboard draws it), the
  * lobby lists both processes' rooms, and a process that dies (SIGKILL, no goodbye)
  * leaves the other's rooms playing and the lobby correct within a few seconds.
  */
 import type { Room as ClientRoom } from "@colyseus/sdk";
 import { LOBBY_ROOM_NAME, ROOM_NAME, type RoomListingMetadata } from "../shared/protocol";
+import type { SpectatorWorld } from "../shared/dashboard";
 import type { GameState } from "../shared/schema";
 import { waitFor } from "./support/gameServer";
 import { startRedis, type RedisHandle } from "../bench/load/redisServer";
@@ -61,7 +63,7 @@ function keep<R extends ClientRoom>(room: R): R {
 
 beforeAll(async () => {
   redis = await startRedis();
-  [a, b] = await Promise.all([startServerProcess({ REDIS_URL: redis.url }), startServerProcess({ REDIS_URL: redis.url })]);
+  [a, b] = await Promise.all([startServerProcess({ REDIS_URL: redis.url, DASHBOARD: "1" }), startServerProcess({ REDIS_URL: redis.url, DASHBOARD: "1" })]);
 });
 
 afterAll(async () => {
@@ -81,6 +83,14 @@ test("quick play through process A and through process B lands in the same room"
   // Both are really in it: each sees the other's ship, wherever the room lives.
   expect(await waitFor(() => viaA.state.ships.size === 2 && viaB.state.ships.size === 2)).toBe(true);
   expect([a.processId, b.processId]).toContain(processOf(viaA));
+
+  // The dashboard of either process lists the room and draws its world, read from the owning process.
+  for (const via of [a, b]) {
+    const listed = (await (await fetch(`${via.baseUrl}/dashboard/api/rooms`)).json()) as Array<{ roomId: string }>;
+    expect(listed.map((room) => room.roomId)).toContain(viaA.roomId);
+    const world = (await (await fetch(`${via.baseUrl}/dashboard/api/rooms/${viaA.roomId}`)).json()) as SpectatorWorld;
+    expect(world.ships.map((ship) => ship.name).sort()).toEqual(["through-A", "through-B"]);
+  }
 });
 
 test("the lobby through either process lists the rooms of both; a crashed process's rooms leave it and the rest play on", async () => {

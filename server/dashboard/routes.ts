@@ -38,8 +38,8 @@ export function mountDashboard(app: express.Application, access: DashboardAccess
   app.get("/dashboard/api/rooms", async (_req, res) => {
     res.json(await listGameRooms());
   });
-  app.get("/dashboard/api/rooms/:roomId", (req, res) => {
-    const world = spectate(String(req.params.roomId));
+  app.get("/dashboard/api/rooms/:roomId", async (req, res) => {
+    const world = await spectate(String(req.params.roomId));
     if (world) res.json(world);
     else res.status(404).json({ error: "no such game room on this server" });
   });

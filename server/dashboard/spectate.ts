@@ -16,11 +16,9 @@ export async function listGameRooms(): Promise<DashboardRoom[]> {
   });
 }
 
-/** The world of a game room on this process, or undefined when there is none by that id. */
-export function spectate(roomId: string): SpectatorWorld | undefined {
-  const room = matchMaker.getLocalRoomById(roomId) as AsteroidsRoom | undefined;
-  if (!room || room.roomName !== ROOM_NAME || !room.world) return undefined;
-  const { world, state } = room;
+/** A game room's world as the dashboard draws it, read from its simulation. */
+export function spectatorWorldOf(room: AsteroidsRoom): SpectatorWorld {
+  const { world, state, roomId } = room;
   const colorOf = (id: string) => state.ships.get(id)?.color ?? "#ffffff";
   return {
     roomId,
@@ -33,4 +31,17 @@ export function spectate(roomId: string): SpectatorWorld | undefined {
     bullets: world.bullets.map((bullet) => ({ id: String(bullet.id), x: bullet.x, y: bullet.y, radius: bullet.radius, color: colorOf(bullet.owner) })),
     asteroids: world.asteroids.map((rock) => ({ id: String(rock.id), size: rock.size, x: rock.x, y: rock.y, angle: rock.angle })),
   };
+}
+
+/** The world of a game room on any process of the deployment, or undefined when there is none by that id (or its process does not answer). */
+export async function spectate(roomId: string): Promise<SpectatorWorld | undefined> {
+  const local = matchMaker.getLocalRoomById(roomId) as AsteroidsRoom | undefined;
+  if (local) return local.roomName === ROOM_NAME && local.world ? spectatorWorldOf(local) : undefined;
+  const [listing] = await matchMaker.query({ roomId, name: ROOM_NAME });
+  if (!listing) return undefined;
+  try {
+    return (await matchMaker.remoteRoomCall(roomId, "spectatorWorld")) as SpectatorWorld;
+  } catch {
+    return undefined;
+  }
 }

@@ -16,6 +16,8 @@ import {
 import { GameState, type ShipState } from "../../shared/schema";
 import { createWorld, step } from "../../shared/step";
 import type { GameEvent, World } from "../../shared/world";
+import type { SpectatorWorld } from "../../shared/dashboard";
+import { spectatorWorldOf } from "../dashboard/spectate";
 import { closedForViolation } from "../GameTransport";
 import { serverMetrics } from "../metrics/ServerMetrics";
 import { InputQueue } from "./InputQueue";
@@ -134,6 +136,11 @@ export class AsteroidsRoom extends Room<{ state: GameState; metadata: RoomListin
   /** Sequence number of the newest input step applied to a player's ship, as of the last step (the state's `ack` is only copied at patches). */
   appliedSeqOf(sessionId: string): number {
     return this.inputQueue.ackOf(sessionId);
+  }
+
+  /** The world as the dashboard draws it; called by name through Colyseus's remote room call when the dashboard is on another process. */
+  spectatorWorld(): SpectatorWorld {
+    return spectatorWorldOf(this);
   }
 
   /** Per-client message accounting, for tests and metrics. */
