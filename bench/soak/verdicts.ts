@@ -1,0 +1,131 @@
+/**
+ * The soak's three questions, each answered with its numbers and a stated limit:
+ * does memory grow (heap used after major collections, RSS), were there any errors,
+ * and does the tick time stay steady minute to minute.
+ */
+import { TICK_RATE } from "../../shared/constants";
+import type { MinuteRow } from "./minutes";
+import type { SoakCounts, SoakSample } from "./sample";
+import { trendOf, type Trend } from "./trend";
+
+export const SOAK_LIMITS = {
+  /** Memory windows at each end of the run, s (a third of the run at most). */
+  memoryWindowS: 120,
+  /**
+   * Memory grew when both the medians' difference and the slope pass these: a leak raises
+   * both, while noise (GC timing, a short run's few points) seldom raises both at once.
+   * At these limits a 10-minute run catches a leak of about 0.6 MB/min of heap (~0.9 GB a day).
+   */
+  heapAfterGc: { growthMB: 5, slopeMBPerMin: 0.5 },
+  rss: { growthMB: 10, slopeMBPerMin: 1 },
+  /** Per-minute p99 step and patch times: max/min at most this, or max − min at most `slackMs` (timer noise). */
+  p99Ratio: 2,
+  slackMs: 0.5,
+  /** Per-minute mean idle share: max − min at most this. */
+  idleSpread: 0.1,
+  /** Every minute's simulation rate at least this share of TICK_RATE. */
+  tickRateShare: 0.97,
+} as const;
+
+export interface Verdict {
+  topic: string;
+  pass: boolean;
+  /** One line with the numbers behind it. */
+  detail: string;
+}
+
+/** What the bots reported at the end, summed over workers. */
+export interface BotTally {
+  bots: number;
+  joined: number;
+  failed: number;
+  errors: number;
+  dropped: number;
+}
+
+export interface SoakFacts {
+  samples: readonly SoakSample[];
+  rows: readonly MinuteRow[];
+  bots: BotTally;
+  /** Counts since the server started, at the last scrape. */
+  serverTotals: SoakCounts;
+  /** Dropped messages and expulsions since the server started, by reason. */
+  droppedByReason: Record<string, number>;
+  expelledByReason: Record<string, number>;
+  /** Anything else that went wrong (failed scrapes, processes that exited early), one line each. */
+  incidents: readonly string[];
+}
+
+const mb = (value: number): string => `${value.toFixed(1)} MB`;
+const signed = (value: number, digits = 1): string => `${value >= 0 ? "+" : ""}${value.toFixed(digits)}`;
+const pct = (value: number): string => `${(100 * value).toFixed(1)} %`;
+
+function memoryVerdict(topic: string, trend: Trend, limit: { growthMB: number; slopeMBPerMin: number }, note = ""): Verdict {
+  const window = `${(trend.windowS / 60).toFixed(1)} min`;
+  const measured = Number.isFinite(trend.growth) && Number.isFinite(trend.slopePerMinute);
+  const grew = trend.growth > limit.growthMB && trend.slopePerMinute > limit.slopeMBPerMin;
+  return {
+    topic,
+    pass: measured && !grew,
+    detail: `median of the first ${window} ${mb(trend.firstMedian)}, of the last ${window} ${mb(trend.lastMedian)}: ${signed(trend.growth)} MB (limit +${limit.growthMB} MB); slope ${signed(trend.slopePerMinute, 2)} MB/min (limit +${limit.slopeMBPerMin}); growth means both over${note}`,
+  };
+}
+
+function steadyVerdict(topic: string, values: readonly number[]): Verdict {
+  const max = Math.max(...values);
+  const min = Math.min(...values);
+  const ratio = max / min;
+  const finite = values.length > 0 && values.every(Number.isFinite);
+  return {
+    topic,
+    pass: finite && (ratio <= SOAK_LIMITS.p99Ratio || max - min <= SOAK_LIMITS.slackMs),
+    detail: `per-minute p99 ${min.toFixed(2)}–${max.toFixed(2)} ms, max/min ${ratio.toFixed(2)} (limit ${SOAK_LIMITS.p99Ratio}, or within ${SOAK_LIMITS.slackMs} ms)`,
+  };
+}
+
+/** A trend in one phrase, for series that inform but do not decide. */
+function describe(trend: Trend): string {
+  return `medians ${mb(trend.firstMedian)} → ${mb(trend.lastMedian)}, slope ${signed(trend.slopePerMinute, 2)} MB/min`;
+}
+
+export function decide(facts: SoakFacts): Verdict[] {
+  const { samples, rows, bots, serverTotals, incidents } = facts;
+  const reasons = (counts: Record<string, number>): string => {
+    const entries = Object.entries(counts).filter(([, count]) => count > 0);
+    return entries.length ? ` (${entries.map(([reason, count]) => `${reason} ${count}`).join(", ")})` : "";
+  };
+  const ccuMin = Math.min(...samples.map((s) => s.ccu));
+  // Bots that never joined (failed, or never tried because their room could not be made) count, not only `failed`.
+  const errorCount = (bots.bots - bots.joined) + bots.errors + bots.dropped
+    + serverTotals.dropped + serverTotals.expelled + serverTotals.stderrLines + incidents.length + (ccuMin < bots.bots ? 1 : 0);
+  const idles = rows.map((row) => row.idleMean);
+  const rates = rows.map((row) => row.ticksPerSecond);
+  const minRate = SOAK_LIMITS.tickRateShare * TICK_RATE;
+  return [
+    memoryVerdict("memory: heap used after major GC", trendOf(samples, (s) => s.heapAfterGcMB, SOAK_LIMITS.memoryWindowS), SOAK_LIMITS.heapAfterGc,
+      `. Heap used as scraped (a saw-tooth): ${describe(trendOf(samples, (s) => s.heapUsedMB, SOAK_LIMITS.memoryWindowS))}`),
+    memoryVerdict("memory: RSS", trendOf(samples, (s) => s.rssMB, SOAK_LIMITS.memoryWindowS), SOAK_LIMITS.rss),
+    {
+      topic: "errors",
+      pass: errorCount === 0 && samples.length > 0,
+      detail: [
+        `bots: ${bots.joined}/${bots.bots} joined, ${bots.failed} failed to connect, ${bots.errors} errors, ${bots.dropped} disconnected by the server`,
+        `server CCU at least ${ccuMin} in every sample`,
+        `server since start: ${serverTotals.dropped} messages dropped${reasons(facts.droppedByReason)}, ${serverTotals.expelled} clients expelled${reasons(facts.expelledByReason)}, ${serverTotals.stderrLines} stderr lines`,
+        incidents.length ? `incidents: ${incidents.join("; ")}` : "no incidents",
+      ].join("; "),
+    },
+    steadyVerdict("steady: step (tick) time", rows.map((row) => row.tickP99Ms)),
+    steadyVerdict("steady: patch time", rows.map((row) => row.patchP99Ms)),
+    {
+      topic: "steady: idle share",
+      pass: idles.length > 0 && Math.max(...idles) - Math.min(...idles) <= SOAK_LIMITS.idleSpread,
+      detail: `per-minute mean ${pct(Math.min(...idles))}–${pct(Math.max(...idles))}, spread ${(100 * (Math.max(...idles) - Math.min(...idles))).toFixed(1)} points (limit ${100 * SOAK_LIMITS.idleSpread}); lowest interval ${pct(Math.min(...rows.map((row) => row.idleMin)))}`,
+    },
+    {
+      topic: "steady: tick rate",
+      pass: rates.length > 0 && Math.min(...rates) >= minRate,
+      detail: `per-minute ${Math.min(...rates).toFixed(1)}–${Math.max(...rates).toFixed(1)} steps/s (limit ≥ ${minRate.toFixed(1)})`,
+    },
+  ];
+}
