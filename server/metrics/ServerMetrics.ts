@@ -9,12 +9,16 @@ import { performance } from "node:perf_hooks";
 import { Counter, Gauge, Histogram, Registry, Summary, collectDefaultMetrics } from "prom-client";
 import { ClientState, matchMaker, type ClientArray } from "@colyseus/core";
 import { coalesceWrites } from "../coalesceWrites";
+import type { FrameDropReason } from "../GameTransport";
 import type { DropReason } from "../rooms/MessageGuard";
 import type { LoadSampler } from "./LoadSampler";
 
 /** Where a room's tick time goes: handling client messages, the simulation step, encoding and sending patches. */
 export type TickPhase = "messages" | "simulation" | "network";
 export const TICK_PHASES: readonly TickPhase[] = ["messages", "simulation", "network"];
+
+/** Why a client message was dropped: by the room (MessageGuard) or, before it, by the transport (GameTransport). */
+export type MessageDropReason = DropReason | FrameDropReason;
 
 /** Cumulative counts since the process started. */
 export interface MetricTotals {
@@ -46,7 +50,7 @@ export class ServerMetrics {
   /** Set by the server when it starts sampling; the idle gauge reads its latest window. */
   sampler: LoadSampler | undefined;
   /** Dropped messages since the process started, by reason (the dashboard reads these). */
-  readonly droppedTotals: Partial<Record<DropReason, number>> = {};
+  readonly droppedTotals: Partial<Record<MessageDropReason, number>> = {};
   /** The latest reported round trips, for percentiles over a recent window. */
   private readonly recentRtts: Array<{ at: number; ms: number }> = [];
 
@@ -92,7 +96,7 @@ export class ServerMetrics {
       buckets: [64, 128, 256, 512, 1024, 2048, 4096, 8192, 16384, 32768] });
     this.rttSeconds = new Histogram({ name: "netroids_client_rtt_seconds", help: "Round-trip times the clients measured with their pings and reported.", registers,
       buckets: [0.002, 0.005, 0.01, 0.02, 0.03, 0.05, 0.075, 0.1, 0.15, 0.2, 0.3, 0.5, 1, 2] });
-    this.dropped = new Counter({ name: "netroids_messages_dropped_total", help: "Client messages dropped, by reason.", labelNames: ["reason"], registers });
+    this.dropped = new Counter({ name: "netroids_messages_dropped_total", help: "Client messages dropped, by reason: malformed, unknown type, rate (past the soft limit), flood (past the hard limit), stale, junk (not a message of this game), oversize (over the frame limit).", labelNames: ["reason"], registers });
     this.expelled = new Counter({ name: "netroids_clients_expelled_total", help: "Clients disconnected for misbehaving, by reason.", labelNames: ["reason"], registers });
 
     /** A counter whose value lives in `totals`: scraping copies it over, so hot paths never touch prom-client. */
@@ -148,7 +152,7 @@ export class ServerMetrics {
     return this.recentRtts.filter((sample) => sample.at > now - windowMs).map((sample) => sample.ms);
   }
 
-  countDropped(reason: DropReason): void {
+  countDropped(reason: MessageDropReason): void {
     this.dropped.inc({ reason });
     this.droppedTotals[reason] = (this.droppedTotals[reason] ?? 0) + 1;
   }

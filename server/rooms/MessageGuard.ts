@@ -2,7 +2,8 @@
  * Per-client accounting of what a client sends: accepted messages, and dropped ones by
  * reason. Rate limiting works on one-second windows: past the soft limit messages are
  * dropped (a burst costs the sender, not the room); past the hard limit the client is
- * flooding and the room disconnects it.
+ * flooding and the room disconnects it. Every message is either accepted or dropped
+ * with a reason, so the counts add up to what the client sent.
  */
 
 /** Messages per second a well-behaved client never exceeds: inputs on change (a human makes a few per second, a bot at most one per step) plus heartbeats. */
@@ -12,7 +13,11 @@ export const FLOOD_MESSAGE_LIMIT = 300;
 /** One rate window, ms. */
 const WINDOW_MS = 1000;
 
-export type DropReason = "malformed" | "unknown" | "rate" | "stale";
+/**
+ * "flood": the message that took the client past the hard limit, and every one after it
+ * (those already on the wire while its socket closes): none of them is applied.
+ */
+export type DropReason = "malformed" | "unknown" | "rate" | "stale" | "flood";
 
 export interface ClientMessageStats {
   accepted: number;
@@ -25,25 +30,45 @@ interface ClientWindow {
   stats: ClientMessageStats;
   windowStart: number;
   inWindow: number;
+  /** Set once the client went past the hard limit: it is being disconnected, and told so once. */
+  flooded: boolean;
+}
+
+function noDrops(): Record<DropReason, number> {
+  return { malformed: 0, unknown: 0, rate: 0, stale: 0, flood: 0 };
 }
 
 export class MessageGuard {
   private readonly clients = new Map<string, ClientWindow>();
   /** Dropped messages of every client since the room started, including clients that left. */
-  readonly totalDropped: Record<DropReason, number> = { malformed: 0, unknown: 0, rate: 0, stale: 0 };
+  readonly totalDropped: Record<DropReason, number> = noDrops();
+  /** Accepted messages of every client since the room started, including clients that left. */
+  totalAccepted = 0;
 
   /** @param onDrop told of every dropped message, e.g. to count it in the process metrics. */
   constructor(private readonly onDrop: (reason: DropReason) => void = () => {}) {}
 
-  /** Counts one incoming message against the sender's rate window. */
+  /**
+   * Counts one incoming message against the sender's rate window. "flood" comes once per
+   * client, for the message that crosses the hard limit; that one and all later ones are
+   * dropped here, in any window, since the client is on its way out.
+   */
   admit(sessionId: string, nowMs: number): Admission {
     const entry = this.entry(sessionId);
+    if (entry.flooded) {
+      this.drop(sessionId, "flood");
+      return "drop";
+    }
     if (nowMs - entry.windowStart >= WINDOW_MS) {
       entry.windowStart = nowMs;
       entry.inWindow = 0;
     }
     entry.inWindow++;
-    if (entry.inWindow > FLOOD_MESSAGE_LIMIT) return "flood";
+    if (entry.inWindow > FLOOD_MESSAGE_LIMIT) {
+      entry.flooded = true;
+      this.drop(sessionId, "flood");
+      return "flood";
+    }
     if (entry.inWindow > SOFT_MESSAGE_LIMIT) {
       this.drop(sessionId, "rate");
       return "drop";
@@ -53,6 +78,7 @@ export class MessageGuard {
 
   accept(sessionId: string): void {
     this.entry(sessionId).stats.accepted++;
+    this.totalAccepted++;
   }
 
   drop(sessionId: string, reason: DropReason): void {
@@ -73,9 +99,10 @@ export class MessageGuard {
     let entry = this.clients.get(sessionId);
     if (!entry) {
       entry = {
-        stats: { accepted: 0, dropped: { malformed: 0, unknown: 0, rate: 0, stale: 0 } },
+        stats: { accepted: 0, dropped: noDrops() },
         windowStart: -Infinity,
         inWindow: 0,
+        flooded: false,
       };
       this.clients.set(sessionId, entry);
     }
