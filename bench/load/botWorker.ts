@@ -32,8 +32,9 @@ async function main(): Promise<void> {
     finished = true;
     const result: WorkerResult = { ...fleet.tally(), rtts: fleet.bots.flatMap((bot) => bot.rtts) };
     // Report first: leaving hundreds of rooms politely can take a while on a loaded server.
-    process.stdout.write(`${JSON.stringify(result)}\n`);
-    await Promise.race([fleet.stop(), new Promise((resolve) => setTimeout(resolve, LEAVE_GRACE_MS))]);
+    // A long run's tally is megabytes of RTTs: wait until the pipe has taken it all, or exit cuts it off.
+    const written = new Promise<void>((resolve) => process.stdout.write(`${JSON.stringify(result)}\n`, () => resolve()));
+    await Promise.all([written, Promise.race([fleet.stop(), new Promise((resolve) => setTimeout(resolve, LEAVE_GRACE_MS))])]);
     process.exit(0);
   };
   process.once("SIGTERM", () => void finish());
