@@ -1,6 +1,7 @@
 /**
  * `npm run bench:scale`: CCU held by one server process against two processes sharing
- * matchmaking through Redis, on the same machine, in rooms of 50 bots. Each setup steps
+ * matchmaking through Redis (and, to tell the two costs apart, two processes without
+ * Redis), on the same machine, in rooms of 50 bots. Each setup steps
  * CCU up until a step fails (the same limits as `npm run bench`: idle of the busiest
  * process ≥ 40 %, bot RTT p99 ≤ 50 ms, no failed joins) or its time runs out. Needs
  * redis-server installed; starts its own on a free loopback port. About 4 minutes, never
@@ -19,7 +20,8 @@ import { runScenario, type ScenarioPlan, type ScenarioResult } from "./scenario"
 const quick = process.argv.includes("--quick");
 const outAt = process.argv.indexOf("--out");
 const RESULTS = outAt > 0 && process.argv[outAt + 1] ? path.resolve(process.argv[outAt + 1]!) : path.resolve(__dirname, "../results");
-const STEPS = quick ? [100] : [250, 400, 550, 700, 1000];
+/** Whole pairs of rooms, so two processes can hold the same share. */
+const STEPS = quick ? [100] : [200, 400, 600, 800, 1000];
 const ROOM_SIZE = 50;
 /** Per setup: no new step after this many seconds. */
 const SETUP_DEADLINE_S = quick ? 30 : 150;
@@ -50,7 +52,8 @@ async function runSetup(label: string, cluster: ScenarioPlan["cluster"]): Promis
     if ((Date.now() - started) / 1000 > SETUP_DEADLINE_S) break;
     const result = await runScenario({
       label: `${label}, ${ccu} CCU`, roomName: ROOM_NAME, bots: ccu, roomSize: ROOM_SIZE,
-      warmupS: quick ? 2 : 4, measureS: quick ? 3 : 10, botsPerWorker: 250, cluster,
+      // A longer warm-up than the main bench: each process's JIT warms up on its own.
+      warmupS: quick ? 2 : 12, measureS: quick ? 3 : 15, botsPerWorker: 200, cluster,
     });
     const reason = failure(result);
     steps.push({ ccu, held: reason === undefined, reason, result });
@@ -76,7 +79,14 @@ function toMarkdown(command: string, setups: SetupResult[], durationS: number): 
     ...setups.flatMap((setup) => setup.steps.map(({ ccu, held, reason, result }) =>
       `| ${setup.label} | ${ccu} | ${pct(result.idle.median)} (${pct(result.idle.min)}) | ${result.rttMs.median.toFixed(1)} / ${result.rttMs.p99.toFixed(1)} ms | ${result.ccuPerProcess.join(" / ")} | ${result.cpuPercent.toFixed(0)} % | ${result.botCpuPercent.toFixed(0)} % | ${held ? "yes" : `no: ${reason ?? ""}`} |`)),
     "",
-    `**Highest CCU held: ${one?.heldCcu ?? 0} with one process, ${two?.heldCcu ?? 0} with two** (${one && two && one.heldCcu > 0 ? `${(two.heldCcu / one.heldCcu).toFixed(2)}×` : "no ratio"}).`,
+    `**Highest CCU held: ${one?.heldCcu ?? 0} with one process, ${two?.heldCcu ?? 0} with two behind Redis** (${one && two && one.heldCcu > 0 ? `${(two.heldCcu / one.heldCcu).toFixed(2)}×` : "no ratio"}); ${setups[2]?.heldCcu ?? 0} with two independent processes.`,
+    "",
+    "| setup | servers' CPU at the first step | per client |",
+    "|---|---|---|",
+    ...setups.filter((setup) => setup.steps[0]).map((setup) => {
+      const first = setup.steps[0]!.result;
+      return `| ${setup.label}, ${first.bots} CCU | ${first.cpuPercent.toFixed(0)} % | ${(first.cpuPercent / Math.max(1, first.ccu)).toFixed(3)} % |`;
+    }),
     "",
   ].join("\n");
 }
@@ -90,7 +100,12 @@ async function main(): Promise<void> {
   fs.mkdirSync(RESULTS, { recursive: true });
   const redis = await startRedis();
   try {
-    const setups = [await runSetup("1 process", undefined), await runSetup("2 processes + Redis", { processes: 2, redisUrl: redis.url })];
+    const setups = [
+      await runSetup("1 process", undefined),
+      await runSetup("2 processes + Redis", { processes: 2, redisUrl: redis.url }),
+      // The same two processes without Redis, each holding its own rooms: what a second process costs by itself.
+      await runSetup("2 processes, no Redis", { processes: 2 }),
+    ];
     const command = `npm run bench:scale${quick ? " -- --quick" : ""}`;
     const durationS = (Date.now() - started) / 1000;
     const name = quick ? "scale-quick" : "scale";

@@ -23,10 +23,11 @@ export interface ScenarioPlan {
   /** Extra node flags for the server, e.g. --cpu-prof. */
   serverFlags?: string[];
   /**
-   * Scale-out: this many server processes sharing matchmaking through the Redis at
-   * `redisUrl`, bot workers spread over them round-robin. One process without Redis when absent.
+   * Several server processes, bot workers spread over them round-robin: sharing
+   * matchmaking through the Redis at `redisUrl`, or each on its own (no Redis: isolates
+   * the cost of more processes from the cost of Redis). One process when absent.
    */
-  cluster?: { processes: number; redisUrl: string };
+  cluster?: { processes: number; redisUrl?: string };
 }
 
 export interface ScenarioResult {
@@ -89,7 +90,7 @@ async function startServers(plan: ScenarioPlan, servers: TsxChild[]): Promise<nu
   }
   const ports: number[] = [];
   for (let i = 0; i < plan.cluster.processes; i++) ports.push(await freePort());
-  for (const port of ports) servers.push(spawnTsx("benchServer.ts", [], plan.serverFlags ?? [], { ...process.env, PORT: String(port), REDIS_URL: plan.cluster.redisUrl }));
+  for (const port of ports) servers.push(spawnTsx("benchServer.ts", [], plan.serverFlags ?? [], { ...process.env, PORT: String(port), REDIS_URL: plan.cluster.redisUrl ?? "" }));
   await Promise.all(servers.map((server) => server.waitForLine(/^PORT (\d+)$/, 30_000)));
   return ports;
 }
@@ -102,7 +103,8 @@ export async function runScenario(plan: ScenarioPlan): Promise<ScenarioResult> {
   try {
     const ports = await startServers(plan, servers);
     const rooms = Math.ceil(plan.bots / plan.roomSize);
-    const roomsPerWorker = Math.max(1, Math.floor(plan.botsPerWorker / plan.roomSize));
+    // At least one worker per process, so every process gets its share of bots.
+    const roomsPerWorker = Math.max(1, Math.min(Math.floor(plan.botsPerWorker / plan.roomSize), Math.ceil(rooms / ports.length)));
     const guardS = plan.warmupS + plan.measureS + 120;
     for (let first = 0; first < rooms; first += roomsPerWorker) {
       const count = Math.min(roomsPerWorker, rooms - first);
