@@ -27,6 +27,14 @@ export const TARGETS = { idleMin: 0.8, rttP99MaxMs: 30, downMaxKBps: 8, ccuMin: 
 /** A step-up holds while the server stays this idle and bots' RTT p99 stays under this. */
 export const STEP_LIMITS = { idleMin: 0.4, rttP99MaxMs: 50 } as const;
 
+/** Why a CCU step did not hold (failed joins, too little idle, RTT p99 too high), or undefined when it held. */
+export function stepFailure(result: ScenarioResult): string | undefined {
+  if (result.failed > 0 || result.joined < result.bots) return `${result.bots - result.joined} joins failed`;
+  if (result.idle.median < STEP_LIMITS.idleMin) return `idle ${(100 * result.idle.median).toFixed(0)} %`;
+  if (!(result.rttMs.p99 <= STEP_LIMITS.rttP99MaxMs)) return `RTT p99 ${result.rttMs.p99.toFixed(0)} ms`;
+  return undefined;
+}
+
 const pct = (value: number): string => `${(100 * value).toFixed(1)} %`;
 const ms = (value: number): string => (Number.isFinite(value) ? `${value.toFixed(1)} ms` : "n/a");
 /** A ratio against the reference; "n/a" when the reference is (next to) nothing, where a ratio says nothing. */

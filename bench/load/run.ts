@@ -15,7 +15,7 @@ import path from "node:path";
 import { ROOM_NAME } from "../../shared/protocol";
 import { BARE_ROOM_NAME } from "./BareRoom";
 import { renderLoadPlot } from "./plot";
-import { STEP_LIMITS, toMarkdown, type LoadReport, type StepResult } from "./report";
+import { stepFailure, toMarkdown, type LoadReport, type StepResult } from "./report";
 import { runScenario, type ScenarioPlan, type ScenarioResult } from "./scenario";
 
 const quick = process.argv.includes("--quick");
@@ -29,13 +29,6 @@ const STEP_ROOM_SIZE = 50;
 const STEP_DEADLINE_S = quick ? 60 : 170;
 /** The whole run's hard bound, ms: past it the run fails rather than overstays (its children exit with it). */
 const RUN_LIMIT_MS = 295_000;
-
-function verdict(result: ScenarioResult): string | undefined {
-  if (result.failed > 0 || result.joined < result.bots) return `${result.bots - result.joined} joins failed`;
-  if (result.idle.median < STEP_LIMITS.idleMin) return `idle ${(100 * result.idle.median).toFixed(0)} %`;
-  if (!(result.rttMs.p99 <= STEP_LIMITS.rttP99MaxMs)) return `RTT p99 ${result.rttMs.p99.toFixed(0)} ms`;
-  return undefined;
-}
 
 function log(line: string): void {
   process.stdout.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${line}\n`);
@@ -76,7 +69,7 @@ async function main(): Promise<void> {
       label: `${ccu} CCU`, roomName: ROOM_NAME, bots: ccu, roomSize: STEP_ROOM_SIZE,
       warmupS: quick ? 2 : 4, measureS: measureS(10), botsPerWorker: 250,
     });
-    const reason = verdict(result);
+    const reason = stepFailure(result);
     steps.push({ ccu, held: reason === undefined, reason, result });
     log(`3/3 ${ccu} CCU: ${brief(result)}${reason ? ` -> stop (${reason})` : ""}`);
     if (reason) break;

@@ -14,7 +14,7 @@ import os from "node:os";
 import path from "node:path";
 import { ROOM_NAME } from "../../shared/protocol";
 import { startRedis } from "./redisServer";
-import { STEP_LIMITS } from "./report";
+import { STEP_LIMITS, stepFailure } from "./report";
 import { runScenario, type ScenarioPlan, type ScenarioResult } from "./scenario";
 
 const quick = process.argv.includes("--quick");
@@ -34,13 +34,6 @@ interface SetupResult {
   heldCcu: number;
 }
 
-function failure(result: ScenarioResult): string | undefined {
-  if (result.failed > 0 || result.joined < result.bots) return `${result.bots - result.joined} joins failed`;
-  if (result.idle.median < STEP_LIMITS.idleMin) return `idle ${(100 * result.idle.median).toFixed(0)} %`;
-  if (!(result.rttMs.p99 <= STEP_LIMITS.rttP99MaxMs)) return `RTT p99 ${result.rttMs.p99.toFixed(0)} ms`;
-  return undefined;
-}
-
 function log(line: string): void {
   process.stdout.write(`[bench:scale ${new Date().toISOString().slice(11, 19)}] ${line}\n`);
 }
@@ -55,7 +48,7 @@ async function runSetup(label: string, cluster: ScenarioPlan["cluster"]): Promis
       // A longer warm-up than the main bench: each process's JIT warms up on its own.
       warmupS: quick ? 2 : 12, measureS: quick ? 3 : 15, botsPerWorker: 200, cluster,
     });
-    const reason = failure(result);
+    const reason = stepFailure(result);
     steps.push({ ccu, held: reason === undefined, reason, result });
     log(`${label}, ${ccu} CCU: busiest process idle ${(100 * result.idle.median).toFixed(1)} %, RTT p99 ${result.rttMs.p99.toFixed(1)} ms, servers' CPU ${result.cpuPercent.toFixed(0)} %, bots' CPU ${result.botCpuPercent.toFixed(0)} %, clients per process ${result.ccuPerProcess.join(" / ")}${reason ? ` -> stop (${reason})` : ""}`);
     if (reason) break;
