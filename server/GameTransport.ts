@@ -1,5 +1,5 @@
 /**
- * The WebSocket transport, with three additions.
+ * The WebSocket transport, with six additions.
  *
  * Hostile frames: when a frame breaks the protocol (over maxPayload, bad opcode,
  * invalid UTF-8), `ws` sends a close frame but stops reading, so it never sees the
@@ -15,6 +15,17 @@
  * Accounting: every frame in and out of every socket is counted here, and the time
  * spent in the listeners of each incoming frame (Colyseus's decoding and the room's
  * message handler) is the "messages" phase of the tick-time split.
+ *
+ * Backlog: a client that does not read leaves what the server sends it queued in the
+ * process. Past MAX_UNSENT_BYTES the socket is closed with CLOSE_BACKLOG (counted as
+ * expelled, "backlog") and whatever the rooms send it later is dropped.
+ *
+ * Closing: the close frame of any socket the server closes waits behind what is queued
+ * before it, and ws then waits up to 30 s for the answer; a socket that does not answer
+ * within CLOSE_GRACE_MS is cut, so junk, flood and backlog closes free it at once.
+ *
+ * Heartbeat: only a pong echoing the random bytes of the latest ping keeps a socket
+ * alive (see transport/heartbeat); Colyseus's own counts any pong, even unsolicited ones.
  */
 import type http from "node:http";
 import { performance } from "node:perf_hooks";
@@ -22,11 +33,24 @@ import { WebSocketTransport } from "@colyseus/ws-transport";
 import type WebSocket from "ws";
 import { frameKind } from "./frameKind";
 import { serverMetrics } from "./metrics/ServerMetrics";
+import { heartbeat, watchPongs } from "./transport/heartbeat";
 
 /** Close code sent to a client whose frame is not a message of this game (application range 4000–4999). */
 export const CLOSE_JUNK = 4400;
-/** How long a socket closed for junk may take to answer the close before it is cut, ms: the room frees its seat then, not after ws's 30 s. */
-const JUNK_CLOSE_GRACE_MS = 1000;
+/** Close code sent to a client that fell more than MAX_UNSENT_BYTES behind in reading (application range; 408 as in HTTP's request timeout). */
+export const CLOSE_BACKLOG = 4408;
+/**
+ * Bytes a socket may hold unsent in this process (ws's bufferedAmount, on top of what the
+ * kernel's socket buffer already holds) before it is closed. A 100-player room's patches
+ * are ~15 KB/s per client, so this is ~8 s of them, and several times a full state (tens
+ * of KB): an honest client on a bad link that falls this far behind sees a game long
+ * gone and is better served by reconnecting (a fresh full state). One frame is always
+ * let through when the queue is under the cap, so a lobby list of any size still goes out.
+ * 1,000 clients at the cap hold 128 MB.
+ */
+export const MAX_UNSENT_BYTES = 128 * 1024;
+/** How long a socket the server closed may take to answer the close before it is cut, ms: the room frees its seat then, not after ws's 30 s. */
+const CLOSE_GRACE_MS = 1000;
 
 /** Why the transport dropped a frame: junk (see frameKind, or a frame ws rejects), or over the size limit. */
 export type FrameDropReason = "junk" | "oversize";
@@ -52,15 +76,47 @@ function bytesOf(data: WebSocket.RawData): Uint8Array {
   return data instanceof ArrayBuffer ? new Uint8Array(data) : data;
 }
 
+/** Sockets closed for their backlog: nothing more is sent to them. */
+const backloggedSockets = new WeakSet<object>();
+/** Sockets the server closed and will cut if the close is not answered in time. */
+const cutPending = new WeakSet<object>();
+
 /** Drops and counts a junk frame; the first one closes its socket. */
 function rejectJunk(socket: WebSocket): void {
   serverMetrics.countDropped("junk");
   if (violatingSockets.has(socket)) return;
   violatingSockets.add(socket);
   socket.close(CLOSE_JUNK, "junk: not a message of this game");
-  const cut = setTimeout(() => socket.terminate(), JUNK_CLOSE_GRACE_MS);
-  cut.unref();
-  socket.once("close", () => clearTimeout(cut));
+}
+
+/** Every close the server makes is followed by a cut if the client has not answered within CLOSE_GRACE_MS. */
+function cutUnansweredCloses(socket: WebSocket): void {
+  const close = socket.close.bind(socket);
+  socket.close = ((...args: Parameters<WebSocket["close"]>) => {
+    close(...args);
+    if (cutPending.has(socket) || socket.readyState === socket.CLOSED) return;
+    cutPending.add(socket);
+    const cut = setTimeout(() => socket.terminate(), CLOSE_GRACE_MS);
+    cut.unref();
+    socket.once("close", () => clearTimeout(cut));
+  }) as WebSocket["close"];
+}
+
+/**
+ * True when a frame must not be sent: the socket was closed for its backlog, or is now
+ * over the cap and gets closed. A dropped frame's callback hears of it, as ws tells a
+ * send on a closed socket.
+ */
+function refuseForBacklog(socket: WebSocket, rest: unknown[]): boolean {
+  if (!backloggedSockets.has(socket)) {
+    if (socket.bufferedAmount <= MAX_UNSENT_BYTES) return false;
+    backloggedSockets.add(socket);
+    serverMetrics.countExpelled("backlog");
+    socket.close(CLOSE_BACKLOG, "backlog: the client does not read fast enough");
+  }
+  const callback = rest.at(-1);
+  if (typeof callback === "function") process.nextTick(callback, new Error("dropped: the socket was closed for its backlog"));
+  return true;
 }
 
 /** Counts a socket's traffic into the process metrics, filters out junk and times the handling of what it receives. */
@@ -68,6 +124,7 @@ function instrument(socket: WebSocket): void {
   const totals = serverMetrics.totals;
   const send = socket.send.bind(socket) as (...args: unknown[]) => void;
   socket.send = ((data: SocketData, ...rest: unknown[]) => {
+    if (refuseForBacklog(socket, rest)) return;
     totals.messagesOut++;
     totals.bytesOut += byteLength(data);
     send(data, ...rest);
@@ -94,6 +151,16 @@ function instrument(socket: WebSocket): void {
 }
 
 export class GameTransport extends WebSocketTransport {
+  /**
+   * Replaces Colyseus's heartbeat, which any pong satisfies, with one only a reading client
+   * can answer (see transport/heartbeat); same timing (Colyseus's defaults: a ping every
+   * 3 s, cut after 2 unanswered).
+   */
+  protected override autoTerminateUnresponsiveClients(pingInterval: number, pingMaxRetries: number): void {
+    this.pingInterval = setInterval(() => heartbeat(this.wss.clients, pingMaxRetries), pingInterval);
+  }
+
+  /** Runs with ws's server as `this` (Colyseus registers it unbound): nothing here may use the transport's fields. */
   protected override async onConnection(rawClient: WebSocket & { pingCount: number }, req: http.IncomingMessage, upgrade?: Parameters<WebSocketTransport["onConnection"]>[2]): Promise<void> {
     rawClient.on("error", (error: Error & { code?: string }) => {
       // ws emits "error" for a frame it rejects, once per socket: it stops reading after it.
@@ -102,6 +169,9 @@ export class GameTransport extends WebSocketTransport {
       rawClient.terminate();
     });
     instrument(rawClient);
+    cutUnansweredCloses(rawClient);
+    // Colyseus's own pong listener, added next, only resets a count that nothing reads any more.
+    watchPongs(rawClient);
     return super.onConnection(rawClient, req, upgrade);
   }
 }

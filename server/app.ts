@@ -7,18 +7,20 @@ import "./nodeCompat";
 import fs from "node:fs";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
-import { defineRoom, defineServer, LobbyRoom, matchMaker, type RoomDefinitions } from "@colyseus/core";
+import { defineRoom, defineServer, matchMaker, type RoomDefinitions } from "@colyseus/core";
 import { RedisDriver } from "@colyseus/redis-driver";
 import { RedisPresence } from "@colyseus/redis-presence";
 import express from "express";
 import { LOBBY_ROOM_NAME, ROOM_NAME } from "../shared/protocol";
-import { type DashboardAccess } from "./dashboard/access";
+import { guardPrivate, type DashboardAccess } from "./dashboard/access";
 import { mountDashboard } from "./dashboard/routes";
 import { GuardedTransport } from "./joinGuard/GuardedTransport";
 import { DEFAULT_JOIN_RATE_LIMIT, type JoinRateLimit } from "./joinGuard/JoinRateLimiter";
+import { DEFAULT_ROOM_CAPS, type RoomCapLimits } from "./joinGuard/RoomCaps";
 import { LoadSampler } from "./metrics/LoadSampler";
 import { serverMetrics } from "./metrics/ServerMetrics";
 import { AsteroidsRoom } from "./rooms/AsteroidsRoom";
+import { GameLobbyRoom } from "./rooms/GameLobbyRoom";
 import type { ScaleOutConfig } from "./scaleOut/config";
 import { startDeadProcessSweep } from "./scaleOut/deadProcessSweep";
 
@@ -38,8 +40,12 @@ export interface GameServerOptions {
   scaleOut?: ScaleOutConfig;
   /** Joins per client address (see server/joinGuard); DEFAULT_JOIN_RATE_LIMIT when absent, none when null. */
   joinRateLimit?: JoinRateLimit | null;
-  /** Behind a reverse proxy: take the client address from X-Real-IP / X-Forwarded-For (TRUST_PROXY=1). */
+  /** Caps on rooms waiting for players (see server/joinGuard/RoomCaps); DEFAULT_ROOM_CAPS when absent, none when null. */
+  roomCaps?: RoomCapLimits | null;
+  /** Behind a reverse proxy: take the client address from X-Real-IP / X-Forwarded-For (TRUST_PROXY=1); loopback is then no longer trusted. */
   trustProxy?: boolean;
+  /** Password for /metrics (and the private routes) when the dashboard is off; the dashboard's own password wins. Loopback only when neither is set. */
+  operatorPassword?: string;
 }
 
 export interface Health {
@@ -73,6 +79,7 @@ export function createGameServer(options: GameServerOptions = {}) {
   if (scaleOut) startDeadProcessSweep();
   const transport = new GuardedTransport({ maxPayload: MAX_MESSAGE_BYTES }, {
     joinRateLimit: options.joinRateLimit === undefined ? DEFAULT_JOIN_RATE_LIMIT : options.joinRateLimit ?? undefined,
+    roomCaps: options.roomCaps === undefined ? DEFAULT_ROOM_CAPS : options.roomCaps ?? undefined,
     trustProxy: options.trustProxy,
   });
   return defineServer({
@@ -82,7 +89,7 @@ export function createGameServer(options: GameServerOptions = {}) {
       publicAddress: scaleOut.publicAddress,
     }),
     rooms: {
-      [LOBBY_ROOM_NAME]: defineRoom(LobbyRoom),
+      [LOBBY_ROOM_NAME]: defineRoom(GameLobbyRoom),
       [ROOM_NAME]: defineRoom(AsteroidsRoom).enableRealtimeListing(),
       ...options.extraRooms,
     },
@@ -90,14 +97,22 @@ export function createGameServer(options: GameServerOptions = {}) {
     gracefullyShutdown: options.handleSignals ?? false,
     greet: false,
     express: (app) => {
+      // Before the first route: Express builds its router, with these settings, on first use.
+      // Case-sensitive and strict, so /DASHBOARD or /metrics/ is not /dashboard or /metrics
+      // to the router when a proxy in front thinks it is not either.
+      app.set("case sensitive routing", true);
+      app.set("strict routing", true);
+      app.disable("x-powered-by");
       app.get("/health", (_req, res) => {
         res.json(readHealth());
       });
+      const operatorPassword = options.dashboard?.password ?? options.operatorPassword;
+      app.use("/metrics", guardPrivate({ password: operatorPassword, trustProxy: options.trustProxy ?? false }));
       app.get("/metrics", async (_req, res) => {
         const { contentType, body } = await serverMetrics.exposition();
         res.type(contentType).send(body);
       });
-      if (options.dashboard) mountDashboard(app, options.dashboard);
+      if (options.dashboard) mountDashboard(app, options.dashboard, options.trustProxy ?? false);
       else {
         app.use(["/dashboard", "/colyseus"], (_req, res) => {
           res.status(404).type("text").send("The dashboard is off: start the server with `npm start -- --gui` (or DASHBOARD=1).");

@@ -7,9 +7,10 @@
  */
 import path from "node:path";
 import { createGameServer } from "./app";
-import { dashboardAccessFrom } from "./dashboard/access";
+import { dashboardAccessFrom, operatorPasswordFrom } from "./dashboard/access";
 import { redactRedisUrl, scaleOutFromEnv } from "./scaleOut/config";
 import { joinRateLimitFromEnv } from "./joinGuard/JoinRateLimiter";
+import { roomCapsFromEnv } from "./joinGuard/RoomCaps";
 import { ensureWebBuild } from "./webBuild";
 
 const DEFAULT_PORT = 2567;
@@ -22,7 +23,9 @@ async function main(): Promise<void> {
   const scaleOut = scaleOutFromEnv(process.env, port);
   const joinRateLimit = joinRateLimitFromEnv(process.env.JOIN_RATE_LIMIT) ?? null;
   const trustProxy = process.env.TRUST_PROXY === "1";
-  const server = createGameServer({ webRoot, handleSignals: true, dashboard, scaleOut, joinRateLimit, trustProxy });
+  const roomCaps = roomCapsFromEnv(process.env.ROOM_CAPS) ?? null;
+  const operatorPassword = operatorPasswordFrom(process.env);
+  const server = createGameServer({ webRoot, handleSignals: true, dashboard, scaleOut, joinRateLimit, roomCaps, trustProxy, operatorPassword });
   server.onShutdown(() => console.log("netroids: shut down cleanly"));
   await server.listen(port);
   console.log(`netroids ready — browse http://localhost:${port} (health: /health, metrics: /metrics)`);
@@ -31,6 +34,7 @@ async function main(): Promise<void> {
       ? `http://127.0.0.1:${port}/dashboard — loopback only; set DASHBOARD_PASSWORD to open it to the network`
       : `http://localhost:${port}/dashboard — password from DASHBOARD_PASSWORD`;
     console.log(`netroids dashboard: ${where} (Colyseus monitor: /colyseus)`);
+    if (dashboard.roomCalls && dashboard.password === undefined) console.log("netroids dashboard: DASHBOARD_ROOM_CALLS needs DASHBOARD_PASSWORD; the monitor's room calls stay off");
   }
   if (scaleOut) {
     console.log(`netroids scale-out: matchmaking shared through ${redactRedisUrl(scaleOut.redisUrl)}; clients reach this process at ${scaleOut.publicAddress}`);

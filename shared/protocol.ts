@@ -117,11 +117,20 @@ export interface JoinOptions {
 /** Ship colours handed out in join order when a player picks none. */
 export const PALETTE = ["#4fc3f7", "#ff8a65", "#aed581", "#ffd54f", "#ba68c8", "#4db6ac", "#f06292", "#90a4ae"] as const;
 
-/** Keeps printable characters only (drops control and format characters), collapses spaces, trims, cuts to `max`. */
+/**
+ * Drops what is not valid Unicode text: lone surrogates and noncharacters. This is a
+ * safety rule, not taste: @colyseus/schema sizes a lone surrogate at 3 bytes but writes
+ * 4, so one in the state shifts every later field for every client.
+ */
+export function validText(text: string): string {
+  return text.replace(/[\p{Cs}\p{Noncharacter_Code_Point}]/gu, "");
+}
+
+/** Keeps valid, printable characters only (drops control and format characters), collapses spaces, trims, cuts to `max`. */
 export function cleanDisplayName(value: unknown, max: number): string | undefined {
   if (typeof value !== "string") return undefined;
-  const printable = value
-    .slice(0, max * 4)
+  // Cut before cleaning so a huge value costs little; a pair split by the cut is then dropped as lone.
+  const printable = validText(value.slice(0, max * 4))
     .replace(/[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/gu, "")
     .replace(/\s+/g, " ")
     .trim();

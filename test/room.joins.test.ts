@@ -10,6 +10,7 @@ import type { AsteroidsRoom } from "../server/rooms/AsteroidsRoom";
 import { MAX_CLIENTS } from "../shared/constants";
 import { MAX_JOIN_OPTION_TEXT, ROOM_NAME } from "../shared/protocol";
 import { parsePromText, promValue } from "../server/metrics/promText";
+import { serverMetrics } from "../server/metrics/ServerMetrics";
 import { httpBaseOf, useGameServer, waitFor } from "./support/gameServer";
 
 const BURST = 4;
@@ -26,8 +27,9 @@ function clientFrom(address: string): Client {
   return new Client(httpBaseOf(server()), { headers: { "x-real-ip": address } });
 }
 
+/** Read in the process: behind TRUST_PROXY, /metrics no longer trusts loopback (it wants the operator's password). */
 async function refusedJoins(reason: string): Promise<number> {
-  const metrics = parsePromText(await (await fetch(`${httpBaseOf(server())}/metrics`)).text());
+  const metrics = parsePromText((await serverMetrics.exposition()).body);
   return promValue(metrics, "netroids_joins_refused_total", { reason }) ?? 0;
 }
 

@@ -9,8 +9,16 @@ import type express from "express";
 import type { DashboardStats } from "../../shared/dashboard";
 import { percentile } from "../../shared/stats";
 import { serverMetrics } from "../metrics/ServerMetrics";
-import { guardDashboard, type DashboardAccess } from "./access";
+import { guardPrivate, roomCallsOpen, type DashboardAccess } from "./access";
 import { listGameRooms, spectate } from "./spectate";
+
+function decodeURIComponentSafe(path: string): string {
+  try {
+    return decodeURIComponent(path);
+  } catch {
+    return path;
+  }
+}
 
 /** How far back the RTT percentiles look, ms. */
 export const RTT_WINDOW_MS = 10_000;
@@ -28,10 +36,18 @@ export function dashboardStats(): DashboardStats {
   };
 }
 
+/** The monitor's room-call API under /colyseus, however the path is spelled (repeated slashes, case, a trailing slash). */
+const ROOM_CALL_PATH = /^\/+api\/+room\/+call(\/|$)/i;
+
 /** Mounts the dashboard's API and the monitor; the page itself is one of the web client's routes. */
-export function mountDashboard(app: express.Application, access: DashboardAccess): void {
-  const guard = guardDashboard(access);
+export function mountDashboard(app: express.Application, access: DashboardAccess, trustProxy: boolean): void {
+  const guard = guardPrivate({ password: access.password, trustProxy });
   app.use(["/dashboard", "/colyseus"], guard);
+  // The room-call API runs any room method by name (disconnect, a player's kick): off unless the operator asks for it behind a password.
+  app.use("/colyseus", (req, res, next) => {
+    if (!ROOM_CALL_PATH.test(decodeURIComponentSafe(req.path)) || roomCallsOpen(access)) return next();
+    res.status(403).type("text").send("The monitor's room calls are off: set DASHBOARD_ROOM_CALLS=1 together with DASHBOARD_PASSWORD to use them.");
+  });
   app.get("/dashboard/api/stats", (_req, res) => {
     res.json(dashboardStats());
   });

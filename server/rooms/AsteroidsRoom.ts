@@ -21,14 +21,14 @@ import { spectatorWorldOf } from "../dashboard/spectate";
 import { closedForViolation } from "../GameTransport";
 import { serverMetrics } from "../metrics/ServerMetrics";
 import { InputQueue } from "./InputQueue";
-import { MessageGuard, type ClientMessageStats } from "./MessageGuard";
+import { CLOSE_FLOOD, MessageGuard, type ClientMessageStats } from "./MessageGuard";
 import { createShipView, mirrorWorld } from "./mirrorWorld";
 
 /** Shortest time between two RTT reports of one client that both count, ms: clients report once a second. */
 export const RTT_REPORT_INTERVAL_MS = 500;
 
-/** Close code sent to a client disconnected for flooding (application range 4000–4999). */
-export const CLOSE_FLOOD = 4429;
+// Defined beside the rate limiter, which the lobby shares; still exported here for the game's tests and tools.
+export { CLOSE_FLOOD } from "./MessageGuard";
 
 export interface CreateOptions extends JoinOptions {
   /** Seed of the room's PRNG; tests pass one to make a room reproducible. */

@@ -10,6 +10,8 @@
 export const SOFT_MESSAGE_LIMIT = 90;
 /** Messages in one second that mean a flood: the client is disconnected. */
 export const FLOOD_MESSAGE_LIMIT = 300;
+/** Close code sent to a client disconnected for flooding (application range 4000–4999); the game room and the lobby both use it. */
+export const CLOSE_FLOOD = 4429;
 /** One rate window, ms. */
 const WINDOW_MS = 1000;
 
@@ -45,8 +47,16 @@ export class MessageGuard {
   /** Accepted messages of every client since the room started, including clients that left. */
   totalAccepted = 0;
 
-  /** @param onDrop told of every dropped message, e.g. to count it in the process metrics. */
-  constructor(private readonly onDrop: (reason: DropReason) => void = () => {}) {}
+  /**
+   * @param onDrop told of every dropped message, e.g. to count it in the process metrics.
+   * @param softLimit messages per window past which a client's messages are dropped.
+   * @param floodLimit messages per window past which the client is flooding.
+   */
+  constructor(
+    private readonly onDrop: (reason: DropReason) => void = () => {},
+    private readonly softLimit = SOFT_MESSAGE_LIMIT,
+    private readonly floodLimit = FLOOD_MESSAGE_LIMIT,
+  ) {}
 
   /**
    * Counts one incoming message against the sender's rate window. "flood" comes once per
@@ -64,12 +74,12 @@ export class MessageGuard {
       entry.inWindow = 0;
     }
     entry.inWindow++;
-    if (entry.inWindow > FLOOD_MESSAGE_LIMIT) {
+    if (entry.inWindow > this.floodLimit) {
       entry.flooded = true;
       this.drop(sessionId, "flood");
       return "flood";
     }
-    if (entry.inWindow > SOFT_MESSAGE_LIMIT) {
+    if (entry.inWindow > this.softLimit) {
       this.drop(sessionId, "rate");
       return "drop";
     }

@@ -8,6 +8,7 @@ import { MapSchema } from "@colyseus/schema";
 import { TICK_RATE } from "../../shared/constants";
 import { AsteroidState, BulletState, GameState, ShipState } from "../../shared/schema";
 import { encodeAngle, encodeCharge, encodePosition } from "../../shared/wire";
+import { validText } from "../../shared/protocol";
 import type { World } from "../../shared/world";
 
 /** Removes map entries whose key is not in `alive`. */
@@ -78,7 +79,8 @@ export function mirrorWorld(world: World, state: GameState, ackOf: (shipId: stri
 /** The schema view of a newly joined ship; mirrorWorld fills in the rest. */
 export function createShipView(name: string, color: string): ShipState {
   const view = new ShipState();
-  view.name = name;
-  view.color = color;
+  // The one door for text into the state: whatever the caller cleaned, it stays decodable (see validText).
+  view.name = validText(name);
+  view.color = validText(color);
   return view;
 }
