@@ -8,8 +8,8 @@ import type { Client, Room } from "@colyseus/sdk";
 import { ClientMessage, ROOM_NAME, ServerMessage, type JoinOptions } from "../shared/protocol";
 import type { GameState } from "../shared/schema";
 import { readPublicShip } from "../shared/wire";
-import { InputBatcher } from "../web/src/net/InputBatcher";
-import { InputStream } from "../web/src/net/InputStream";
+import { InputBatcher } from "../engine/InputBatcher";
+import { InputStream } from "../engine/InputStream";
 import { createMind, think, type BotMind, type BotView } from "./botBrain";
 
 /** How far behind the newest patch a bot claims to see others, ticks: a browser's interpolation delay (~100 ms). */

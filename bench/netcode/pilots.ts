@@ -8,7 +8,7 @@
 import { BULLET_SPEED, SHIP_HULL, SHIP_TURN_RATE, SHOT_COOLDOWN, TICK_DT } from "../../shared/constants";
 import { Key } from "../../shared/input";
 import { angleDelta, wrappedOffset, type Vec2 } from "../../shared/vector";
-import type { RenderFrame, RenderShip } from "../../web/src/render/frame";
+import type { RenderFrame, RenderShip } from "../../engine/frame";
 
 /** The target's manoeuvres, [keys, steps], looped: thrust bursts (~140 px/s at most), coasting, turns both ways, a brake. */
 const TARGET_PATTERN: ReadonlyArray<readonly [number, number]> = [

@@ -9,7 +9,7 @@
  */
 import { capsuleHitsHull, rotate } from "../../shared/geometry";
 import { wrappedOffset, type Vec2 } from "../../shared/vector";
-import type { RenderBullet, RenderFrame, RenderShip } from "../../web/src/render/frame";
+import type { RenderBullet, RenderFrame, RenderShip } from "../../engine/frame";
 
 /** The relative path of `bullet` since the previous frame in the target's ship space, or its point when it was not drawn then. */
 function relativePath(bullet: RenderBullet, before: Vec2 | undefined, target: RenderShip, targetBefore: Vec2 | undefined): [Vec2, Vec2] {

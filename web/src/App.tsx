@@ -4,8 +4,8 @@ import { Lobby } from "./components/Lobby";
 import { GameView } from "./components/GameView";
 import { publishDebugView } from "./debugView";
 import { createGameClient } from "./net/connection";
-import { GameSession } from "./net/GameSession";
-import { parseLinkConditions } from "./net/linkConditions";
+import { GameSession } from "../../engine/GameSession";
+import { parseLinkConditions } from "../../engine/linkConditions";
 
 export function App() {
   // The server dashboard is its own page; the server only serves it with --gui, behind its guard.

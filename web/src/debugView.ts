@@ -3,8 +3,8 @@
  * and curious players: the screen, the ships as drawn this frame, effect counts.
  * It is replaced (never mutated) so a reader cannot change the game through it.
  */
-import type { NetcodeOptions, NetStats } from "./net/GameSession";
-import type { RenderShip } from "./render/frame";
+import type { NetcodeOptions, NetStats } from "../../engine/GameSession";
+import type { RenderShip } from "../../engine/frame";
 
 export type DebugShip = Pick<RenderShip, "id" | "name" | "color" | "x" | "y" | "angle" | "alive">;
 

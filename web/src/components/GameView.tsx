@@ -3,7 +3,7 @@ import { WORLD_HEIGHT, WORLD_WIDTH } from "../../../shared/constants";
 import { publishDebugView } from "../debugView";
 import { attachKeyboard } from "../input/keyboard";
 import { closeReason } from "../net/closeReason";
-import type { GameSession, HudState } from "../net/GameSession";
+import type { GameSession, HudState } from "../../../engine/GameSession";
 import { GameRenderer } from "../render/GameRenderer";
 import { DebugOverlay } from "./DebugOverlay";
 import { Hud } from "./Hud";

@@ -1,4 +1,4 @@
-import type { HudState } from "../net/GameSession";
+import type { HudState } from "../../../engine/GameSession";
 
 /** Score, ping, players and the scoreboard over the field; re-rendered a few times a second, not per frame. */
 export function Hud({ hud }: { hud: HudState }) {

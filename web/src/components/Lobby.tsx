@@ -2,7 +2,7 @@ import type { Client } from "@colyseus/sdk";
 import { useEffect, useState } from "react";
 import { NAME_MAX_LENGTH, ROOM_NAME_MAX_LENGTH } from "../../../shared/constants";
 import { PALETTE } from "../../../shared/protocol";
-import { createNamedRoom, describeJoinError, joinListedRoom, quickPlay, type JoinedRoom } from "../net/matchmaking";
+import { createNamedRoom, describeJoinError, joinListedRoom, quickPlay, type JoinedRoom } from "../../../engine/matchmaking";
 import { useLobby } from "../net/useLobby";
 import { loadProfile, saveProfile, type Profile } from "../profile";
 import { RoomList } from "./RoomList";

@@ -1,5 +1,5 @@
 import { useEffect, useState } from "react";
-import type { ListedRoom } from "../net/LobbyConnection";
+import type { ListedRoom } from "../../../engine/LobbyConnection";
 
 interface RoomListProps {
   rooms: ListedRoom[];

@@ -1,6 +1,6 @@
 /** A spectated room's world as the renderer's frame: the server's own positions, drawn as they are (no interpolation, no local player). */
 import type { SpectatorWorld } from "../../../shared/dashboard";
-import type { RenderFrame } from "../render/frame";
+import type { RenderFrame } from "../../../engine/frame";
 
 export function spectatorFrame(world: SpectatorWorld): RenderFrame {
   return {

@@ -14,7 +14,7 @@ import { drawBackground } from "./drawBackground";
 import { drawBullets } from "./drawBullets";
 import { drawEffects } from "./drawEffects";
 import { drawShipHulls, drawShipLabels } from "./drawShips";
-import type { RenderFrame } from "./frame";
+import type { RenderFrame } from "../../../engine/frame";
 import { Bursts, createExplosion, createShatter } from "./particles";
 import { RockShapes } from "./rockShape";
 import { makeStars } from "./starfield";

@@ -2,7 +2,7 @@ import { describe, expect, it } from "@jest/globals";
 import { BULLET_SPEED, WORLD_HEIGHT, WORLD_WIDTH } from "../../../shared/constants";
 import { wrapCoord } from "../../../shared/vector";
 import { BulletTrails, TRAIL_BREAK_DISTANCE, TRAIL_CAPACITY, TRAIL_DURATION_MS, TRAIL_MIN_SAMPLE_MS, type Trail } from "./bulletTrails";
-import type { RenderBullet } from "./frame";
+import type { RenderBullet } from "../../../engine/frame";
 
 /** 60 fps. */
 const FRAME_MS = 1000 / 60;

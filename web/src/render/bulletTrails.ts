@@ -7,7 +7,7 @@
  */
 import { BULLET_SPEED, WORLD_HEIGHT, WORLD_WIDTH } from "../../../shared/constants";
 import { wrapDelta } from "../../../shared/vector";
-import type { RenderBullet } from "./frame";
+import type { RenderBullet } from "../../../engine/frame";
 
 /** How far back a trail reaches, ms: about 50 px at bullet speed. */
 export const TRAIL_DURATION_MS = 80;

@@ -2,7 +2,7 @@
 import { WORLD_HEIGHT, WORLD_WIDTH } from "../../../shared/constants";
 import { wrapCoord } from "../../../shared/vector";
 import { addRotatedPolygon } from "./canvasPath";
-import type { RenderAsteroid } from "./frame";
+import type { RenderAsteroid } from "../../../engine/frame";
 import type { RockShapes } from "./rockShape";
 import { computeWrapOffsets, type WrapOffsets } from "./wrapCopies";
 

@@ -6,7 +6,7 @@
 import { WORLD_HEIGHT, WORLD_WIDTH } from "../../../shared/constants";
 import { wrapCoord } from "../../../shared/vector";
 import type { BulletTrails } from "./bulletTrails";
-import type { RenderBullet } from "./frame";
+import type { RenderBullet } from "../../../engine/frame";
 import { TRAIL_BANDS, TRIANGLE_FLOATS, trailTriangles } from "./trailShape";
 import { computeWrapOffsets, type WrapOffsets } from "./wrapCopies";
 

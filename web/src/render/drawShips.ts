@@ -8,7 +8,7 @@ import { NAME_MAX_LENGTH, SHIP_BOUND_RADIUS, WORLD_HEIGHT, WORLD_WIDTH } from ".
 import { Key, isHeld } from "../../../shared/input";
 import { wrapCoord } from "../../../shared/vector";
 import { addRotatedPolygon } from "./canvasPath";
-import type { RenderShip } from "./frame";
+import type { RenderShip } from "../../../engine/frame";
 import { hashId } from "./hashId";
 import {
   CHARGE_FILL_MAX_VERTICES, FLAME_BASE, FLAME_FLICKER, HULL_TAIL_X, HULL_XS, HULL_YS,

@@ -1,6 +1,6 @@
-import { parseInputBatch } from "../../../shared/protocol";
+import { parseInputBatch } from "../shared/protocol";
 import { InputBatcher } from "./InputBatcher";
-import type { InputBatchMessage } from "../../../shared/protocol";
+import type { InputBatchMessage } from "../shared/protocol";
 
 describe("InputBatcher", () => {
   it("sends two steps a message, which the server expands back into the same steps", () => {

@@ -1,4 +1,4 @@
-import { Key } from "../../../shared/input";
+import { Key } from "../shared/input";
 import type { PredictedInput } from "./OwnShipPredictor";
 import { InputStream, MAX_CATCH_UP_STEPS } from "./InputStream";
 import { TICK_MS } from "./serverClock";

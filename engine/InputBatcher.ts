@@ -3,8 +3,8 @@
  * Steps are still made, predicted and numbered one per 1/60 s; only the sending is
  * grouped, which halves the messages a server handles per player.
  */
-import { INPUT_STEPS_PER_MESSAGE } from "../../../shared/constants";
-import type { InputBatchMessage } from "../../../shared/protocol";
+import { INPUT_STEPS_PER_MESSAGE } from "../shared/constants";
+import type { InputBatchMessage } from "../shared/protocol";
 
 export class InputBatcher {
   private keys: number[] = [];

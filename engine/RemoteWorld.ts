@@ -2,10 +2,10 @@
  * The replicated world as snapshots: every patch records each ship, bullet and rock
  * with the patch's server time; sampling at a render time interpolates them all.
  */
-import type { AsteroidSize } from "../../../shared/constants";
-import type { GameState } from "../../../shared/schema";
-import { asteroidAt, bulletAt, readPublicShip } from "../../../shared/wire";
-import type { RenderAsteroid, RenderBullet, RenderShip } from "../render/frame";
+import type { AsteroidSize } from "../shared/constants";
+import type { GameState } from "../shared/schema";
+import { asteroidAt, bulletAt, readPublicShip } from "../shared/wire";
+import type { RenderAsteroid, RenderBullet, RenderShip } from "./frame";
 import { EntityTracker } from "./EntityTracker";
 
 export type ShipSnapshot = Omit<RenderShip, "id" | "isLocal">;

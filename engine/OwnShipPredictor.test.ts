@@ -1,8 +1,8 @@
-import { TICK_DT } from "../../../shared/constants";
-import { Key } from "../../../shared/input";
-import { addShip } from "../../../shared/lifecycle";
-import { createWorld, step } from "../../../shared/step";
-import type { Ship, World } from "../../../shared/world";
+import { TICK_DT } from "../shared/constants";
+import { Key } from "../shared/input";
+import { addShip } from "../shared/lifecycle";
+import { createWorld, step } from "../shared/step";
+import type { Ship, World } from "../shared/world";
 import { OwnShipPredictor, SNAP_DISTANCE, type AuthoritativeShip } from "./OwnShipPredictor";
 
 /** Keys a player holds on step `seq`: thrust, turns and a pause, mixed. */

@@ -7,9 +7,9 @@
  * A correction is not snapped onto the screen: the drawn pose keeps a render offset that
  * decays, unless the error is too large to be a correction (a respawn, a teleport).
  */
-import { moveShip, quantizeShip } from "../../../shared/ship";
-import { angleDelta, wrappedOffset } from "../../../shared/vector";
-import type { Ship } from "../../../shared/world";
+import { moveShip, quantizeShip } from "../shared/ship";
+import { angleDelta, wrappedOffset } from "../shared/vector";
+import type { Ship } from "../shared/world";
 
 export interface PredictedInput {
   seq: number;

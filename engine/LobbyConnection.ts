@@ -4,7 +4,7 @@
  * Subscribers (a React hook) are told of every change.
  */
 import type { Client, Room } from "@colyseus/sdk";
-import { LOBBY_ROOM_NAME, ROOM_NAME, type RoomListingMetadata } from "../../../shared/protocol";
+import { LOBBY_ROOM_NAME, ROOM_NAME, type RoomListingMetadata } from "../shared/protocol";
 
 export interface ListedRoom {
   roomId: string;

@@ -7,12 +7,12 @@
  * HUD data and network statistics from it; it knows nothing of React.
  */
 import type { Room } from "@colyseus/sdk";
-import { TICK_DT } from "../../../shared/constants";
-import { ClientMessage, ServerMessage } from "../../../shared/protocol";
-import type { GameState } from "../../../shared/schema";
-import { bulletAt, readPublicShip } from "../../../shared/wire";
-import type { GameEvent } from "../../../shared/world";
-import type { RenderFrame } from "../render/frame";
+import { TICK_DT } from "../shared/constants";
+import { ClientMessage, ServerMessage } from "../shared/protocol";
+import type { GameState } from "../shared/schema";
+import { bulletAt, readPublicShip } from "../shared/wire";
+import type { GameEvent } from "../shared/world";
+import type { RenderFrame } from "./frame";
 import { adaptInterpolationDelay, targetInterpolationDelay } from "./interpolationDelay";
 import { InputBatcher } from "./InputBatcher";
 import { InputStream } from "./InputStream";

@@ -5,7 +5,7 @@
  * smallest such value over a recent window is the least-delayed patch: using it keeps
  * the estimate from following jitter upwards, and the window lets it follow drift.
  */
-import { TICK_RATE } from "../../../shared/constants";
+import { TICK_RATE } from "../shared/constants";
 
 /** Milliseconds of server time per simulation tick. */
 export const TICK_MS = 1000 / TICK_RATE;

@@ -3,7 +3,7 @@
  * late patch; measured jitter is added on top so a jittery link does not run the buffer
  * dry. The delay moves towards its target gradually, so the drawn time never jumps.
  */
-import { PATCH_RATE } from "../../../shared/constants";
+import { PATCH_RATE } from "../shared/constants";
 
 /** One patch interval, ms (50 ms at 20 Hz). */
 export const PATCH_INTERVAL_MS = 1000 / PATCH_RATE;

@@ -1,7 +1,7 @@
 /** Entering a game room from the lobby: quick play, create, join; and errors a player can read. */
 import type { Client, Room } from "@colyseus/sdk";
-import { ROOM_NAME, type JoinOptions } from "../../../shared/protocol";
-import type { GameState } from "../../../shared/schema";
+import { ROOM_NAME, type JoinOptions } from "../shared/protocol";
+import type { GameState } from "../shared/schema";
 import type { ListedRoom } from "./LobbyConnection";
 
 export type GameRoom = Room<unknown, GameState>;

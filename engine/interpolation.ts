@@ -6,8 +6,8 @@
  * lerped at all: the object is drawn at its new place. Other fields (alive, charge…)
  * step: they keep the older snapshot's value until the newer one's time.
  */
-import { WORLD_HEIGHT, WORLD_WIDTH } from "../../../shared/constants";
-import { angleDelta, wrapCoord, wrapDelta } from "../../../shared/vector";
+import { WORLD_HEIGHT, WORLD_WIDTH } from "../shared/constants";
+import { angleDelta, wrapCoord, wrapDelta } from "../shared/vector";
 
 export interface Pose {
   x: number;
