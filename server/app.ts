@@ -14,7 +14,7 @@ import express from "express";
 import { LOBBY_ROOM_NAME, ROOM_NAME } from "../shared/protocol";
 import { guardPrivate, type DashboardAccess } from "./dashboard/access";
 import { mountDashboard } from "./dashboard/routes";
-import { GuardedTransport } from "./joinGuard/GuardedTransport";
+import { GuardedTransport } from "./transport/GuardedTransport";
 import { DEFAULT_JOIN_RATE_LIMIT, type JoinRateLimit } from "./joinGuard/JoinRateLimiter";
 import { DEFAULT_ROOM_CAPS, type RoomCapLimits } from "./joinGuard/RoomCaps";
 import { LoadSampler } from "./metrics/LoadSampler";

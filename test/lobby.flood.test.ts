@@ -7,7 +7,7 @@
  */
 import type { Room as ClientRoom } from "@colyseus/sdk";
 import WebSocket from "ws";
-import { CLOSE_BACKLOG } from "../server/GameTransport";
+import { CLOSE_BACKLOG } from "../server/transport/GameTransport";
 import { serverMetrics, type MessageDropReason } from "../server/metrics/ServerMetrics";
 import { CLOSE_FLOOD, type AsteroidsRoom } from "../server/rooms/AsteroidsRoom";
 import { LOBBY_ROOM_NAME, ROOM_NAME, ServerMessage } from "../shared/protocol";

@@ -11,13 +11,14 @@
 import { Client, type Room as ClientRoom } from "@colyseus/sdk";
 import { ROOM_NAME } from "../shared/protocol";
 import type { GameState } from "../shared/schema";
-import { freePort, startRedis, type RedisHandle } from "../bench/load/redisServer";
+import { freePort, type RedisHandle } from "../bench/load/redisServer";
 import { openEchoSocket, startEchoUpstream, type EchoUpstream, type Received } from "./support/echoUpstream";
 import { waitFor } from "./support/gameServer";
 import { ODD_SOCKET_SPELLINGS, ODD_SPELLINGS, OFF_LIST_REQUESTS, PRIVATE_PATHS, PUBLIC_REQUESTS } from "./support/proxyPaths";
 import { PROXY_KINDS, requireProxyBinary, startProxy, type ProxyKind, type RunningProxy } from "./support/proxies";
 import { rawRequest, rawUpgrade } from "./support/rawHttp";
 import { startServerProcess, type ServerProcess } from "./support/serverProcess";
+import { startTestRedis } from "./support/testRedis";
 
 /** A room socket's path as the upstream must see it: /<processId>/<roomId>, the /nodeN prefix stripped. */
 const SOCKET_TARGET = "/proc1/room1?sessionId=s1&reconnectionToken=t1";
@@ -57,7 +58,7 @@ describe.each(PROXY_KINDS)("%s, as configured in deploy/", (kind: ProxyKind) => 
     // First, so that a missing proxy fails at once with the command that installs it.
     requireProxyBinary(kind);
     const [proxyPort, echoProxyPort] = [await freePort(), await freePort()];
-    redis = await startRedis();
+    redis = await startTestRedis();
     // As deployed: one Redis, TRUST_PROXY=1, each process's PUBLIC_ADDRESS its own path on the proxy.
     // The dashboard is on (loopback only), so that a leak through the proxy would show.
     const env = (node: number): NodeJS.ProcessEnv => ({

@@ -10,7 +10,7 @@
  * near where it started.
  */
 import { Client } from "@colyseus/sdk";
-import { CLOSE_JUNK } from "../server/GameTransport";
+import { CLOSE_JUNK } from "../server/transport/GameTransport";
 import { promValue, type PromSample } from "../server/metrics/promText";
 import { CLOSE_FLOOD } from "../server/rooms/AsteroidsRoom";
 import type { DropReason } from "../server/rooms/MessageGuard";

@@ -1,6 +1,6 @@
 /**
- * Scale-out through Colyseus's Redis presence and driver: a real redis-server and two
- * real server processes. Quick play through either process reaches the same room (and
+ * Scale-out through Colyseus's Redis presence and driver: a real redis-server (or the
+ * Redis at REDIS_URL, see support/testRedis.ts) and two real server processes. Quick play through either process reaches the same room (and
  * either process's dashboard draws it), the
  * lobby lists both processes' rooms, and a process that dies (SIGKILL, no goodbye)
  * leaves the other's rooms playing and the lobby correct within a few seconds.
@@ -10,8 +10,9 @@ import { LOBBY_ROOM_NAME, ROOM_NAME, type RoomListingMetadata } from "../shared/
 import type { SpectatorWorld } from "../shared/dashboard";
 import type { GameState } from "../shared/schema";
 import { waitFor } from "./support/gameServer";
-import { startRedis, type RedisHandle } from "../bench/load/redisServer";
+import type { RedisHandle } from "../bench/load/redisServer";
 import { startServerProcess, type ServerProcess } from "./support/serverProcess";
+import { startTestRedis } from "./support/testRedis";
 
 jest.setTimeout(60_000);
 
@@ -62,7 +63,7 @@ function keep<R extends ClientRoom>(room: R): R {
 }
 
 beforeAll(async () => {
-  redis = await startRedis();
+  redis = await startTestRedis();
   [a, b] = await Promise.all([startServerProcess({ REDIS_URL: redis.url, DASHBOARD: "1" }), startServerProcess({ REDIS_URL: redis.url, DASHBOARD: "1" })]);
 });
 

@@ -7,6 +7,7 @@ import { matchMaker } from "@colyseus/core";
 import { ROOM_NAME, type RoomListingMetadata } from "../../shared/protocol";
 import type { DashboardRoom, SpectatorWorld } from "../../shared/dashboard";
 import type { AsteroidsRoom } from "../rooms/AsteroidsRoom";
+import { spectatorWorldOf } from "./spectatorWorld";
 
 export async function listGameRooms(): Promise<DashboardRoom[]> {
   const listings = await matchMaker.query({ name: ROOM_NAME });
@@ -16,27 +17,10 @@ export async function listGameRooms(): Promise<DashboardRoom[]> {
   });
 }
 
-/** A game room's world as the dashboard draws it, read from its simulation. */
-export function spectatorWorldOf(room: AsteroidsRoom): SpectatorWorld {
-  const { world, state, roomId } = room;
-  const colorOf = (id: string) => state.ships.get(id)?.color ?? "#ffffff";
-  return {
-    roomId,
-    roomName: room.metadata?.roomName ?? roomId,
-    tick: world.tick,
-    ships: world.ships.map((ship) => ({
-      id: ship.id, name: state.ships.get(ship.id)?.name ?? ship.id, color: colorOf(ship.id),
-      x: ship.x, y: ship.y, angle: ship.angle, alive: ship.alive, score: ship.score, charge: ship.charge, keys: ship.keys, protected: ship.protection > 0,
-    })),
-    bullets: world.bullets.map((bullet) => ({ id: String(bullet.id), x: bullet.x, y: bullet.y, radius: bullet.radius, color: colorOf(bullet.owner) })),
-    asteroids: world.asteroids.map((rock) => ({ id: String(rock.id), size: rock.size, x: rock.x, y: rock.y, angle: rock.angle })),
-  };
-}
-
 /** The world of a game room on any process of the deployment, or undefined when there is none by that id (or its process does not answer). */
 export async function spectate(roomId: string): Promise<SpectatorWorld | undefined> {
   const local = matchMaker.getLocalRoomById(roomId) as AsteroidsRoom | undefined;
-  if (local) return local.roomName === ROOM_NAME && local.world ? spectatorWorldOf(local) : undefined;
+  if (local) return local.roomName === ROOM_NAME && local.world ? local.spectatorWorld() : undefined;
   const [listing] = await matchMaker.query({ roomId, name: ROOM_NAME });
   if (!listing) return undefined;
   try {

@@ -6,7 +6,7 @@
  */
 import { performance, type EventLoopUtilization } from "node:perf_hooks";
 import type { LoadWindow } from "../../shared/dashboard";
-import type { MetricTotals } from "./ServerMetrics";
+import type { MetricTotals } from "./MetricTotals";
 
 /** Sampling window, ms: two records a second, so a live chart moves at least twice a second. */
 export const LOAD_WINDOW_MS = 500;

@@ -8,32 +8,17 @@
 import { performance } from "node:perf_hooks";
 import { Counter, Gauge, Histogram, Registry, Summary, collectDefaultMetrics } from "prom-client";
 import { ClientState, matchMaker, type ClientArray } from "@colyseus/core";
-import { coalesceWrites } from "../coalesceWrites";
-import type { FrameDropReason } from "../GameTransport";
+import { coalesceWrites } from "../transport/coalesceWrites";
+import type { FrameDropReason } from "../transport/frameKind";
 import type { DropReason } from "../rooms/MessageGuard";
 import type { LoadSampler } from "./LoadSampler";
+import type { MetricTotals, TickPhase } from "./MetricTotals";
 
 /** Where a room's tick time goes: handling client messages, the simulation step, encoding and sending patches. */
-export type TickPhase = "messages" | "simulation" | "network";
 export const TICK_PHASES: readonly TickPhase[] = ["messages", "simulation", "network"];
 
 /** Why a client message was dropped: by the room (MessageGuard) or, before it, by the transport (GameTransport). */
 export type MessageDropReason = DropReason | FrameDropReason;
-
-/** Cumulative counts since the process started. */
-export interface MetricTotals {
-  messagesIn: number;
-  bytesIn: number;
-  messagesOut: number;
-  bytesOut: number;
-  ticks: number;
-  patches: number;
-  /** Players who joined and left a game room. */
-  joins: number;
-  leaves: number;
-  /** Seconds spent in each phase, over every room. */
-  phaseSeconds: Record<TickPhase, number>;
-}
 
 /** Reported round trips kept for the dashboard's percentiles: 100 players' reports for 10 s is 1,000. */
 const MAX_RECENT_RTTS = 4096;

@@ -17,8 +17,8 @@ import { GameState, type ShipState } from "../../shared/schema";
 import { createWorld, step } from "../../shared/step";
 import type { GameEvent, World } from "../../shared/world";
 import type { SpectatorWorld } from "../../shared/dashboard";
-import { spectatorWorldOf } from "../dashboard/spectate";
-import { closedForViolation } from "../GameTransport";
+import { spectatorWorldOf } from "../dashboard/spectatorWorld";
+import { closedForViolation } from "../transport/GameTransport";
 import { serverMetrics } from "../metrics/ServerMetrics";
 import { InputQueue } from "./InputQueue";
 import { CLOSE_FLOOD, MessageGuard, type ClientMessageStats } from "./MessageGuard";
@@ -140,7 +140,7 @@ export class AsteroidsRoom extends Room<{ state: GameState; metadata: RoomListin
 
   /** The world as the dashboard draws it; called by name through Colyseus's remote room call when the dashboard is on another process. */
   spectatorWorld(): SpectatorWorld {
-    return spectatorWorldOf(this);
+    return spectatorWorldOf(this.roomId, this.metadata?.roomName ?? this.roomId, this.world, this.state);
   }
 
   /** Per-client message accounting, for tests and metrics. */

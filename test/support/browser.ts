@@ -1,11 +1,10 @@
-/** Real Chromium (Debian's /usr/bin/chromium) driven by playwright-core, kept offline and quiet. */
-import fs from "node:fs";
+/** A real Chromium-family browser (support/findChromium.ts) driven by playwright-core, kept offline and quiet. */
 import path from "node:path";
 import { chromium, type Browser, type Page } from "playwright-core";
 import type { DebugView } from "../../web/src/debugView";
 import { ensureWebBuild } from "../../server/webBuild";
-
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+import { findChromium } from "./findChromium";
+import { detectPlatform, installHint } from "./installHint";
 
 const CHROMIUM_FLAGS = [
   "--headless",
@@ -23,8 +22,10 @@ const CHROMIUM_FLAGS = [
 ];
 
 export async function launchChromium(): Promise<Browser> {
-  if (!fs.existsSync(CHROMIUM_PATH)) throw new Error(`Chromium not found at ${CHROMIUM_PATH}: apt-get install -y chromium`);
-  return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_FLAGS });
+  const browser = findChromium();
+  // Under jest, globalSetup has said so already; this is for scripts (npm run screenshots).
+  if (!browser.found) throw new Error(`${browser.reason}; install: ${installHint(["chromium"], detectPlatform())}`);
+  return chromium.launch({ executablePath: browser.path, args: CHROMIUM_FLAGS });
 }
 
 /** The built web client's folder (built now if missing or stale). */

@@ -32,8 +32,8 @@ import { performance } from "node:perf_hooks";
 import { WebSocketTransport } from "@colyseus/ws-transport";
 import type WebSocket from "ws";
 import { frameKind } from "./frameKind";
-import { serverMetrics } from "./metrics/ServerMetrics";
-import { heartbeat, watchPongs } from "./transport/heartbeat";
+import { serverMetrics } from "../metrics/ServerMetrics";
+import { heartbeat, watchPongs } from "./heartbeat";
 
 /** Close code sent to a client whose frame is not a message of this game (application range 4000–4999). */
 export const CLOSE_JUNK = 4400;
@@ -52,8 +52,6 @@ export const MAX_UNSENT_BYTES = 128 * 1024;
 /** How long a socket the server closed may take to answer the close before it is cut, ms: the room frees its seat then, not after ws's 30 s. */
 const CLOSE_GRACE_MS = 1000;
 
-/** Why the transport dropped a frame: junk (see frameKind, or a frame ws rejects), or over the size limit. */
-export type FrameDropReason = "junk" | "oversize";
 
 /** Raw sockets closed for a protocol violation: their clients get no reconnection window. */
 const violatingSockets = new WeakSet<object>();

@@ -40,3 +40,6 @@ export function frameKind(frame: Uint8Array, isBinary: boolean): FrameKind {
     return "junk";
   }
 }
+
+/** Why the transport dropped a frame: junk (see frameKind, or a frame ws rejects), or over the size limit. */
+export type FrameDropReason = "junk" | "oversize";

@@ -3,9 +3,9 @@
  * listening callback, so the door is installed right after that, before the first
  * request can arrive.
  */
-import { GameTransport } from "../GameTransport";
+import { GameTransport } from "./GameTransport";
 import { installFrontDoor } from "../http/frontDoor";
-import type { MatchmakingGuardOptions } from "./guardMatchmaking";
+import type { MatchmakingGuardOptions } from "../joinGuard/guardMatchmaking";
 
 export class GuardedTransport extends GameTransport {
   constructor(transportOptions: ConstructorParameters<typeof GameTransport>[0], private readonly guard: MatchmakingGuardOptions) {
