@@ -19,4 +19,6 @@ module.exports = {
   // @colyseus/core's CJS build requires rou3, which ships ESM only: let swc transform it.
   transformIgnorePatterns: ["/node_modules/(?!(rou3)/)"],
   testTimeout: 30000,
+  // Checks for Chromium and Redis before any test runs (one line when missing), and moves REDIS_URL aside for the scale-out tests.
+  globalSetup: "<rootDir>/test/support/globalSetup.ts",
 };

@@ -7,7 +7,7 @@
  * HUD data and network statistics from it; it knows nothing of React.
  */
 import type { Room } from "@colyseus/sdk";
-import { TICK_DT } from "../shared/constants";
+import { INPUT_FALLBACK_MS, PING_INTERVAL_MS, TICK_DT, TICK_MS } from "../shared/constants";
 import { ClientMessage, ServerMessage } from "../shared/protocol";
 import type { GameState } from "../shared/schema";
 import { bulletAt, readPublicShip } from "../shared/wire";
@@ -20,12 +20,7 @@ import { NO_CONDITIONS, type LinkConditions } from "./linkConditions";
 import { OwnShipPredictor, type PredictedInput } from "./OwnShipPredictor";
 import { RemoteWorld, type SampledWorld } from "./RemoteWorld";
 import { RoomLink } from "./RoomLink";
-import { ServerClock, TICK_MS } from "./serverClock";
-
-/** How often the round trip is measured, ms. */
-const PING_INTERVAL_MS = 1000;
-/** Input steps keep running at least this often when the screen stops animating (a background tab), ms. */
-const INPUT_FALLBACK_MS = 100;
+import { ServerClock } from "./serverClock";
 
 /** The three netcode techniques, each switchable from the debug overlay to see what it does. */
 export interface NetcodeOptions {

@@ -1,7 +1,7 @@
+import { MAX_CATCH_UP_STEPS, TICK_MS } from "../shared/constants";
 import { Key } from "../shared/input";
 import type { PredictedInput } from "./OwnShipPredictor";
-import { InputStream, MAX_CATCH_UP_STEPS } from "./InputStream";
-import { TICK_MS } from "./serverClock";
+import { InputStream } from "./InputStream";
 
 test("one input per 1/60 s of local time, with growing sequence numbers and the held keys", () => {
   const sent: PredictedInput[] = [];

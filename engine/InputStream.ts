@@ -2,13 +2,11 @@
  * The player's input as a stream of fixed steps: one input per 1/60 s of local time,
  * each with the next sequence number, carrying the keys held at that step. One input
  * is one server step, so the client can replay exactly what the server will apply
- * (see OwnShipPredictor). At 60 Hz and ~20 bytes this costs about 1.2 KB/s upstream.
+ * (see OwnShipPredictor). InputBatcher sends them INPUT_STEPS_PER_MESSAGE a message:
+ * with the RTT reports, about 1 KB/s upstream (README, load bench).
  */
-import { TICK_MS } from "./serverClock";
+import { MAX_CATCH_UP_STEPS, TICK_MS } from "../shared/constants";
 import type { PredictedInput } from "./OwnShipPredictor";
-
-/** Steps run at most per advance() after a stall (a hidden tab): beyond it the backlog is dropped, not replayed in a burst. */
-export const MAX_CATCH_UP_STEPS = 10;
 
 export class InputStream {
   private keys = 0;

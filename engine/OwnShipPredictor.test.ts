@@ -1,9 +1,9 @@
-import { TICK_DT } from "../shared/constants";
+import { SNAP_DISTANCE, TICK_DT } from "../shared/constants";
 import { Key } from "../shared/input";
 import { addShip } from "../shared/lifecycle";
 import { createWorld, step } from "../shared/step";
 import type { Ship, World } from "../shared/world";
-import { OwnShipPredictor, SNAP_DISTANCE, type AuthoritativeShip } from "./OwnShipPredictor";
+import { OwnShipPredictor, type AuthoritativeShip } from "./OwnShipPredictor";
 
 /** Keys a player holds on step `seq`: thrust, turns and a pause, mixed. */
 const keysAt = (seq: number) => [Key.Up, Key.Up | Key.Left, Key.Up | Key.Left, 0, Key.Right, Key.Down, Key.Up][seq % 7]!;

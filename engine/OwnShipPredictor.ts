@@ -7,6 +7,7 @@
  * A correction is not snapped onto the screen: the drawn pose keeps a render offset that
  * decays, unless the error is too large to be a correction (a respawn, a teleport).
  */
+import { CORRECTION_TIME_MS, MAX_PENDING_INPUTS, SNAP_DISTANCE } from "../shared/constants";
 import { moveShip, quantizeShip } from "../shared/ship";
 import { angleDelta, wrappedOffset } from "../shared/vector";
 import type { Ship } from "../shared/world";
@@ -19,12 +20,6 @@ export interface PredictedInput {
 /** The server's word on the ship: its pose and the newest input it applied. */
 export type AuthoritativeShip = Pick<Ship, "x" | "y" | "vx" | "vy" | "angle" | "alive"> & { ack: number };
 
-/** A correction longer than this is applied at once, px: more than any misprediction, less than a respawn. */
-export const SNAP_DISTANCE = 120;
-/** Time constant of the visual correction's decay, ms: ~63 % gone in this time, ~95 % in three. */
-export const CORRECTION_TIME_MS = 80;
-/** Inputs kept unacknowledged at most: 2 s at 60 Hz; beyond it the link is dead and older ones are dropped. */
-const MAX_PENDING = 120;
 
 export class OwnShipPredictor {
   private ship: Ship | undefined;
@@ -46,7 +41,7 @@ export class OwnShipPredictor {
   /** Applies one local step of `input` right away and remembers it for replay. */
   applyLocal(input: PredictedInput, dt: number): void {
     this.pending.push(input);
-    if (this.pending.length > MAX_PENDING) this.pending.shift();
+    if (this.pending.length > MAX_PENDING_INPUTS) this.pending.shift();
     if (this.ship) step(this.ship, input.keys, dt);
   }
 

@@ -1,4 +1,5 @@
-import { InterpolationBuffer, interpolatePose, TELEPORT_DISTANCE } from "./interpolation";
+import { TELEPORT_DISTANCE } from "../shared/constants";
+import { InterpolationBuffer, interpolatePose } from "./interpolation";
 
 function bufferOf(...snapshots: Array<[number, number, number, number]>): InterpolationBuffer {
   const buffer = new InterpolationBuffer();

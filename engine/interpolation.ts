@@ -6,7 +6,7 @@
  * lerped at all: the object is drawn at its new place. Other fields (alive, charge…)
  * step: they keep the older snapshot's value until the newer one's time.
  */
-import { WORLD_HEIGHT, WORLD_WIDTH } from "../shared/constants";
+import { MAX_SNAPSHOTS_PER_OBJECT, TELEPORT_DISTANCE, WORLD_HEIGHT, WORLD_WIDTH } from "../shared/constants";
 import { angleDelta, wrapCoord, wrapDelta } from "../shared/vector";
 
 export interface Pose {
@@ -19,11 +19,6 @@ interface Snapshot<T> {
   t: number;
   value: T;
 }
-
-/** A move longer than this between two snapshots is a teleport, px: the fastest bullet covers ~60 px in one 50 ms patch. */
-export const TELEPORT_DISTANCE = 150;
-/** Snapshots kept per object: at 20 Hz, 1.6 s of history, far more than the render delay needs. */
-const MAX_SNAPSHOTS = 32;
 
 export function interpolatePose<T extends Pose>(from: T, to: T, alpha: number): T {
   const dx = wrapDelta(from.x, to.x, WORLD_WIDTH);
@@ -48,7 +43,7 @@ export class InterpolationBuffer<T extends Pose = Pose> {
     const last = this.snapshots[this.snapshots.length - 1];
     if (last && t <= last.t) return;
     this.snapshots.push({ t, value: { ...value } });
-    if (this.snapshots.length > MAX_SNAPSHOTS) this.snapshots.shift();
+    if (this.snapshots.length > MAX_SNAPSHOTS_PER_OBJECT) this.snapshots.shift();
   }
 
   /** The object left the state at server time `t`: it is drawn until the render time reaches `t`. */

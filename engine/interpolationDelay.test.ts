@@ -1,6 +1,5 @@
-import {
-  adaptInterpolationDelay, MAX_INTERPOLATION_DELAY_MS, MIN_INTERPOLATION_DELAY_MS, PATCH_INTERVAL_MS, targetInterpolationDelay,
-} from "./interpolationDelay";
+import { MAX_INTERPOLATION_DELAY_MS, MIN_INTERPOLATION_DELAY_MS, PATCH_INTERVAL_MS } from "../shared/constants";
+import { adaptInterpolationDelay, targetInterpolationDelay } from "./interpolationDelay";
 
 test("the target is two patch intervals plus the jitter, within bounds", () => {
   expect(targetInterpolationDelay(0)).toBe(2 * PATCH_INTERVAL_MS);

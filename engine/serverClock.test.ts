@@ -1,4 +1,5 @@
-import { ServerClock, TICK_MS } from "./serverClock";
+import { TICK_MS } from "../shared/constants";
+import { ServerClock } from "./serverClock";
 
 test("server time follows the least-delayed patch, not the jittery ones", () => {
   const clock = new ServerClock();

@@ -5,12 +5,7 @@
  * smallest such value over a recent window is the least-delayed patch: using it keeps
  * the estimate from following jitter upwards, and the window lets it follow drift.
  */
-import { TICK_RATE } from "../shared/constants";
-
-/** Milliseconds of server time per simulation tick. */
-export const TICK_MS = 1000 / TICK_RATE;
-/** Arrivals remembered when looking for the least-delayed one, ms. */
-const WINDOW_MS = 3000;
+import { CLOCK_WINDOW_MS, TICK_MS } from "../shared/constants";
 
 export class ServerClock {
   private readonly samples: Array<{ at: number; offset: number }> = [];
@@ -19,7 +14,7 @@ export class ServerClock {
   /** Records a patch for `tick` that arrived at local time `localNow` (ms). */
   observe(tick: number, localNow: number): void {
     this.samples.push({ at: localNow, offset: localNow - tick * TICK_MS });
-    while (this.samples.length > 1 && this.samples[0]!.at < localNow - WINDOW_MS) this.samples.shift();
+    while (this.samples.length > 1 && this.samples[0]!.at < localNow - CLOCK_WINDOW_MS) this.samples.shift();
     this.offset = Math.min(...this.samples.map((sample) => sample.offset));
   }
 

@@ -4,14 +4,14 @@
  * failed, errors, drops, and every round trip measured.
  */
 import { Client } from "@colyseus/sdk";
+import { PING_INTERVAL_MS, TICK_MS } from "../shared/constants";
 import { PALETTE } from "../shared/protocol";
 import { summarize, type Summary } from "../shared/stats";
 import { BotPlayer, type BotTarget } from "./BotPlayer";
 
-/** Input loop period, ms: a little faster than a step so InputStream never falls a step behind. */
-const UPDATE_MS = 1000 / 120;
-/** Each bot pings once per this period, ms; pings are spread over it rather than sent in one burst. */
-export const PING_PERIOD_MS = 1000;
+/** Input loop period, ms: two runs per step, so InputStream never falls a step behind. */
+const UPDATE_MS = TICK_MS / 2; // 8.3 ms (120 Hz)
+/** Slots each bot's ping period (PING_INTERVAL_MS, as in the browser) is cut into: the fleet's pings are spread over it, not sent in one burst. */
 const PING_SLOTS = 10;
 
 export interface FleetTally {
@@ -36,7 +36,7 @@ export class BotFleet {
       setInterval(() => {
         for (const bot of this.bots) bot.update();
       }, UPDATE_MS),
-      setInterval(() => this.pingNextSlot(), PING_PERIOD_MS / PING_SLOTS),
+      setInterval(() => this.pingNextSlot(), PING_INTERVAL_MS / PING_SLOTS),
     ];
   }
 

@@ -5,6 +5,7 @@
  * a ping every second whose result it reports to the server, and the keys its brain holds.
  */
 import type { Client, Room } from "@colyseus/sdk";
+import { BASE_INTERPOLATION_DELAY_MS, TICK_MS } from "../shared/constants";
 import { ClientMessage, ROOM_NAME, ServerMessage, type JoinOptions } from "../shared/protocol";
 import type { GameState } from "../shared/schema";
 import { readPublicShip } from "../shared/wire";
@@ -12,8 +13,8 @@ import { InputBatcher } from "../engine/InputBatcher";
 import { InputStream } from "../engine/InputStream";
 import { createMind, think, type BotMind, type BotView } from "./botBrain";
 
-/** How far behind the newest patch a bot claims to see others, ticks: a browser's interpolation delay (~100 ms). */
-export const VIEW_DELAY_TICKS = 6;
+/** How far behind the newest patch a bot claims to see others, ticks: a browser's interpolation delay on a steady link. */
+export const VIEW_DELAY_TICKS = Math.round(BASE_INTERPOLATION_DELAY_MS / TICK_MS); // 6 steps: 100 ms
 /** Pings kept per bot: an hour at one a second, so an unbounded run cannot grow without limit. */
 const MAX_RTT_SAMPLES = 3600;
 

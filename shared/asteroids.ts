@@ -1,7 +1,7 @@
 /** Rocks: drift and spin, split on a hit, refill the field over time. All draws from the world's seeded PRNG. */
 import {
   ASTEROID_MAX_SPEED, ASTEROID_MAX_SPIN, ASTEROID_MIN_SPEED, ASTEROID_RADIUS, ASTEROID_REFILL_INTERVAL,
-  ASTEROID_SPAWN_CLEARANCE, ASTEROID_SPLIT_SPEEDUP, ASTEROID_TARGET_LARGE, WORLD_HEIGHT, WORLD_WIDTH,
+  ASTEROID_SPAWN_CLEARANCE, ASTEROID_SPLIT_ANGLE, ASTEROID_SPLIT_SPEEDUP, ASTEROID_TARGET_LARGE, WORLD_HEIGHT, WORLD_WIDTH,
   type AsteroidSize,
   TIMER_EPSILON,
 } from "./constants";
@@ -12,8 +12,6 @@ import type { Asteroid, World } from "./world";
 
 /** Mass of a rock in small-rock units: a large one is worth the 4 smalls it ends as. */
 const MASS: Readonly<Record<AsteroidSize, number>> = { 3: 4, 2: 2, 1: 1 };
-/** Split pieces leave at ±this angle from the parent's heading, plus a random spread. */
-const SPLIT_ANGLE = Math.PI / 6;
 
 export function moveAsteroids(world: World, dt: number): void {
   for (const rock of world.asteroids) {
@@ -49,7 +47,7 @@ export function splitAsteroid(world: World, rock: Asteroid): void {
   const heading = Math.atan2(rock.vy, rock.vx);
   const speed = Math.hypot(rock.vx, rock.vy) * ASTEROID_SPLIT_SPEEDUP;
   for (const side of [-1, 1]) {
-    const angle = heading + side * (SPLIT_ANGLE + randomRange(world, 0, SPLIT_ANGLE));
+    const angle = heading + side * (ASTEROID_SPLIT_ANGLE + randomRange(world, 0, ASTEROID_SPLIT_ANGLE));
     const offset = ASTEROID_RADIUS[size] / 2;
     world.asteroids.push({
       id: world.nextId++,

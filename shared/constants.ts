@@ -1,27 +1,37 @@
 /**
- * Every tuning number of the game and its network, with units and reasons.
- * A tuning change is a one-line diff here; nothing else hard-codes these.
+ * Every tuning knob of the game and of its netcode, with its unit and the reason for its
+ * value: a tuning change is a one-line diff here. A value that follows from another is
+ * written as an expression of it (`1000 / TICK_RATE`), so it follows a change.
+ *
+ * Sections: the fixed step; the world's rules, which server, prediction, bots and tests
+ * all step; the netcode (patches and input, the server's queue and message limits, the
+ * client's prediction, interpolation and clock, lag compensation), each knob with a
+ * `@default` note saying why; the room. Not here: facts of the wire rather than knobs
+ * (message names, close codes, the bounds protocol.ts validates, wire.ts's fixed point);
+ * the server's hardening limits, which guard the process rather than shape play
+ * (server/transport, server/joinGuard, the lobby room); the bots' play (loadtest/botBrain.ts).
  */
+
+// The fixed step
+
+/**
+ * Simulation steps per second, the same on server and client; one input is one step.
+ * @default 60 — a step per frame of a 60 Hz screen: input is read and the own ship
+ * predicted as often as most screens draw. The per-step rules (drag) are written for it.
+ */
+export const TICK_RATE = 60;
+/** One fixed step in seconds (1/60 s). */
+export const TICK_DT = 1 / TICK_RATE;
+/** One fixed step in ms: server time on a client is tick × TICK_MS. */
+export const TICK_MS = 1000 / TICK_RATE; // 16.7 ms (60 Hz)
+/** Timers are sums of float steps; this absorbs their rounding so 3 s is exactly 180 steps. */
+export const TIMER_EPSILON = 1e-9;
+
+// The world and its rules
 
 /** Field size in px; every object wraps at every edge. */
 export const WORLD_WIDTH = 960;
 export const WORLD_HEIGHT = 540;
-
-/** Timers are sums of float steps; this absorbs their rounding so 3 s is exactly 180 steps. */
-export const TIMER_EPSILON = 1e-9;
-
-/** Simulation rate: 60 fixed steps per second, the same on server and client. */
-export const TICK_RATE = 60;
-/** One fixed step in seconds (1/60 s). */
-export const TICK_DT = 1 / TICK_RATE;
-/** State patches per second sent to clients (Colyseus patchRate = 1000 / PATCH_RATE ms). */
-export const PATCH_RATE = 20;
-/**
- * Input steps a client sends per message: two halves the messages a server handles (the
- * largest per-client cost) for on average half a step (8 ms) more input delay, which
- * prediction hides from the player.
- */
-export const INPUT_STEPS_PER_MESSAGE = 2;
 
 /** Ship hull in ship space (px), nose on +x at angle 0: the original's arrow. */
 export const SHIP_HULL: ReadonlyArray<readonly [number, number]> = [
@@ -59,6 +69,8 @@ export const RESPAWN_DELAY = 3;
 export const SPAWN_PROTECTION = 2;
 /** Candidate spots tried when choosing where a ship revives; the clearest wins. */
 export const SPAWN_CANDIDATES = 12;
+/** A new or revived ship keeps at least this much room from ships and rocks when the field allows, px. */
+export const SHIP_SPAWN_CLEARANCE = 120;
 
 /** Points for destroying a ship, and for each asteroid size (smaller rocks are harder to hit). */
 export const SCORE_SHIP_KILL = 10;
@@ -71,6 +83,8 @@ export const ASTEROID_RADIUS: Readonly<Record<AsteroidSize, number>> = { 3: 40, 
 export const ASTEROID_MIN_SPEED = 20;
 export const ASTEROID_MAX_SPEED = 60;
 export const ASTEROID_SPLIT_SPEEDUP = 1.5;
+/** Split pieces leave at ± this angle from the parent's heading plus up to as much again at random, rad (30°). */
+export const ASTEROID_SPLIT_ANGLE = Math.PI / 6;
 /** Spin range, rad/s, either direction. */
 export const ASTEROID_MAX_SPIN = 1.5;
 /** Large rocks the field starts with and refills towards. */
@@ -80,14 +94,143 @@ export const ASTEROID_REFILL_INTERVAL = 4;
 /** New rocks appear at least this far from every ship, px. */
 export const ASTEROID_SPAWN_CLEARANCE = 160;
 
-/** Ship poses the world remembers for lag compensation, in steps: 1 s. */
+// Netcode: patches and input
+
+/**
+ * State patches per second sent to every client.
+ * @default 20 — Colyseus's own default (50 ms). A patch costs each client of a full room
+ * ~0.7 KB, and remote objects are drawn two patch intervals late: this rate sets both.
+ */
+export const PATCH_RATE = 20;
+/** One patch interval, ms: the room's Colyseus `patchRate`. */
+export const PATCH_INTERVAL_MS = 1000 / PATCH_RATE; // 50 ms (20 Hz)
+/**
+ * Input steps a client sends per message (at most protocol.ts's MAX_STEPS_PER_INPUT).
+ * @default 2 — halves the messages a server handles (the largest per-client cost) for on
+ * average half a step (8 ms) more input delay, which prediction hides from the player.
+ */
+export const INPUT_STEPS_PER_MESSAGE = 2;
+/**
+ * Input steps a client runs at most in one go after a stall (a hidden tab, a long frame).
+ * @default 10 (167 ms) — a hitch is caught up with no hole in the inputs; the backlog of a
+ * longer stall is dropped, not replayed in a burst.
+ */
+export const MAX_CATCH_UP_STEPS = 10;
+/**
+ * A client runs its due input steps at least this often when the screen stops animating
+ * (a background tab), ms.
+ * @default 100 ms — 6 steps, under MAX_CATCH_UP_STEPS: while the timer keeps pace, none is dropped.
+ */
+export const INPUT_FALLBACK_MS = 100;
+/**
+ * How often a client (browser or bot) pings to measure its round trip and reports it
+ * (the `rtt` message), ms.
+ * @default 1000 ms — fresh enough for the overlay and the server's RTT histogram; one
+ * message a second next to the 30 of input.
+ */
+export const PING_INTERVAL_MS = 1000;
+
+// Netcode: the server's input queue and message limits
+
+/**
+ * Input steps the server queues per client; past this the client is far ahead and its
+ * oldest steps are skipped.
+ * @default 6 steps (100 ms) — room for a few messages bunched by jitter; a longer queue
+ * would only delay every later step of that client.
+ */
+export const MAX_QUEUED_INPUTS = Math.round(TICK_RATE / 10);
+/**
+ * Shortest time between two RTT reports of one client that both count, ms.
+ * @default 500 ms (half of PING_INTERVAL_MS) — an honest client's reports are never that
+ * close, and no client weighs more than two a second in the histogram.
+ */
+export const RTT_REPORT_INTERVAL_MS = PING_INTERVAL_MS / 2;
+/**
+ * Messages a client may send in one rate window; the room drops the rest.
+ * @default 90 — three times what our clients send (31 a second: 60 steps /
+ * INPUT_STEPS_PER_MESSAGE, and an RTT report), enough for a client that sends every step
+ * alone (61); a burst past it costs its sender, not the room.
+ */
+export const SOFT_MESSAGE_LIMIT = 90;
+/**
+ * Messages in one rate window that mean a flood: the room closes the client (CLOSE_FLOOD).
+ * @default 300 — about ten times an honest client's rate, and under the room's Colyseus
+ * backstop (`maxMessagesPerSecond`, 1000), which closes without saying why.
+ */
+export const FLOOD_MESSAGE_LIMIT = 300;
+/**
+ * The window the message limits count in, ms (the lobby's too).
+ * @default 1000 ms — the limits are per second.
+ */
+export const MESSAGE_RATE_WINDOW_MS = 1000;
+
+// Netcode: the client's prediction of its own ship
+
+/**
+ * A correction longer than this is applied at once instead of faded, px.
+ * @default 120 px — more than any misprediction, less than a respawn.
+ */
+export const SNAP_DISTANCE = 120;
+/**
+ * Time constant of the fade of a correction from the drawn own ship, ms: ~63 % of the
+ * error is gone in this time, ~95 % in three.
+ * @default 80 ms — a correction is seen as a glide, not a jump, and is over in a quarter second.
+ */
+export const CORRECTION_TIME_MS = 80;
+/**
+ * Input steps the client keeps unacknowledged at most; older ones are dropped.
+ * @default 120 steps (2 s) — far past any playable round trip: beyond it the link is dead.
+ */
+export const MAX_PENDING_INPUTS = 2 * TICK_RATE;
+
+// Netcode: the client's interpolation of remote objects, and its server clock
+
+/**
+ * How far behind the estimated server time remote objects are drawn, ms, before the
+ * measured jitter is added.
+ * @default 100 ms (two patch intervals) — a patch may come late and the buffer still holds
+ * a snapshot on each side of the drawn time.
+ */
+export const BASE_INTERPOLATION_DELAY_MS = 2 * PATCH_INTERVAL_MS;
+/** Floor of the delay, jitter added, ms. @default 70 ms (1.4 intervals) — interpolation needs two snapshots. */
+export const MIN_INTERPOLATION_DELAY_MS = PATCH_INTERVAL_MS * 1.4;
+/** Ceiling of the delay, jitter added, ms. @default 250 ms (5 intervals) — any later and the game feels late. */
+export const MAX_INTERPOLATION_DELAY_MS = PATCH_INTERVAL_MS * 5;
+/**
+ * Share of the gap between the delay and its target closed per second of screen time.
+ * @default 2 — a time constant of half a second: the drawn time glides, never jumps.
+ */
+export const INTERPOLATION_DELAY_ADAPT_PER_S = 2;
+/**
+ * A move longer than this between two snapshots is a teleport (a respawn): drawn at its
+ * new place, not lerped, px.
+ * @default 150 px — the fastest bullet covers ~60 px in one 50 ms patch.
+ */
+export const TELEPORT_DISTANCE = 150;
+/** Snapshots kept per remote object. @default 32 — 1.6 s at 20 Hz, far more than the delay needs. */
+export const MAX_SNAPSHOTS_PER_OBJECT = 32;
+/**
+ * Patch arrivals the client's server clock looks back over for the least-delayed one, ms.
+ * @default 3000 ms (60 patches) — long enough to hold a patch that met no queue on the way,
+ * short enough to follow clock drift.
+ */
+export const CLOCK_WINDOW_MS = 3000;
+
+// Netcode: lag compensation
+
+/**
+ * Ship poses the world remembers for lag compensation, in steps.
+ * @default 60 steps (1 s) — well past MAX_REWIND_TICKS; one lookup walks at most this far.
+ */
 export const POSE_HISTORY_TICKS = TICK_RATE;
 /**
- * Furthest a shot may look into the past, in steps: 350 ms covers a 250 ms round trip
- * plus the client's 100 ms interpolation delay; beyond it a high-ping player would
- * shoot ships that have long moved on.
+ * Furthest a shot may look into the past, in steps.
+ * @default 21 steps (350 ms) — a 250 ms round trip plus the client's 100 ms interpolation
+ * delay; beyond it a high-ping player would shoot ships that have long moved on.
  */
-export const MAX_REWIND_TICKS = 21;
+export const MAX_REWIND_TICKS = Math.round((250 + BASE_INTERPOLATION_DELAY_MS) / TICK_MS);
+
+// The room
 
 /** Players per room. */
 export const MAX_CLIENTS = 100;

@@ -1,11 +1,8 @@
 /** Ships entering, dying, reviving and leaving the world. */
-import { RESPAWN_DELAY, SPAWN_PROTECTION, TIMER_EPSILON } from "./constants";
+import { RESPAWN_DELAY, SHIP_SPAWN_CLEARANCE, SPAWN_PROTECTION, TIMER_EPSILON } from "./constants";
 import { nextRandom } from "./rng";
 import { findClearSpot } from "./spawn";
 import type { Ship, World } from "./world";
-
-/** A new or revived ship keeps at least this much room from ships and rocks when the field allows, px. */
-const SHIP_SPAWN_CLEARANCE = 120;
 
 function placeShip(world: World, ship: Ship): void {
   const spot = findClearSpot(world, SHIP_SPAWN_CLEARANCE);

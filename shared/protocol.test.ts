@@ -1,3 +1,4 @@
+import { INPUT_STEPS_PER_MESSAGE } from "./constants";
 import { Key } from "./input";
 import { cleanColor, cleanPlayerName, cleanRoomName, MAX_REPORTED_RTT_MS, parseInputBatch, parseRttReport, MAX_STEPS_PER_INPUT } from "./protocol";
 
@@ -20,6 +21,10 @@ describe("parseInputBatch", () => {
       { seq: 11, keys: Key.Up | Key.Fire, view: 501 },
     ]);
     expect(parseInputBatch({ seq: 1, keys: [0, 0, 0, 0] })).toHaveLength(MAX_STEPS_PER_INPUT);
+  });
+
+  test("accepts the batches our clients send (a tuning of INPUT_STEPS_PER_MESSAGE must stay within the protocol)", () => {
+    expect(parseInputBatch({ seq: 1, keys: Array(INPUT_STEPS_PER_MESSAGE).fill(0) })).toHaveLength(INPUT_STEPS_PER_MESSAGE);
   });
 
   test.each([

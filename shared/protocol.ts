@@ -12,7 +12,11 @@ export const LOBBY_ROOM_NAME = "lobby";
 
 /** Client → server message types. */
 export const ClientMessage = {
-  /** Held keys; sent on every change and as a heartbeat. */
+  /**
+   * Input steps (InputBatchMessage): the keys held at every fixed step, not only on a
+   * change, INPUT_STEPS_PER_MESSAGE steps a message (30 messages a second by default).
+   * Each is one server step, so the server applies exactly the steps the client predicted.
+   */
   Input: "input",
   /** The round-trip time (ms) the client just measured with a ping; feeds the server's RTT metrics. */
   Rtt: "rtt",
@@ -65,7 +69,10 @@ export interface InputBatchMessage {
   view?: number;
 }
 
-/** Most steps one `input` message may carry: a client catching up after a hitch, not a stockpile. */
+/**
+ * Most steps one `input` message may carry: twice what our clients send
+ * (INPUT_STEPS_PER_MESSAGE), so a client may batch a little more, never stockpile.
+ */
 export const MAX_STEPS_PER_INPUT = 4;
 
 /** Largest sequence number accepted: a uint32, so a client at 60 steps/s wraps after two years. */

@@ -1,4 +1,8 @@
-/** Order statistics for the benchmark's samples: medians and tail percentiles, never means of skewed data. */
+/**
+ * Order statistics for skewed samples (round trips, tick times): medians and tail
+ * percentiles, never means. The server's dashboard, the bots' tally and the benchmarks
+ * summarise with them.
+ */
 
 export interface Summary {
   /** Samples summarised. */

@@ -3,7 +3,8 @@
  * dashboard and the benchmark rely on is there and moves with the traffic.
  */
 import type { Room as ClientRoom } from "@colyseus/sdk";
-import { RTT_REPORT_INTERVAL_MS, type AsteroidsRoom } from "../server/rooms/AsteroidsRoom";
+import type { AsteroidsRoom } from "../server/rooms/AsteroidsRoom";
+import { RTT_REPORT_INTERVAL_MS } from "../shared/constants";
 import { parsePromText, promValue, type PromSample } from "../server/metrics/promText";
 import { Key } from "../shared/input";
 import { ClientMessage, ServerMessage, ROOM_NAME } from "../shared/protocol";

@@ -5,8 +5,9 @@
  */
 import type { ColyseusTestServer } from "@colyseus/testing";
 import type { Room as ClientRoom } from "@colyseus/sdk";
-import { CLOSE_FLOOD, type AsteroidsRoom } from "../server/rooms/AsteroidsRoom";
-import { FLOOD_MESSAGE_LIMIT, SOFT_MESSAGE_LIMIT } from "../server/rooms/MessageGuard";
+import type { AsteroidsRoom } from "../server/rooms/AsteroidsRoom";
+import { CLOSE_FLOOD } from "../server/rooms/MessageGuard";
+import { FLOOD_MESSAGE_LIMIT, SOFT_MESSAGE_LIMIT } from "../shared/constants";
 import { Key } from "../shared/input";
 import { ClientMessage, ServerMessage, ROOM_NAME } from "../shared/protocol";
 import type { GameState } from "../shared/schema";

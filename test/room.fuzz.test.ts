@@ -12,7 +12,7 @@
 import { Client } from "@colyseus/sdk";
 import { CLOSE_JUNK } from "../server/transport/GameTransport";
 import { promValue, type PromSample } from "../server/metrics/promText";
-import { CLOSE_FLOOD } from "../server/rooms/AsteroidsRoom";
+import { CLOSE_FLOOD } from "../server/rooms/MessageGuard";
 import type { DropReason } from "../server/rooms/MessageGuard";
 import { ServerMessage } from "../shared/protocol";
 import type { GameState } from "../shared/schema";

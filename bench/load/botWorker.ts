@@ -8,6 +8,7 @@
  */
 import { BotFleet } from "../../loadtest/BotFleet";
 import type { RttSample } from "../../loadtest/BotPlayer";
+import { parseCommandOrExit } from "../cli";
 import { exitWithParent } from "./processes";
 
 /** How long the bots get to leave their rooms before the process exits anyway, ms. */
@@ -21,10 +22,26 @@ export interface WorkerResult {
   rtts: RttSample[];
 }
 
+/** Positional, in this order: the protocol between this process and its parent (scenario.ts, the soak). */
+const WORKER_COMMAND = {
+  name: "botWorker",
+  invocation: "tsx bench/load/botWorker.ts",
+  summary: "One process of benchmark bots, started by the load bench and the soak; prints READY, then its tally on SIGTERM.",
+  flags: {},
+  positionals: {
+    endpoint: "server URL, e.g. ws://127.0.0.1:2567",
+    roomName: "room type to create",
+    rooms: "rooms to open",
+    roomSize: "bots per room (the first creates it, the rest join by id)",
+    seconds: "bound: report and exit after this long whatever happens",
+    prefix: "bot name prefix",
+  },
+} as const;
+
 async function main(): Promise<void> {
-  const [endpoint = "", roomName = "", roomsArg = "1", roomSizeArg = "1", secondsArg = "60", prefix = "bot"] = process.argv.slice(2);
-  const rooms = Number(roomsArg);
-  const roomSize = Number(roomSizeArg);
+  const { endpoint, roomName, prefix, ...counts } = parseCommandOrExit(WORKER_COMMAND).args;
+  const rooms = Number(counts.rooms);
+  const roomSize = Number(counts.roomSize);
   const fleet = new BotFleet(endpoint);
   let finished = false;
   const finish = async (): Promise<void> => {
@@ -34,13 +51,14 @@ async function main(): Promise<void> {
     // Report first: leaving hundreds of rooms politely can take a while on a loaded server.
     // A long run's tally is megabytes of RTTs: wait until the pipe has taken it all, or exit cuts it off.
     const written = new Promise<void>((resolve) => process.stdout.write(`${JSON.stringify(result)}\n`, () => resolve()));
-    await Promise.all([written, Promise.race([fleet.stop(), new Promise((resolve) => setTimeout(resolve, LEAVE_GRACE_MS))])]);
+    const left = Promise.race([fleet.stop(), new Promise((resolve) => setTimeout(resolve, LEAVE_GRACE_MS))]);
+    await Promise.all([written, left]);
     process.exit(0);
   };
   process.once("SIGTERM", () => void finish());
   exitWithParent();
   // Bounded whatever happens to the parent.
-  setTimeout(() => void finish(), Number(secondsArg) * 1000).unref();
+  setTimeout(() => void finish(), Number(counts.seconds) * 1000).unref();
 
   for (let r = 0; r < rooms; r++) {
     const first = await fleet.add({ roomName, create: true }, r * roomSize, prefix).catch(() => undefined);

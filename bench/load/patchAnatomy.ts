@@ -14,6 +14,7 @@ import { createWorld, step } from "../../shared/step";
 import type { World } from "../../shared/world";
 import { createMind, think, type BotMind } from "../../loadtest/botBrain";
 import { createShipView, mirrorWorld } from "../../server/rooms/mirrorWorld";
+import { parseCommandOrExit } from "../cli";
 
 export interface PatchAnatomy {
   players: number;
@@ -36,7 +37,12 @@ const PARTS: readonly Part[] = ["all", "ships", "bullets", "asteroids"];
 /** The world as one collection's state would see it: the other collections empty. */
 function partOf(world: World, part: Part): World {
   if (part === "all") return world;
-  return { ...world, ships: part === "ships" ? world.ships : [], bullets: part === "bullets" ? world.bullets : [], asteroids: part === "asteroids" ? world.asteroids : [] };
+  return {
+    ...world,
+    ships: part === "ships" ? world.ships : [],
+    bullets: part === "bullets" ? world.bullets : [],
+    asteroids: part === "asteroids" ? world.asteroids : [],
+  };
 }
 
 export function measurePatchAnatomy(players = 100, seconds = 30, seed = 42): PatchAnatomy {
@@ -97,6 +103,13 @@ export function measurePatchAnatomy(players = 100, seconds = 30, seed = 42): Pat
 }
 
 if (require.main === module) {
+  // No flags: the run is fixed (100 players, 30 s, seed 42) so its numbers compare across commits.
+  parseCommandOrExit({
+    name: "bench:patch",
+    invocation: "npm run bench:patch --",
+    summary: "What one state patch is made of: 100 bot brains in-process for 30 simulated seconds; prints JSON.",
+    flags: {},
+  });
   const anatomy = measurePatchAnatomy();
   console.log(JSON.stringify(anatomy, null, 2));
 }

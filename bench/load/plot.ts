@@ -135,7 +135,8 @@ export function renderLoadPlot(plot: LoadPlot): string {
   const first = points[0];
   const last = points[points.length - 1];
   const out: string[] = [
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${L.width}" height="${L.height}" viewBox="0 0 ${L.width} ${L.height}" ${FONT} font-size="12" fill="#222">`,
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${L.width}" height="${L.height}" viewBox="0 0 ${L.width} ${L.height}" `
+      + `${FONT} font-size="12" fill="#222">`,
     `<rect width="${L.width}" height="${L.height}" fill="#fff"/>`,
     text(L.width / 2, 28, plot.title, `text-anchor="middle" font-size="18" font-weight="600"`),
   ];
@@ -175,7 +176,8 @@ export function renderLoadPlot(plot: LoadPlot): string {
       }
       // "h0" gives a lone point between gaps a visible dot (round caps) instead of nothing.
       const d = runs.map((r) => `M${r.join("L")}${r.length === 1 ? "h0" : ""}`).join("");
-      if (d) out.push(`<path data-series="${key}" d="${d}" fill="none" stroke="${colour}" stroke-width="2" stroke-linejoin="round" stroke-linecap="round"/>`);
+      const stroke = `stroke="${colour}" stroke-width="2" stroke-linejoin="round" stroke-linecap="round"`;
+      if (d) out.push(`<path data-series="${key}" d="${d}" fill="none" ${stroke}/>`);
     });
 
     // Samples are per second, so finer ticks would only label positions between them.
@@ -195,7 +197,8 @@ export function renderLoadPlot(plot: LoadPlot): string {
 
   // Faint white grid over the areas: readable against every fill without hiding the stack.
   for (const v of [0.2, 0.4, 0.6, 0.8]) {
-    out.push(`<line x1="${L.left}" y1="${fmt(yLoad(v))}" x2="${L.right}" y2="${fmt(yLoad(v))}" stroke="#fff" stroke-opacity="0.6" stroke-width="0.5"/>`);
+    const y = fmt(yLoad(v));
+    out.push(`<line x1="${L.left}" y1="${y}" x2="${L.right}" y2="${y}" stroke="#fff" stroke-opacity="0.6" stroke-width="0.5"/>`);
   }
   out.push(...yAxis(L.load, [0, 0.2, 0.4, 0.6, 0.8, 1], 1, (v) => `${fmt(v * 100)} %`));
   const rttTicks: number[] = [];
@@ -206,11 +209,15 @@ export function renderLoadPlot(plot: LoadPlot): string {
   out.push(...yAxis(L.rtt, rttTicks, rttMax, fmt));
 
   const yTarget = fmt(yLoad(TARGET_BUSY));
-  out.push(`<line x1="${L.left}" y1="${yTarget}" x2="${L.right}" y2="${yTarget}" stroke="#222" stroke-width="1.5" stroke-dasharray="6 4"/>`);
-  out.push(text(L.right - 6, yLoad(TARGET_BUSY) - 6, "80 % idle target", `text-anchor="end" stroke="#fff" stroke-width="3" paint-order="stroke"`));
+  out.push(`<line x1="${L.left}" y1="${yTarget}" x2="${L.right}" y2="${yTarget}" stroke="#222" stroke-width="1.5" `
+    + `stroke-dasharray="6 4"/>`);
+  // A white halo keeps the label readable where it crosses the stacked areas.
+  const halo = `stroke="#fff" stroke-width="3" paint-order="stroke"`;
+  out.push(text(L.right - 6, yLoad(TARGET_BUSY) - 6, "80 % idle target", `text-anchor="end" ${halo}`));
 
   for (const panel of [L.load, L.rtt]) {
-    out.push(`<rect x="${L.left}" y="${panel.top}" width="${L.right - L.left}" height="${panel.bottom - panel.top}" fill="none" stroke="#333"/>`);
+    const size = `width="${L.right - L.left}" height="${panel.bottom - panel.top}"`;
+    out.push(`<rect x="${L.left}" y="${panel.top}" ${size} fill="none" stroke="#333"/>`);
   }
   out.push(axisTitle(L.load, "% of wall time"), axisTitle(L.rtt, "RTT (ms)"));
   out.push(text((L.left + L.right) / 2, L.rtt.bottom + 36, "seconds since start", `text-anchor="middle"`));

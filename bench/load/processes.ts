@@ -16,7 +16,9 @@ export interface TsxChild {
   stop(graceMs?: number): Promise<void>;
 }
 
-export function spawnTsx(entry: string, args: readonly string[], nodeFlags: readonly string[] = [], env: NodeJS.ProcessEnv = process.env): TsxChild {
+export function spawnTsx(
+  entry: string, args: readonly string[], nodeFlags: readonly string[] = [], env: NodeJS.ProcessEnv = process.env,
+): TsxChild {
   const child = spawn(process.execPath, [...nodeFlags, "--import", "tsx", path.resolve(__dirname, entry), ...args], {
     env,
     // The IPC channel is a lifeline: a child exits when it closes (see exitWithParent), so nothing outlives a killed run.

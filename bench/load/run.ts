@@ -13,19 +13,33 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { ROOM_NAME } from "../../shared/protocol";
+import { parseCommandOrExit } from "../cli";
+import { fixed, percent } from "../markdown";
 import { BARE_ROOM_NAME } from "./BareRoom";
 import { renderLoadPlot } from "./plot";
 import { stepFailure, toMarkdown, type LoadReport, type StepResult } from "./report";
 import { runScenario, type ScenarioPlan, type ScenarioResult } from "./scenario";
 
-const quick = process.argv.includes("--quick");
-const cpuProfile = process.argv.includes("--cpu-prof");
-const outAt = process.argv.indexOf("--out");
-const RESULTS = outAt > 0 && process.argv[outAt + 1] ? path.resolve(process.argv[outAt + 1]!) : path.resolve(__dirname, "../results");
+const { flags } = parseCommandOrExit({
+  name: "bench",
+  invocation: "npm run bench --",
+  summary: "The load and performance benchmark: 100 bots in one room, a bare-room reference, CCU stepped up.",
+  flags: {
+    quick: { type: "boolean", help: "every part for a few seconds, 250 CCU at most (a smoke test, not a measurement)" },
+    "cpu-prof": { type: "boolean", help: "also write a V8 CPU profile of the 100-bot server next to the reports" },
+    out: { type: "string", value: "DIR", help: "write load.{json,md,svg} to DIR instead of bench/results" },
+  },
+});
+const quick = flags.quick;
+const cpuProfile = flags["cpu-prof"];
+const RESULTS = path.resolve(flags.out ?? path.join(__dirname, "../results"));
 /** CCU steps; each runs only if the previous held and time is left. */
 const STEPS = quick ? [100, 250] : [100, 250, 400, 550, 700, 1000, 1500, 2000];
 const STEP_ROOM_SIZE = 50;
-/** No new step starts after this many seconds: a step takes at most ~90 s more (60 s of joins, warm-up, measuring, shutdown). */
+/**
+ * No new step starts after this many seconds: a step takes at most ~90 s more (60 s of joins,
+ * warm-up, measuring, shutdown).
+ */
 const STEP_DEADLINE_S = quick ? 60 : 170;
 /** The whole run's hard bound, ms: past it the run fails rather than overstays (its children exit with it). */
 const RUN_LIMIT_MS = 295_000;
@@ -35,7 +49,14 @@ function log(line: string): void {
 }
 
 function brief(result: ScenarioResult): string {
-  return `idle ${(100 * result.idle.median).toFixed(1)} %, RTT p50/p99 ${result.rttMs.median.toFixed(1)}/${result.rttMs.p99.toFixed(1)} ms, down ${result.downKBps.toFixed(2)} KB/s/client, server CPU ${result.cpuPercent.toFixed(0)} %, bots CPU ${result.botCpuPercent.toFixed(0)} %, joined ${result.joined}/${result.bots}`;
+  return [
+    `idle ${percent(result.idle.median)}`,
+    `RTT p50/p99 ${fixed(result.rttMs.median, 1)}/${fixed(result.rttMs.p99, 1, "ms")}`,
+    `down ${fixed(result.downKBps, 2, "KB/s/client")}`,
+    `server CPU ${fixed(result.cpuPercent, 0, "%")}`,
+    `bots CPU ${fixed(result.botCpuPercent, 0, "%")}`,
+    `joined ${result.joined}/${result.bots}`,
+  ].join(", ");
 }
 
 async function main(): Promise<void> {
@@ -55,7 +76,9 @@ async function main(): Promise<void> {
   const main = await runScenario(mainPlan);
   log(`    ${brief(main)}`);
 
-  const bare = await runScenario({ ...mainPlan, label: "bare room, 100 bots", roomName: BARE_ROOM_NAME, warmupS: quick ? 2 : 3, measureS: measureS(20), serverFlags: [] });
+  const bare = await runScenario({
+    ...mainPlan, label: "bare room, 100 bots", roomName: BARE_ROOM_NAME, warmupS: quick ? 2 : 3, measureS: measureS(20), serverFlags: [],
+  });
   log(`2/3 bare reference: ${brief(bare)}`);
 
   const steps: StepResult[] = [];
@@ -79,7 +102,10 @@ async function main(): Promise<void> {
   const report: LoadReport = {
     date: new Date().toISOString().slice(0, 10),
     command: `npm run bench${quick ? " -- --quick" : ""}`,
-    machine: { cores: os.cpus().length, cpu: os.cpus()[0]?.model.trim() ?? "unknown", node: process.version, memoryGB: Math.round(os.totalmem() / 1e9) },
+    machine: {
+      cores: os.cpus().length, cpu: os.cpus()[0]?.model.trim() ?? "unknown", node: process.version,
+      memoryGB: Math.round(os.totalmem() / 1e9),
+    },
     durationS: (Date.now() - started) / 1000,
     main, bare, steps,
     heldCcu: steps.filter((step) => step.held).reduce((max, step) => Math.max(max, step.ccu), 0),
@@ -88,8 +114,9 @@ async function main(): Promise<void> {
   const name = quick ? "load-quick" : "load";
   fs.writeFileSync(path.join(RESULTS, `${name}.json`), `${JSON.stringify(report, null, 2)}\n`);
   fs.writeFileSync(path.join(RESULTS, `${name}.md`), toMarkdown(report).replace("(load.svg)", `(${name}.svg)`));
-  fs.writeFileSync(path.join(RESULTS, `${name}.svg`), renderLoadPlot({ title: `netroids: one room, 100 bots (${report.date})`, samples: main.samples }));
-  log(`wrote bench/results/${name}.{json,md,svg} in ${Math.round(report.durationS)} s; highest CCU step held: ${report.heldCcu}`);
+  const plot = renderLoadPlot({ title: `netroids: one room, 100 bots (${report.date})`, samples: main.samples });
+  fs.writeFileSync(path.join(RESULTS, `${name}.svg`), plot);
+  log(`wrote ${path.join(RESULTS, name)}.{json,md,svg} in ${fixed(report.durationS, 0)} s; highest CCU step held: ${report.heldCcu}`);
 }
 
 main().catch((error: unknown) => {

@@ -13,26 +13,30 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { ROOM_NAME } from "../../shared/protocol";
+import { parseCommandOrExit } from "../cli";
+import { fixed, percent } from "../markdown";
 import { startRedis } from "./redisServer";
-import { STEP_LIMITS, stepFailure } from "./report";
-import { runScenario, type ScenarioPlan, type ScenarioResult } from "./scenario";
+import { stepFailure } from "./report";
+import { toScaleMarkdown, type ScaleReport, type SetupResult } from "./scaleReport";
+import { runScenario, type ScenarioPlan } from "./scenario";
 
-const quick = process.argv.includes("--quick");
-const outAt = process.argv.indexOf("--out");
-const RESULTS = outAt > 0 && process.argv[outAt + 1] ? path.resolve(process.argv[outAt + 1]!) : path.resolve(__dirname, "../results");
+const { flags } = parseCommandOrExit({
+  name: "bench:scale",
+  invocation: "npm run bench:scale --",
+  summary: "CCU held by one server process against two sharing matchmaking through Redis (needs redis-server).",
+  flags: {
+    quick: { type: "boolean", help: "one short 100-CCU step per setup (a smoke test, not a measurement)" },
+    out: { type: "string", value: "DIR", help: "write scale.{json,md} to DIR instead of bench/results" },
+  },
+});
+const quick = flags.quick;
+const RESULTS = path.resolve(flags.out ?? path.join(__dirname, "../results"));
 /** Whole pairs of rooms, so two processes can hold the same share. */
 const STEPS = quick ? [100] : [200, 400, 600, 800, 1000];
 const ROOM_SIZE = 50;
 /** Per setup: no new step after this many seconds. */
 const SETUP_DEADLINE_S = quick ? 30 : 150;
 const RUN_LIMIT_MS = 480_000;
-
-interface SetupResult {
-  label: string;
-  processes: number;
-  steps: Array<{ ccu: number; held: boolean; reason?: string; result: ScenarioResult }>;
-  heldCcu: number;
-}
 
 function log(line: string): void {
   process.stdout.write(`[bench:scale ${new Date().toISOString().slice(11, 19)}] ${line}\n`);
@@ -50,38 +54,15 @@ async function runSetup(label: string, cluster: ScenarioPlan["cluster"]): Promis
     });
     const reason = stepFailure(result);
     steps.push({ ccu, held: reason === undefined, reason, result });
-    log(`${label}, ${ccu} CCU: busiest process idle ${(100 * result.idle.median).toFixed(1)} %, RTT p99 ${result.rttMs.p99.toFixed(1)} ms, servers' CPU ${result.cpuPercent.toFixed(0)} %, bots' CPU ${result.botCpuPercent.toFixed(0)} %, clients per process ${result.ccuPerProcess.join(" / ")}${reason ? ` -> stop (${reason})` : ""}`);
+    log([
+      `${label}, ${ccu} CCU: busiest process idle ${percent(result.idle.median)}`, `RTT p99 ${fixed(result.rttMs.p99, 1, "ms")}`,
+      `servers' CPU ${fixed(result.cpuPercent, 0, "%")}`, `bots' CPU ${fixed(result.botCpuPercent, 0, "%")}`,
+      `clients per process ${result.ccuPerProcess.join(" / ")}${reason ? ` -> stop (${reason})` : ""}`,
+    ].join(", "));
     if (reason) break;
   }
-  return { label, processes: cluster?.processes ?? 1, steps, heldCcu: steps.filter((step) => step.held).reduce((max, step) => Math.max(max, step.ccu), 0) };
-}
-
-function toMarkdown(command: string, setups: SetupResult[], durationS: number): string {
-  const cores = os.cpus().length;
-  const pct = (value: number): string => `${(100 * value).toFixed(1)} %`;
-  const [one, two] = setups;
-  return [
-    "# Scale-out benchmark: one process against two behind Redis",
-    "",
-    `\`${command}\`, ${new Date().toISOString().slice(0, 10)}, ${Math.round(durationS)} s. Machine: ${cores} cores (${os.cpus()[0]?.model.trim() ?? "unknown"}), Node ${process.version}.`,
-    `Rooms of ${ROOM_SIZE} bots; bot workers spread round-robin over the processes, which share matchmaking through \`@colyseus/redis-presence\` and \`@colyseus/redis-driver\` on a local redis-server. Everything — servers, Redis and bots — shares the same ${cores} cores.`,
-    `A step holds while the busiest process's median second stays ≥ ${pct(STEP_LIMITS.idleMin)} idle and bot RTT p99 ≤ ${STEP_LIMITS.rttP99MaxMs} ms, with no failed joins.`,
-    "",
-    "| setup | CCU | busiest process idle, median (worst) | RTT p50 / p99 | clients per process | servers' CPU | bots' CPU | held |",
-    "|---|---|---|---|---|---|---|---|",
-    ...setups.flatMap((setup) => setup.steps.map(({ ccu, held, reason, result }) =>
-      `| ${setup.label} | ${ccu} | ${pct(result.idle.median)} (${pct(result.idle.min)}) | ${result.rttMs.median.toFixed(1)} / ${result.rttMs.p99.toFixed(1)} ms | ${result.ccuPerProcess.join(" / ")} | ${result.cpuPercent.toFixed(0)} % | ${result.botCpuPercent.toFixed(0)} % | ${held ? "yes" : `no: ${reason ?? ""}`} |`)),
-    "",
-    `**Highest CCU held: ${one?.heldCcu ?? 0} with one process, ${two?.heldCcu ?? 0} with two behind Redis** (${one && two && one.heldCcu > 0 ? `${(two.heldCcu / one.heldCcu).toFixed(2)}×` : "no ratio"}); ${setups[2]?.heldCcu ?? 0} with two independent processes.`,
-    "",
-    "| setup | servers' CPU at the first step | per client |",
-    "|---|---|---|",
-    ...setups.filter((setup) => setup.steps[0]).map((setup) => {
-      const first = setup.steps[0]!.result;
-      return `| ${setup.label}, ${first.bots} CCU | ${first.cpuPercent.toFixed(0)} % | ${(first.cpuPercent / Math.max(1, first.ccu)).toFixed(3)} % |`;
-    }),
-    "",
-  ].join("\n");
+  const heldCcu = steps.filter((step) => step.held).reduce((max, step) => Math.max(max, step.ccu), 0);
+  return { label, processes: cluster?.processes ?? 1, steps, heldCcu };
 }
 
 async function main(): Promise<void> {
@@ -96,15 +77,23 @@ async function main(): Promise<void> {
     const setups = [
       await runSetup("1 process", undefined),
       await runSetup("2 processes + Redis", { processes: 2, redisUrl: redis.url }),
-      // The same two processes without Redis, each holding its own rooms: what a second process costs by itself.
+      // The same two processes without Redis, each holding its own rooms:
+      // what a second process costs by itself.
       await runSetup("2 processes, no Redis", { processes: 2 }),
     ];
-    const command = `npm run bench:scale${quick ? " -- --quick" : ""}`;
-    const durationS = (Date.now() - started) / 1000;
+    const report: ScaleReport = {
+      command: `npm run bench:scale${quick ? " -- --quick" : ""}`,
+      date: new Date().toISOString(),
+      durationS: (Date.now() - started) / 1000,
+      machine: { cores: os.cpus().length, cpu: os.cpus()[0]?.model.trim() ?? "unknown", node: process.version },
+      roomSize: ROOM_SIZE,
+      setups,
+    };
     const name = quick ? "scale-quick" : "scale";
-    fs.writeFileSync(path.join(RESULTS, `${name}.json`), `${JSON.stringify({ command, date: new Date().toISOString(), durationS, setups }, null, 2)}\n`);
-    fs.writeFileSync(path.join(RESULTS, `${name}.md`), toMarkdown(command, setups, durationS));
-    log(`wrote ${path.join(RESULTS, name)}.{json,md} in ${Math.round(durationS)} s; held: ${setups.map((setup) => `${setup.label} ${setup.heldCcu} CCU`).join(", ")}`);
+    fs.writeFileSync(path.join(RESULTS, `${name}.json`), `${JSON.stringify(report, null, 2)}\n`);
+    fs.writeFileSync(path.join(RESULTS, `${name}.md`), toScaleMarkdown(report));
+    const held = setups.map((setup) => `${setup.label} ${setup.heldCcu} CCU`).join(", ");
+    log(`wrote ${path.join(RESULTS, name)}.{json,md} in ${fixed(report.durationS, 0)} s; held: ${held}`);
   } finally {
     await redis.stop();
   }

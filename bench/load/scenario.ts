@@ -90,7 +90,10 @@ async function startServers(plan: ScenarioPlan, servers: TsxChild[]): Promise<nu
   }
   const ports: number[] = [];
   for (let i = 0; i < plan.cluster.processes; i++) ports.push(await freePort());
-  for (const port of ports) servers.push(spawnTsx("benchServer.ts", [], plan.serverFlags ?? [], { ...process.env, PORT: String(port), REDIS_URL: plan.cluster.redisUrl ?? "" }));
+  for (const port of ports) {
+    const env = { ...process.env, PORT: String(port), REDIS_URL: plan.cluster.redisUrl ?? "" };
+    servers.push(spawnTsx("benchServer.ts", [], plan.serverFlags ?? [], env));
+  }
   await Promise.all(servers.map((server) => server.waitForLine(/^PORT (\d+)$/, 30_000)));
   return ports;
 }
@@ -109,7 +112,9 @@ export async function runScenario(plan: ScenarioPlan): Promise<ScenarioResult> {
     for (let first = 0; first < rooms; first += roomsPerWorker) {
       const count = Math.min(roomsPerWorker, rooms - first);
       const port = ports[workers.length % ports.length]!;
-      workers.push(spawnTsx("botWorker.ts", [`ws://127.0.0.1:${port}`, plan.roomName, String(count), String(plan.roomSize), String(guardS), `w${workers.length}`]));
+      // botWorker's positional protocol: endpoint, room name, rooms, room size, seconds, name prefix.
+      const args = [`ws://127.0.0.1:${port}`, plan.roomName, String(count), String(plan.roomSize), String(guardS), `w${workers.length}`];
+      workers.push(spawnTsx("botWorker.ts", args));
     }
     await Promise.all(workers.map((worker) => worker.waitForLine(/^READY$/, 60_000)));
     await sleep(plan.warmupS * 1000);
@@ -127,15 +132,18 @@ export async function runScenario(plan: ScenarioPlan): Promise<ScenarioResult> {
       // Each second is the busiest process's: that is the one whose players feel it.
       const perProcess = now.metrics.map((metrics, i) => {
         const before = previous.metrics[i]!;
-        const delta = (name: string, labels: Record<string, string> = {}): number => (promValue(metrics, name, labels) ?? 0) - (promValue(before, name, labels) ?? 0);
-        const [messages, simulation, network] = PHASES.map((phase) => delta("netroids_tick_phase_seconds_total", { phase }) / seconds) as [number, number, number];
+        const delta = (name: string, labels: Record<string, string> = {}): number =>
+          (promValue(metrics, name, labels) ?? 0) - (promValue(before, name, labels) ?? 0);
+        const [messages, simulation, network] =
+          PHASES.map((phase) => delta("netroids_tick_phase_seconds_total", { phase }) / seconds) as [number, number, number];
         const idle = Math.min(1, Math.max(0, 1 - delta("netroids_event_loop_busy_seconds_total") / seconds));
         return { messages, simulation, network, idle };
       });
       const busiest = perProcess.reduce((a, b) => (b.idle < a.idle ? b : a));
       const { messages, simulation, network, idle } = busiest;
       idles.push(idle);
-      samples.push({ t: (now.at - start.at) / 1000, messages, simulation, network, other: Math.max(0, 1 - idle - messages - simulation - network), idle });
+      const other = Math.max(0, 1 - idle - messages - simulation - network);
+      samples.push({ t: (now.at - start.at) / 1000, messages, simulation, network, other, idle });
       previous = now;
     }
     const end = previous;
@@ -158,16 +166,20 @@ function summarizeScenario(
   samples: LoadSample[], idles: number[], results: WorkerResult[],
 ): Omit<ScenarioResult, "botCpuPercent"> {
   const seconds = (end.at - start.at) / 1000;
-  const delta = (name: string, labels: Record<string, string> = {}): number => total(end.metrics, name, labels) - total(start.metrics, name, labels);
+  const delta = (name: string, labels: Record<string, string> = {}): number =>
+    total(end.metrics, name, labels) - total(start.metrics, name, labels);
   const quantileMs = (name: string, q: string): number => 1000 * worst(end.metrics, name, { quantile: q });
   const ccu = total(end.metrics, "netroids_ccu");
   const rtts = results.flatMap((result) => result.rtts).filter((sample) => sample.at >= start.at && sample.at <= end.at);
   for (const sample of samples) {
-    const second = summarize(rtts.filter((rtt) => rtt.at > start.at + (sample.t - 1) * 1000 && rtt.at <= start.at + sample.t * 1000).map((rtt) => rtt.ms));
+    const from = start.at + (sample.t - 1) * 1000;
+    const to = start.at + sample.t * 1000;
+    const second = summarize(rtts.filter((rtt) => rtt.at > from && rtt.at <= to).map((rtt) => rtt.ms));
     if (second.n > 0) Object.assign(sample, { rttP50Ms: second.median, rttP99Ms: second.p99 });
   }
   const rttValues = rtts.map((sample) => sample.ms);
-  const mean = (key: keyof ScenarioResult["split"]): number => samples.reduce((sum, sample) => sum + sample[key], 0) / Math.max(1, samples.length);
+  const mean = (key: keyof ScenarioResult["split"]): number =>
+    samples.reduce((sum, sample) => sum + sample[key], 0) / Math.max(1, samples.length);
   const sum = (key: "joined" | "failed" | "errors" | "dropped"): number => results.reduce((total, result) => total + result[key], 0);
   return {
     label: plan.label, bots: plan.bots, rooms, workers: workerCount,
@@ -178,7 +190,9 @@ function summarizeScenario(
     patchMs: { p50: quantileMs("netroids_patch_seconds", "0.5"), p99: quantileMs("netroids_patch_seconds", "0.99") },
     ticksPerSecond: delta("netroids_ticks_total") / seconds / Math.max(1, rooms),
     idle: { median: summarize(idles).median, min: Math.min(...idles) },
-    split: { messages: mean("messages"), simulation: mean("simulation"), network: mean("network"), other: mean("other"), idle: mean("idle") },
+    split: {
+      messages: mean("messages"), simulation: mean("simulation"), network: mean("network"), other: mean("other"), idle: mean("idle"),
+    },
     rttMs: { ...summarize(rttValues), min: rttValues.reduce((min, ms) => Math.min(min, ms), rttValues.length ? Infinity : Number.NaN) },
     downKBps: delta("netroids_bytes_sent_total") / seconds / Math.max(1, ccu) / 1000,
     upKBps: delta("netroids_bytes_received_total") / seconds / Math.max(1, ccu) / 1000,

@@ -20,7 +20,8 @@ import { Shooter, targetKeys } from "./pilots";
 import { stageDuel } from "./practiceRange";
 import { DuelRecorder, type HitAgreement, type InterpolationResult, type ReconciliationResult, type RewindResult } from "./recorder";
 import { ScreenHitJudge } from "./screenHits";
-import { TICK_MS, truePosition, wrappedDistance } from "./serverTruth";
+import { TICK_MS } from "../../shared/constants";
+import { truePosition, wrappedDistance } from "./serverTruth";
 import { summarize, type Summary } from "../../shared/stats";
 
 export interface DuelConfig {
@@ -103,8 +104,10 @@ function runFrames(frameMs: number, totalMs: number, onFrame: (now: number, elap
 export async function runDuel(endpoint: string, config: DuelConfig, timing: DuelTiming, seed: number): Promise<DuelResult> {
   const startedAt = performance.now();
   const sdk = new Client(endpoint);
-  const shooterRoom: GameRoom = await withTimeout(sdk.create<GameState>(ROOM_NAME, { seed, name: "shooter" }), CONNECT_TIMEOUT_MS, "create");
-  const targetRoom: GameRoom = await withTimeout(sdk.joinById<GameState>(shooterRoom.roomId, { name: "target" }), CONNECT_TIMEOUT_MS, "join");
+  const shooterRoom: GameRoom =
+    await withTimeout(sdk.create<GameState>(ROOM_NAME, { seed, name: "shooter" }), CONNECT_TIMEOUT_MS, "create");
+  const targetRoom: GameRoom =
+    await withTimeout(sdk.joinById<GameState>(shooterRoom.roomId, { name: "target" }), CONNECT_TIMEOUT_MS, "join");
   const room = matchMaker.getLocalRoomById(shooterRoom.roomId) as unknown as AsteroidsRoom | undefined;
   if (!room) throw new Error("the room is not hosted by this process");
   const shooterId = shooterRoom.sessionId;
@@ -188,7 +191,9 @@ export async function runDuel(endpoint: string, config: DuelConfig, timing: Duel
       const own = frame.ships.find((ship) => ship.isLocal);
       // Inputs the client has applied: the server's ack in the newest patch plus the ones still pending.
       const appliedSeq = (shooterRoom.state.ships.get(shooterId)?.ack ?? 0) + stats.pendingInputs;
-      if (own && !afterInput.has(appliedSeq)) afterInput.set(appliedSeq, { x: own.x, y: own.y, viewTick: Math.floor(renderTime / TICK_MS) });
+      if (own && !afterInput.has(appliedSeq)) {
+        afterInput.set(appliedSeq, { x: own.x, y: own.y, viewTick: Math.floor(renderTime / TICK_MS) });
+      }
       const frameMs = previousNow === undefined ? 0 : now - previousNow;
       recorder.ownShipFrame(stats.visibleErrorPx, frameMs);
       if (frameMs > 0) recorder.frameIntervals.push(frameMs);

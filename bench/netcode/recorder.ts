@@ -4,7 +4,7 @@
  * followed to their end through the drain that follows it.
  */
 import { MAX_REWIND_TICKS } from "../../shared/constants";
-import { CORRECTION_TIME_MS } from "../../engine/OwnShipPredictor";
+import { CORRECTION_TIME_MS } from "../../shared/constants";
 import type { DrawnTrack } from "./screenHits";
 import { share, summarize, type Summary } from "../../shared/stats";
 
@@ -66,7 +66,10 @@ export interface InterpolationResult {
 export type RewindResult = Summary & {
   /** Share of bullets whose rewind hit the cap. */
   atCapShare: number;
-  /** Steps between the server's present and the moment the shooter was drawing, per input applied (as lag compensation sees it, before the cap). */
+  /**
+   * Steps between the server's present and the moment the shooter was drawing, per input
+   * applied (as lag compensation sees it, before the cap).
+   */
   neededTicks: Summary;
   neededOverCapShare: number;
 };
@@ -76,7 +79,10 @@ export class DuelRecorder {
   readonly serverHits = new Set<string>();
   /** Rewind (lag compensation, steps) of each shooter bullet launched while measuring, by bullet id. */
   readonly rewinds = new Map<number, number>();
-  /** Per input the server applied: how many steps behind its present the shooter was drawing the target (the rewind lag compensation would need, uncapped). */
+  /**
+   * Per input the server applied: how many steps behind its present the shooter was drawing
+   * the target (the rewind lag compensation would need, uncapped).
+   */
   readonly viewLags: number[] = [];
   readonly corrections: number[] = [];
   readonly drawnVsServer: number[] = [];
@@ -103,7 +109,8 @@ export class DuelRecorder {
   }
 
   hitAgreement(tracks: ReadonlyMap<string, DrawnTrack>): HitAgreement {
-    const describe = (bulletId: string): Disagreement => ({ bulletId, rewindTicks: this.rewinds.get(Number(bulletId)), ...tracks.get(bulletId) });
+    const describe = (bulletId: string): Disagreement =>
+      ({ bulletId, rewindTicks: this.rewinds.get(Number(bulletId)), ...tracks.get(bulletId) });
     const shownNotCounted = [...this.screenHits].filter((id) => !this.serverHits.has(id)).map(describe);
     const countedNotShown = [...this.serverHits].filter((id) => !this.screenHits.has(id)).map(describe);
     const confirmed = this.screenHits.size - shownNotCounted.length;

@@ -1,6 +1,8 @@
 /** The benchmark's output: the JSON document and its Markdown tables. */
-import type { DuelResult, DuelTiming } from "./duel";
 import type { Summary } from "../../shared/stats";
+import { fixed, pair as pairOf, percent, table } from "../markdown";
+import { fillTemplate, listItems, readTemplate } from "../template";
+import type { DuelResult, DuelTiming } from "./duel";
 
 export interface Machine {
   cpus: number;
@@ -23,23 +25,19 @@ export interface NetcodeReport {
   stalledRuns: DuelResult[];
 }
 
-const fixed = (value: number, digits: number) => (Number.isFinite(value) ? value.toFixed(digits) : "–");
-const percent = (value: number) => (Number.isFinite(value) ? `${(value * 100).toFixed(1)} %` : "–");
-const pair = (summary: Summary, digits: number) => `${fixed(summary.median, digits)} / ${fixed(summary.p99, digits)}`;
-const label = (result: DuelResult) =>
-  `${result.config.rttMs} ± ${result.config.jitterMs}${result.stalls.count > 0 ? ` (stalled ${result.stalls.longestMs.toFixed(0)} ms)` : ""}`;
-
-function table(header: string[], rows: string[][]): string {
-  const line = (cells: string[]) => `| ${cells.join(" | ")} |`;
-  return [line(header), line(header.map(() => "---")), ...rows.map(line)].join("\n");
-}
+const pair = (summary: Summary, digits: number): string => pairOf(summary.median, summary.p99, digits);
+const onOff = (result: DuelResult): string => (result.config.lagCompensation ? "on" : "off");
+const label = (result: DuelResult): string => {
+  const stalled = result.stalls.count > 0 ? ` (stalled ${fixed(result.stalls.longestMs, 0, "ms")})` : "";
+  return `${result.config.rttMs} ± ${result.config.jitterMs}${stalled}`;
+};
 
 export function hitTable(results: readonly DuelResult[]): string {
   return table(
     ["RTT ms", "lag comp", "shots", "hits on screen", "server agreed", "agreement", "server-only hits", "rewind ticks med / p99 (at cap)",
       "view lag ticks med / p99 (over cap)"],
     results.map((r) => [
-      label(r), r.config.lagCompensation ? "on" : "off", String(r.shots.launched), String(r.hits.screen),
+      label(r), onOff(r), String(r.shots.launched), String(r.hits.screen),
       String(r.hits.confirmed), percent(r.hits.agreement), `${r.hits.serverOnly} (${percent(r.hits.serverOnlyShare)})`,
       `${pair(r.rewindTicks, 0)} (${percent(r.rewindTicks.atCapShare)})`,
       `${pair(r.rewindTicks.neededTicks, 0)} (${percent(r.rewindTicks.neededOverCapShare)})`,
@@ -49,10 +47,11 @@ export function hitTable(results: readonly DuelResult[]): string {
 
 export function motionTable(results: readonly DuelResult[]): string {
   return table(
-    ["RTT ms", "lag comp", "correction px med / p99 (patches corrected)", "drawn vs server px med / p99", "visible step px/frame med / p99",
-      "server steps w/o new input", "interp. error px med / p99", "dry frames", "interp. delay ms med", "ping ms med", "frame ms med / p99"],
+    ["RTT ms", "lag comp", "correction px med / p99 (patches corrected)", "drawn vs server px med / p99",
+      "visible step px/frame med / p99", "server steps w/o new input", "interp. error px med / p99", "dry frames",
+      "interp. delay ms med", "ping ms med", "frame ms med / p99"],
     results.map((r) => [
-      label(r), r.config.lagCompensation ? "on" : "off",
+      label(r), onOff(r),
       `${pair(r.reconciliation.correctionPx, 2)} (${percent(r.reconciliation.correctedShare)})`,
       pair(r.reconciliation.drawnVsServerPx, 2), pair(r.reconciliation.visibleStepPx, 3), percent(r.reconciliation.starvedStepShare),
       pair(r.interpolation.errorPx, 2), percent(r.interpolation.dryFrameShare), fixed(r.interpolation.delayMs.median, 0),
@@ -68,32 +67,34 @@ export function targetLine(results: readonly DuelResult[]): string {
   const row = results.find((r) => r.config.rttMs === TARGET.rttMs && r.config.lagCompensation);
   if (!row) return `Target (≥ ${percent(TARGET.agreement)} at ${TARGET.rttMs} ms with lag compensation): not measured.`;
   const met = row.hits.agreement >= TARGET.agreement ? "met" : "NOT met";
-  return `Target ≥ ${percent(TARGET.agreement)} hit agreement at ${TARGET.rttMs} ms RTT with lag compensation: ${met} (${percent(row.hits.agreement)}, ${row.hits.confirmed} of ${row.hits.screen} hits on screen).`;
+  const measured = `${percent(row.hits.agreement)}, ${row.hits.confirmed} of ${row.hits.screen} hits on screen`;
+  return `Target ≥ ${percent(TARGET.agreement)} hit agreement at ${TARGET.rttMs} ms RTT with lag compensation: ${met} (${measured}).`;
+}
+
+/** The notes of notes.md, one string per list item, with the run's limits filled in. */
+export function reportNotes(limits: { stallMs: number; retryBudgetS: number }): string[] {
+  return listItems(fillTemplate(readTemplate(__dirname, "notes.md"), limits));
+}
+
+function stalledRunNote(result: DuelResult): string {
+  const longest = fixed(result.stalls.longestMs, 0, "ms");
+  return `Re-run after a stall: ${result.config.rttMs} ms, lag compensation ${onOff(result)} (longest frame ${longest}); `
+    + "the first attempt is in the JSON.";
 }
 
 export function toMarkdown(report: NetcodeReport): string {
-  const m = report.machine;
-  return [
-    "# Netcode benchmark",
-    "",
-    `\`${report.command}\` — ${report.date}${report.commit ? ` at ${report.commit.replace(/^([0-9a-f]{10})[0-9a-f]*/, "$1")}` : ""}; ${report.timing.totalSeconds.toFixed(0)} s in all.`,
-    `Machine: ${m.cpus} × ${m.cpuModel}, ${m.memoryGiB.toFixed(0)} GiB, ${m.platform}, Node ${m.node}, load ${m.loadAverage1m.toFixed(2)} at start.`,
-    `Each row: ${report.timing.warmupMs / 1000} s warm-up, ${report.timing.measureMs / 1000} s measured, ${report.timing.drainMs / 1000} s drain; frames every ${report.timing.frameMs.toFixed(1)} ms.`,
-    "",
-    "## Hit agreement (shots the shooter's screen showed as hits that the server also counted)",
-    "",
-    hitTable(report.results),
-    "",
-    targetLine(report.results),
-    "",
-    "## Own ship (prediction, reconciliation) and the remote ship (interpolation)",
-    "",
-    motionTable(report.results),
-    "",
-    "## Notes",
-    "",
-    ...report.stalledRuns.map((r) => `- Re-run after a stall: ${r.config.rttMs} ms, lag compensation ${r.config.lagCompensation ? "on" : "off"} (longest frame ${r.stalls.longestMs.toFixed(0)} ms); the first attempt is in the JSON.`),
-    ...report.notes.map((note) => `- ${note}`),
-    "",
-  ].join("\n");
+  const { machine: m, timing } = report;
+  return fillTemplate(readTemplate(__dirname, "report.template.md"), {
+    command: report.command, date: report.date,
+    // The commit shortened to 10 hex digits, keeping any "(with uncommitted changes)".
+    commit: report.commit ? ` at ${report.commit.replace(/^([0-9a-f]{10})[0-9a-f]*/, "$1")}` : "",
+    totalS: fixed(timing.totalSeconds, 0),
+    cpus: m.cpus, cpuModel: m.cpuModel, memoryGiB: fixed(m.memoryGiB, 0), platform: m.platform, node: m.node,
+    load: fixed(m.loadAverage1m, 2),
+    warmupS: timing.warmupMs / 1000, measureS: timing.measureMs / 1000, drainS: timing.drainMs / 1000, frameMs: fixed(timing.frameMs, 1),
+    hitTable: hitTable(report.results),
+    targetLine: targetLine(report.results),
+    motionTable: motionTable(report.results),
+    notes: [...report.stalledRuns.map(stalledRunNote), ...report.notes].map((note) => `- ${note}`).join("\n"),
+  });
 }

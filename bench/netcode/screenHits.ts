@@ -24,7 +24,10 @@ function relativePath(bullet: RenderBullet, before: Vec2 | undefined, target: Re
   return [rotate(start, -target.angle), rotate(end, -target.angle)];
 }
 
-/** How one own bullet looked on screen: frames drawn, and its centre's distance to the target's centre when first drawn and at its closest, px. */
+/**
+ * How one own bullet looked on screen: frames drawn, and its centre's distance to the
+ * target's centre when first drawn and at its closest, px.
+ */
 export interface DrawnTrack {
   frames: number;
   firstDistance: number;

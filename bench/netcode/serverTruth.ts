@@ -4,13 +4,11 @@
  * POSE_HISTORY_TICKS steps (1 s). A server time between two steps is answered by
  * lerping the two poses around it, the short way across the wrap.
  */
-import { TICK_RATE, WORLD_HEIGHT, WORLD_WIDTH } from "../../shared/constants";
+import { TICK_MS, WORLD_HEIGHT, WORLD_WIDTH } from "../../shared/constants";
 import { poseAt } from "../../shared/rewind";
 import { wrapCoord, wrappedOffset, type Vec2 } from "../../shared/vector";
 import type { World } from "../../shared/world";
 
-/** Server milliseconds per step: step N ends at server time N × TICK_MS, as the client stamps patches. */
-export const TICK_MS = 1000 / TICK_RATE;
 
 /** Ship `id`'s true position at server time `serverMs`, or undefined outside the remembered second. */
 export function truePosition(world: World, id: string, serverMs: number): Vec2 | undefined {

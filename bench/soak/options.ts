@@ -5,6 +5,7 @@
  */
 import path from "node:path";
 import { MAX_CLIENTS } from "../../shared/constants";
+import type { FlagValues } from "../cli";
 
 export interface SoakOptions {
   minutes: number;
@@ -17,13 +18,19 @@ export interface SoakOptions {
 export const MAX_MINUTES = 60;
 const DEFAULTS = { minutes: 10, bots: 100 } as const;
 
-function wholeNumber(flag: string, raw: string | undefined, min: number, max: number): number {
-  const value = Number(raw);
-  if (raw === undefined || !Number.isInteger(value) || value < min || value > max) {
-    throw new Error(`${flag} takes a whole number from ${min} to ${max} (got ${raw ?? "nothing"})`);
-  }
-  return value;
-}
+export const SOAK_COMMAND = {
+  name: "soak",
+  invocation: "npm run soak --",
+  summary: "A bounded soak of the real server: bots in one room, /metrics scraped every 10 s; fails on growth or errors.",
+  flags: {
+    minutes: {
+      type: "number", value: "N", whole: true, min: 1, max: MAX_MINUTES, default: DEFAULTS.minutes,
+      help: "minutes measured after the 60 s warm-up",
+    },
+    bots: { type: "number", value: "N", whole: true, min: 1, max: MAX_CLIENTS, default: DEFAULTS.bots, help: "bots, all in one room" },
+    out: { type: "string", value: "DIR", help: "write soak.{md,json} to DIR instead of bench/results" },
+  },
+} as const;
 
 /** `dir` relative to the working directory when it lies inside it, else absolute. */
 function shortPath(dir: string): string {
@@ -31,19 +38,10 @@ function shortPath(dir: string): string {
   return relative === "" ? "." : relative.startsWith("..") || path.isAbsolute(relative) ? dir : relative;
 }
 
-export function parseSoakOptions(argv: readonly string[], defaultOut: string): SoakOptions {
-  let minutes: number = DEFAULTS.minutes;
-  let bots: number = DEFAULTS.bots;
-  let outDir = defaultOut;
-  for (let i = 0; i < argv.length; i++) {
-    const flag = argv[i]!;
-    const value = argv[i + 1];
-    if (flag === "--minutes") minutes = wholeNumber(flag, value, 1, MAX_MINUTES);
-    else if (flag === "--bots") bots = wholeNumber(flag, value, 1, MAX_CLIENTS);
-    else if (flag === "--out" && value) outDir = path.resolve(value);
-    else throw new Error(`unknown option ${flag} (options: --minutes N, --bots N, --out DIR)`);
-    i++;
-  }
+/** The run's options from its parsed flags (already bounded by SOAK_COMMAND), and the command that asks for them. */
+export function soakOptions(flags: FlagValues<typeof SOAK_COMMAND.flags>, defaultOut: string): SoakOptions {
+  const { minutes, bots } = flags;
+  const outDir = flags.out === undefined ? defaultOut : path.resolve(flags.out);
   const extra = [
     minutes !== DEFAULTS.minutes ? `--minutes ${minutes}` : "",
     bots !== DEFAULTS.bots ? `--bots ${bots}` : "",

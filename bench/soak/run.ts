@@ -15,10 +15,12 @@ import os from "node:os";
 import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { ROOM_NAME } from "../../shared/protocol";
+import { parseCommandOrExit } from "../cli";
 import type { WorkerResult } from "../load/botWorker";
 import { spawnTsx, type TsxChild } from "../load/processes";
+import { fixed, percent } from "../markdown";
 import { minuteRows } from "./minutes";
-import { parseSoakOptions, type SoakOptions } from "./options";
+import { SOAK_COMMAND, soakOptions, type SoakOptions } from "./options";
 import { byLabel, countsOf } from "./sample";
 import { busyNote, toSoakMarkdown, verdictLines, type SoakReport } from "./report";
 import { decide, SOAK_LIMITS, type BotTally } from "./verdicts";
@@ -70,6 +72,7 @@ async function soak(options: SoakOptions): Promise<Measured> {
     log(`server on 127.0.0.1:${port}; joining ${options.bots} bots to one room`);
     // The bot process's own bound: it reports and leaves by then even if nobody asks.
     const botsBoundS = WARMUP_S + options.minutes * 60 + 60;
+    // botWorker's positional protocol: endpoint, room name, rooms, room size, seconds, name prefix.
     worker = spawnTsx("botWorker.ts", [`ws://127.0.0.1:${port}`, ROOM_NAME, "1", String(options.bots), String(botsBoundS), "soak"]);
     await worker.waitForLine(/^READY$/, BOTS_READY_MS);
     log(`bots ready; warming up ${WARMUP_S} s`);
@@ -81,7 +84,13 @@ async function soak(options: SoakOptions): Promise<Measured> {
       alive: () => endedAs("server", server) ?? endedAs("bot process", bots),
       onSample: (sample) => {
         if (Math.round(sample.t / SAMPLE_S) % (60 / SAMPLE_S) !== 0) return;
-        log(`minute ${Math.round(sample.t / 60)}: RSS ${sample.rssMB.toFixed(1)} MB, heap used ${sample.heapUsedMB.toFixed(1)} MB (${sample.heapAfterGcMB.toFixed(1)} after the last major GC), step p99 ${sample.tickMs.p99.toFixed(2)} ms, patch p99 ${sample.patchMs.p99.toFixed(2)} ms, idle ${(100 * sample.idle).toFixed(1)} %, CCU ${sample.ccu}, dropped ${sample.dropped}, expelled ${sample.expelled}, stderr ${sample.stderrLines}`);
+        log(`minute ${Math.round(sample.t / 60)}: ` + [
+          `RSS ${fixed(sample.rssMB, 1, "MB")}`,
+          `heap used ${fixed(sample.heapUsedMB, 1, "MB")} (${fixed(sample.heapAfterGcMB, 1)} after the last major GC)`,
+          `step p99 ${fixed(sample.tickMs.p99, 2, "ms")}`, `patch p99 ${fixed(sample.patchMs.p99, 2, "ms")}`,
+          `idle ${percent(sample.idle)}`, `CCU ${sample.ccu}`,
+          `dropped ${sample.dropped}`, `expelled ${sample.expelled}`, `stderr ${sample.stderrLines}`,
+        ].join(", "));
       },
     });
     return { watched, bots: await collectBots(worker, watched.incidents) };
@@ -98,19 +107,14 @@ function tallyOf(bots: number, result: WorkerResult | undefined): BotTally {
 
 async function main(): Promise<void> {
   const started = Date.now();
-  let options: SoakOptions;
-  try {
-    options = parseSoakOptions(process.argv.slice(2), path.resolve(__dirname, "../results"));
-  } catch (error) {
-    console.error(`soak: ${error instanceof Error ? error.message : String(error)}`);
-    process.exit(2);
-  }
+  const options = soakOptions(parseCommandOrExit(SOAK_COMMAND).flags, path.resolve(__dirname, "../results"));
   const limitMs = options.minutes * 60_000 + SETUP_MARGIN_MS;
   setTimeout(() => {
     console.error(`soak: over its ${Math.round(limitMs / 1000)} s bound, giving up`);
     process.exit(1);
   }, limitMs).unref();
-  log(`${options.command}: ${options.bots} bots, one room, ${WARMUP_S} s warm-up + ${options.minutes} min measured; bound ${Math.round(limitMs / 1000)} s`);
+  log(`${options.command}: ${options.bots} bots, one room, ${WARMUP_S} s warm-up + ${options.minutes} min measured; `
+    + `bound ${Math.round(limitMs / 1000)} s`);
 
   const { watched, bots } = await soak(options);
   const rows = minuteRows(watched.samples, SAMPLE_S, watched.baseline, bots?.rtts ?? [], watched.startAt);
@@ -118,12 +122,16 @@ async function main(): Promise<void> {
   const serverTotals = countsOf(watched.last);
   const droppedByReason = byLabel(watched.last, "netroids_messages_dropped_total", "reason");
   const expelledByReason = byLabel(watched.last, "netroids_clients_expelled_total", "reason");
-  const verdicts = decide({ samples: watched.samples, rows, bots: botTally, serverTotals, droppedByReason, expelledByReason, incidents: watched.incidents });
+  const verdicts = decide({
+    samples: watched.samples, rows, bots: botTally, serverTotals, droppedByReason, expelledByReason, incidents: watched.incidents,
+  });
   const cores = os.cpus().length;
   const report: SoakReport = {
     date: new Date().toISOString().slice(0, 10),
     command: options.command,
-    machine: { cores, cpu: os.cpus()[0]?.model.trim() ?? "unknown", node: process.version, memoryGB: Math.round(os.totalmem() / 1e9) },
+    machine: {
+      cores, cpu: os.cpus()[0]?.model.trim() ?? "unknown", node: process.version, memoryGB: Math.round(os.totalmem() / 1e9),
+    },
     bots: options.bots, minutes: options.minutes, warmupS: WARMUP_S, sampleEveryS: SAMPLE_S,
     durationS: (Date.now() - started) / 1000,
     pass: verdicts.every((verdict) => verdict.pass),

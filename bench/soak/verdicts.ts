@@ -5,6 +5,7 @@
  */
 import { PATCH_RATE, TICK_RATE } from "../../shared/constants";
 import { summarize } from "../../shared/stats";
+import { fixed, percent, signed } from "../markdown";
 import type { MinuteRow } from "./minutes";
 import type { SoakCounts, SoakSample } from "./sample";
 import { trendOf, type Trend } from "./trend";
@@ -64,22 +65,24 @@ export interface SoakFacts {
   incidents: readonly string[];
 }
 
-const mb = (value: number): string => `${value.toFixed(1)} MB`;
-const signed = (value: number, digits = 1): string => `${value >= 0 ? "+" : ""}${value.toFixed(digits)}`;
-const pct = (value: number): string => `${(100 * value).toFixed(1)} %`;
+const mb = (value: number): string => fixed(value, 1, "MB");
 
 function memoryVerdict(topic: string, trend: Trend, limit: { growthMB: number; slopeMBPerMin: number }, note = ""): Verdict {
-  const window = `${(trend.windowS / 60).toFixed(1)} min`;
+  const window = fixed(trend.windowS / 60, 1, "min");
   const measured = Number.isFinite(trend.growth) && Number.isFinite(trend.slopePerMinute);
   const grew = trend.growth > limit.growthMB && trend.slopePerMinute > limit.slopeMBPerMin;
   return {
     topic,
     pass: measured && !grew,
-    detail: `median of the first ${window} ${mb(trend.firstMedian)}, of the last ${window} ${mb(trend.lastMedian)}: ${signed(trend.growth)} MB (limit +${limit.growthMB} MB); slope ${signed(trend.slopePerMinute, 2)} MB/min (limit +${limit.slopeMBPerMin}); growth means both over${note}`,
+    detail: `median of the first ${window} ${mb(trend.firstMedian)}, of the last ${window} ${mb(trend.lastMedian)}: `
+      + `${signed(trend.growth)} MB (limit +${limit.growthMB} MB); `
+      + `slope ${signed(trend.slopePerMinute, 2)} MB/min (limit +${limit.slopeMBPerMin}); growth means both over${note}`,
   };
 }
 
-function steadyVerdict(topic: string, rows: readonly MinuteRow[], p50: (row: MinuteRow) => number, p99: (row: MinuteRow) => number, intervalMs: number): Verdict {
+function steadyVerdict(
+  topic: string, rows: readonly MinuteRow[], p50: (row: MinuteRow) => number, p99: (row: MinuteRow) => number, intervalMs: number,
+): Verdict {
   const third = Math.max(1, Math.floor(rows.length / 3));
   const firstP50 = summarize(rows.slice(0, third).map(p50)).median;
   const lastP50 = summarize(rows.slice(-third).map(p50)).median;
@@ -91,7 +94,10 @@ function steadyVerdict(topic: string, rows: readonly MinuteRow[], p50: (row: Min
   return {
     topic,
     pass: finite && maxP99 <= p99Limit && !drifted,
-    detail: `per-minute p99 ${Math.min(...p99s).toFixed(2)}–${maxP99.toFixed(2)} ms (limit ${p99Limit.toFixed(1)} ms, half the ${intervalMs.toFixed(1)} ms interval); p50 ${firstP50.toFixed(2)} ms in the first ${third} min, ${lastP50.toFixed(2)} ms in the last ${third} (limit ×${SOAK_LIMITS.p50Drift} or +${SOAK_LIMITS.p50SlackMs} ms)`,
+    detail: `per-minute p99 ${fixed(Math.min(...p99s), 2)}–${fixed(maxP99, 2, "ms")} `
+      + `(limit ${fixed(p99Limit, 1, "ms")}, half the ${fixed(intervalMs, 1, "ms")} interval); `
+      + `p50 ${fixed(firstP50, 2, "ms")} in the first ${third} min, ${fixed(lastP50, 2, "ms")} in the last ${third} `
+      + `(limit ×${SOAK_LIMITS.p50Drift} or +${SOAK_LIMITS.p50SlackMs} ms)`,
   };
 }
 
@@ -113,17 +119,21 @@ export function decide(facts: SoakFacts): Verdict[] {
   const idles = rows.map((row) => row.idleMean);
   const rates = rows.map((row) => row.ticksPerSecond);
   const minRate = SOAK_LIMITS.tickRateShare * TICK_RATE;
+  const memoryTrend = (value: (sample: SoakSample) => number): Trend => trendOf(samples, value, SOAK_LIMITS.memoryWindowS);
+  const { dropped, expelled, stderrLines } = serverTotals;
   return [
-    memoryVerdict("memory: heap used after major GC", trendOf(samples, (s) => s.heapAfterGcMB, SOAK_LIMITS.memoryWindowS), SOAK_LIMITS.heapAfterGc,
-      `. Heap used as scraped (a saw-tooth): ${describe(trendOf(samples, (s) => s.heapUsedMB, SOAK_LIMITS.memoryWindowS))}`),
-    memoryVerdict("memory: RSS", trendOf(samples, (s) => s.rssMB, SOAK_LIMITS.memoryWindowS), SOAK_LIMITS.rss),
+    memoryVerdict("memory: heap used after major GC", memoryTrend((s) => s.heapAfterGcMB), SOAK_LIMITS.heapAfterGc,
+      `. Heap used as scraped (a saw-tooth): ${describe(memoryTrend((s) => s.heapUsedMB))}`),
+    memoryVerdict("memory: RSS", memoryTrend((s) => s.rssMB), SOAK_LIMITS.rss),
     {
       topic: "errors",
       pass: errorCount === 0 && samples.length > 0,
       detail: [
-        `bots: ${bots.joined}/${bots.bots} joined, ${bots.failed} failed to connect, ${bots.errors} errors, ${bots.dropped} disconnected by the server`,
+        `bots: ${bots.joined}/${bots.bots} joined, ${bots.failed} failed to connect, ${bots.errors} errors, `
+          + `${bots.dropped} disconnected by the server`,
         `server CCU at least ${ccuMin} in every sample`,
-        `server since start: ${serverTotals.dropped} messages dropped${reasons(facts.droppedByReason)}, ${serverTotals.expelled} clients expelled${reasons(facts.expelledByReason)}, ${serverTotals.stderrLines} stderr lines`,
+        `server since start: ${dropped} messages dropped${reasons(facts.droppedByReason)}, `
+          + `${expelled} clients expelled${reasons(facts.expelledByReason)}, ${stderrLines} stderr lines`,
         incidents.length ? `incidents: ${incidents.join("; ")}` : "no incidents",
       ].join("; "),
     },
@@ -132,12 +142,14 @@ export function decide(facts: SoakFacts): Verdict[] {
     {
       topic: "steady: idle share",
       pass: idles.length > 0 && Math.max(...idles) - Math.min(...idles) <= SOAK_LIMITS.idleSpread,
-      detail: `per-minute mean ${pct(Math.min(...idles))}–${pct(Math.max(...idles))}, spread ${(100 * (Math.max(...idles) - Math.min(...idles))).toFixed(1)} points (limit ${100 * SOAK_LIMITS.idleSpread}); lowest interval ${pct(Math.min(...rows.map((row) => row.idleMin)))}`,
+      detail: `per-minute mean ${percent(Math.min(...idles))}–${percent(Math.max(...idles))}, `
+        + `spread ${fixed(100 * (Math.max(...idles) - Math.min(...idles)), 1)} points (limit ${100 * SOAK_LIMITS.idleSpread}); `
+        + `lowest interval ${percent(Math.min(...rows.map((row) => row.idleMin)))}`,
     },
     {
       topic: "steady: tick rate",
       pass: rates.length > 0 && Math.min(...rates) >= minRate,
-      detail: `per-minute ${Math.min(...rates).toFixed(1)}–${Math.max(...rates).toFixed(1)} steps/s (limit ≥ ${minRate.toFixed(1)})`,
+      detail: `per-minute ${fixed(Math.min(...rates), 1)}–${fixed(Math.max(...rates), 1)} steps/s (limit ≥ ${fixed(minRate, 1)})`,
     },
   ];
 }

@@ -7,7 +7,7 @@
 import { performance } from "node:perf_hooks";
 import { CloseCode, Room, ServerError, type Client } from "@colyseus/core";
 import { StateView } from "@colyseus/schema";
-import { MAX_CLIENTS, PATCH_RATE, RECONNECT_WINDOW, TICK_RATE } from "../../shared/constants";
+import { MAX_CLIENTS, PATCH_INTERVAL_MS, RECONNECT_WINDOW, RTT_REPORT_INTERVAL_MS, TICK_RATE } from "../../shared/constants";
 import { addShip, removeShip } from "../../shared/lifecycle";
 import {
   BROADCAST_EVENT_KINDS, ClientMessage, PALETTE, cleanColor, cleanPlayerName, cleanRoomName, joinOptionsProblem, parseInputBatch, parseRttReport, ServerMessage,
@@ -23,12 +23,6 @@ import { serverMetrics } from "../metrics/ServerMetrics";
 import { InputQueue } from "./InputQueue";
 import { CLOSE_FLOOD, MessageGuard, type ClientMessageStats } from "./MessageGuard";
 import { createShipView, mirrorWorld } from "./mirrorWorld";
-
-/** Shortest time between two RTT reports of one client that both count, ms: clients report once a second. */
-export const RTT_REPORT_INTERVAL_MS = 500;
-
-// Defined beside the rate limiter, which the lobby shares; still exported here for the game's tests and tools.
-export { CLOSE_FLOOD } from "./MessageGuard";
 
 export interface CreateOptions extends JoinOptions {
   /** Seed of the room's PRNG; tests pass one to make a room reproducible. */
@@ -67,7 +61,7 @@ export class AsteroidsRoom extends Room<{ state: GameState; metadata: RoomListin
     const seed = Number.isInteger(options.seed) ? (options.seed as number) : Math.floor(Math.random() * 2 ** 32);
     this.world = createWorld(seed);
     this.roomNumber = ++AsteroidsRoom.roomsCreated;
-    this.patchRate = 1000 / PATCH_RATE;
+    this.patchRate = PATCH_INTERVAL_MS;
     void this.setMetadata({
       roomName: cleanRoomName(options.roomName) ?? `Sector ${this.roomNumber}`,
       players: 0,

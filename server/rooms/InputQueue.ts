@@ -3,10 +3,8 @@
  * order, so a quick tap (press and release inside one step) still charges and fires;
  * when the queue is empty the ship keeps holding the last keys (inputs are key state).
  */
+import { MAX_QUEUED_INPUTS } from "../../shared/constants";
 import type { InputMessage } from "../../shared/protocol";
-
-/** Inputs kept per client; beyond this a client is far ahead and the oldest are skipped (100 ms at 60 Hz). */
-export const MAX_QUEUED_INPUTS = 6;
 
 interface PlayerInputs {
   queue: InputMessage[];

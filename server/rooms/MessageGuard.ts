@@ -1,19 +1,16 @@
 /**
- * Per-client accounting of what a client sends: accepted messages, and dropped ones by
- * reason. Rate limiting works on one-second windows: past the soft limit messages are
- * dropped (a burst costs the sender, not the room); past the hard limit the client is
- * flooding and the room disconnects it. Every message is either accepted or dropped
- * with a reason, so the counts add up to what the client sent.
+ * Per-client accounting of the room messages a client sends: accepted ones, and dropped
+ * ones by reason. Rate limiting counts in fixed windows of MESSAGE_RATE_WINDOW_MS: past
+ * the soft limit messages are dropped (a burst costs the sender, not the room); past the
+ * hard limit the client is flooding and the room disconnects it. Every room message is
+ * either accepted or dropped with a reason, so the counts add up to what the client sent
+ * the room's handlers (Colyseus answers pings itself, and the transport closes on junk
+ * frames before they reach the room).
  */
+import { FLOOD_MESSAGE_LIMIT, MESSAGE_RATE_WINDOW_MS, SOFT_MESSAGE_LIMIT } from "../../shared/constants";
 
-/** Messages per second a well-behaved client never exceeds: inputs on change (a human makes a few per second, a bot at most one per step) plus heartbeats. */
-export const SOFT_MESSAGE_LIMIT = 90;
-/** Messages in one second that mean a flood: the client is disconnected. */
-export const FLOOD_MESSAGE_LIMIT = 300;
 /** Close code sent to a client disconnected for flooding (application range 4000–4999); the game room and the lobby both use it. */
 export const CLOSE_FLOOD = 4429;
-/** One rate window, ms. */
-const WINDOW_MS = 1000;
 
 /**
  * "flood": the message that took the client past the hard limit, and every one after it
@@ -69,7 +66,7 @@ export class MessageGuard {
       this.drop(sessionId, "flood");
       return "drop";
     }
-    if (nowMs - entry.windowStart >= WINDOW_MS) {
+    if (nowMs - entry.windowStart >= MESSAGE_RATE_WINDOW_MS) {
       entry.windowStart = nowMs;
       entry.inWindow = 0;
     }

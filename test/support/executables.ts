@@ -14,11 +14,11 @@ export function isExecutableFile(file: string): boolean {
 }
 
 /** The first `name` on `searchPath` (a PATH value) that is executable, as the shell would find it. */
-export function findOnPath(name: string, searchPath: string | undefined, isExecutable: (file: string) => boolean = isExecutableFile): string | undefined {
+export function findOnPath(name: string, searchPath: string | undefined): string | undefined {
   for (const dir of (searchPath ?? "").split(path.delimiter)) {
     if (!dir) continue;
     const candidate = path.join(dir, name);
-    if (isExecutable(candidate)) return candidate;
+    if (isExecutableFile(candidate)) return candidate;
   }
   return undefined;
 }

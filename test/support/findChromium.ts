@@ -17,7 +17,7 @@ export interface Disk {
   list(dir: string): string[];
 }
 
-export const realDisk: Disk = {
+const realDisk: Disk = {
   isExecutable: isExecutableFile,
   list(dir) {
     try {

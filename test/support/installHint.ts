@@ -33,7 +33,7 @@ const GENERIC: Record<Requirement, string> = {
 /** Either requirement can also be met by pointing at one that exists. */
 const OVERRIDE: Record<Requirement, string> = {
   chromium: "CHROMIUM_PATH=/path/to/chrome",
-  redis: "REDIS_URL=redis://host:port (a throwaway Redis)",
+  redis: "REDIS_URL=redis://host:port of a throwaway Redis",
 };
 
 /** e.g. "sudo apt-get install -y chromium redis-server (or set CHROMIUM_PATH=…)". */

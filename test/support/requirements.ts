@@ -14,7 +14,7 @@ import { redactRedisUrl } from "../../server/scaleOut/config";
 const REDIS_CONNECT_TIMEOUT_MS = 3000;
 
 /** Resolves with undefined when host:port of `url` accepts a connection, else with why not. */
-export function unreachable(url: string, timeoutMs = REDIS_CONNECT_TIMEOUT_MS): Promise<string | undefined> {
+function unreachable(url: string, timeoutMs = REDIS_CONNECT_TIMEOUT_MS): Promise<string | undefined> {
   let host: string;
   let port: number;
   try {
@@ -32,7 +32,7 @@ export function unreachable(url: string, timeoutMs = REDIS_CONNECT_TIMEOUT_MS): 
     };
     socket.setTimeout(timeoutMs, () => done(`does not answer within ${timeoutMs} ms`));
     socket.once("connect", () => done(undefined));
-    socket.once("error", (error: NodeJS.ErrnoException) => done(`does not answer (${error.code ?? error.message})`));
+    socket.once("error", (error: NodeJS.ErrnoException) => done(`does not answer: ${error.code ?? error.message}`));
   });
 }
 

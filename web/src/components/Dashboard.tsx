@@ -1,7 +1,8 @@
 import { useEffect, useMemo, useState } from "react";
 import type uPlot from "uplot";
 import { DashboardFeed, type DashboardSnapshot } from "../dashboard/DashboardFeed";
-import { STACK_LAYERS, stackedTickTime, TICK_BUDGET_MS, trafficSeries } from "../dashboard/loadSeries";
+import { TICK_MS, TICK_RATE } from "../../../shared/constants";
+import { STACK_LAYERS, stackedTickTime, trafficSeries } from "../dashboard/loadSeries";
 import { SpectatorCanvas } from "./SpectatorCanvas";
 import { UPlotChart } from "./UPlotChart";
 
@@ -11,12 +12,12 @@ const LAYER_COLORS: Record<(typeof STACK_LAYERS)[number], string> = {
 
 /** Top layer first: each series fills down to zero, so the lower layers paint over the upper ones. */
 const TICK_OPTIONS: Omit<uPlot.Options, "width" | "height"> = {
-  title: "Tick time, ms per 60 Hz tick",
-  scales: { y: { range: [0, TICK_BUDGET_MS * 1.1] } },
+  title: `Tick time, ms per ${TICK_RATE} Hz tick`,
+  scales: { y: { range: [0, TICK_MS * 1.1] } },
   series: [
     {},
     ...[...STACK_LAYERS].reverse().map((layer) => ({ label: layer, stroke: LAYER_COLORS[layer], fill: LAYER_COLORS[layer], width: 1 })),
-    { label: "60 Hz budget", stroke: "#ff5252", dash: [6, 4], width: 1 },
+    { label: `${TICK_RATE} Hz budget`, stroke: "#ff5252", dash: [6, 4], width: 1 },
   ],
   axes: [{ stroke: "#aab" }, { stroke: "#aab" }],
 };
@@ -65,7 +66,7 @@ export function Dashboard() {
   const tickData = useMemo(() => {
     const stacked = stackedTickTime(load);
     // uPlot draws the top of the stack first (see TICK_OPTIONS), then the budget line.
-    return [stacked[0]!, ...stacked.slice(1).reverse(), load.map(() => TICK_BUDGET_MS)] as uPlot.AlignedData;
+    return [stacked[0]!, ...stacked.slice(1).reverse(), load.map(() => TICK_MS)] as uPlot.AlignedData;
   }, [load]);
   const trafficData = useMemo(() => trafficSeries(load) as uPlot.AlignedData, [load]);
   useEffect(() => {

@@ -1,13 +1,10 @@
 /**
- * The dashboard's tick-time chart data: each load window as milliseconds of one 60 Hz
- * tick, stacked (message handling, then simulation, network and other busy time, with
+ * The dashboard's tick-time chart data: each load window as milliseconds of one tick
+ * (TICK_MS, the budget line), stacked (message handling, then simulation, network and other busy time, with
  * idle on top up to the whole tick), in uPlot's column layout.
  */
-import { TICK_RATE } from "../../../shared/constants";
+import { TICK_MS } from "../../../shared/constants";
 import type { LoadWindow } from "../../../shared/dashboard";
-
-/** One tick's budget at 60 Hz, ms: the line the stack must stay under. */
-export const TICK_BUDGET_MS = 1000 / TICK_RATE;
 
 export const STACK_LAYERS = ["messages", "simulation", "network", "other", "idle"] as const;
 export type StackLayer = (typeof STACK_LAYERS)[number];
@@ -17,7 +14,7 @@ export function stackedTickTime(load: readonly LoadWindow[]): number[][] {
   const columns: number[][] = [load.map((window) => window.at / 1000)];
   const running = load.map(() => 0);
   for (const layer of STACK_LAYERS) {
-    columns.push(load.map((window, i) => (running[i] = running[i]! + window[layer] * TICK_BUDGET_MS)));
+    columns.push(load.map((window, i) => (running[i] = running[i]! + window[layer] * TICK_MS)));
   }
   return columns;
 }

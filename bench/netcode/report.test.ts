@@ -1,0 +1,34 @@
+/**
+ * The netcode report, rendered from the committed run's JSON, is the committed Markdown, and
+ * notes.md gives back that run's notes word for word.
+ */
+import fs from "node:fs";
+import path from "node:path";
+import { reportNotes, targetLine, toMarkdown, type NetcodeReport } from "./report";
+
+const RESULTS = path.resolve(__dirname, "../results");
+const read = (file: string): string => fs.readFileSync(path.join(RESULTS, file), "utf8");
+const saved = (): NetcodeReport => JSON.parse(read("netcode.json")) as NetcodeReport;
+
+describe("netcode report", () => {
+  it("renders bench/results/netcode.json as bench/results/netcode.md", () => {
+    expect(toMarkdown(saved())).toBe(read("netcode.md"));
+  });
+
+  it("reads notes.md into the notes of the committed run (stalls over 100 ms, a 285 s retry budget)", () => {
+    expect(reportNotes({ stallMs: 100, retryBudgetS: 285 })).toEqual(saved().notes);
+  });
+
+  it("lists a re-run after a stall before the notes", () => {
+    const report = saved();
+    const first = report.results[0]!;
+    const stalled = { ...first, stalls: { ...first.stalls, count: 1, longestMs: 412.4 } };
+    const markdown = toMarkdown({ ...report, stalledRuns: [stalled] });
+    expect(markdown).toContain(`\n- Re-run after a stall: ${first.config.rttMs} ms, lag compensation on (longest frame 412 ms); `
+      + "the first attempt is in the JSON.\n- ");
+  });
+
+  it("says when the target row was not measured", () => {
+    expect(targetLine([])).toBe("Target (≥ 97.0 % at 150 ms with lag compensation): not measured.");
+  });
+});
