@@ -13,7 +13,15 @@ const swc = [
 
 module.exports = {
   testEnvironment: "node",
-  roots: ["<rootDir>/shared", "<rootDir>/server", "<rootDir>/test", "<rootDir>/web/src", "<rootDir>/engine", "<rootDir>/loadtest", "<rootDir>/bench"],
+  roots: [
+    "<rootDir>/shared",
+    "<rootDir>/server",
+    "<rootDir>/test",
+    "<rootDir>/web/src",
+    "<rootDir>/engine",
+    "<rootDir>/loadtest",
+    "<rootDir>/bench",
+  ],
   testMatch: ["**/*.test.ts"],
   transform: { "^.+\\.(t|j)sx?$": swc, "^.+\\.mjs$": swc },
   // @colyseus/core's CJS build requires rou3, which ships ESM only: let swc transform it.

@@ -42,8 +42,12 @@ describe("parseCommand", () => {
   });
 
   it("reads every kind of flag, with the value after a space or an =", () => {
-    expect(flagsOf(["--quick", "--out", "/tmp/x", "--minutes=3", "--seconds", "2.5"]))
-      .toEqual({ quick: true, out: "/tmp/x", minutes: 3, seconds: 2.5 });
+    expect(flagsOf(["--quick", "--out", "/tmp/x", "--minutes=3", "--seconds", "2.5"])).toEqual({
+      quick: true,
+      out: "/tmp/x",
+      minutes: 3,
+      seconds: 2.5,
+    });
   });
 
   it("refuses unknown flags, strays, missing values and values on a switch, in Node's words", () => {
@@ -69,7 +73,11 @@ describe("parseCommand", () => {
 
   it("takes named positionals in order, all of them, for protocols between processes", () => {
     const worker = {
-      name: "w", invocation: "tsx w.ts", summary: "s", flags: {}, positionals: { endpoint: "url", rooms: "count" },
+      name: "w",
+      invocation: "tsx w.ts",
+      summary: "s",
+      flags: {},
+      positionals: { endpoint: "url", rooms: "count" },
     } as const;
     expect(parseCommand(worker, ["ws://x", "3"])).toEqual({ help: false, flags: {}, args: { endpoint: "ws://x", rooms: "3" } });
     expect(() => parseCommand(worker, ["ws://x"])).toThrow("expects 2 arguments (endpoint, rooms), got 1");
@@ -79,18 +87,20 @@ describe("parseCommand", () => {
 describe("usage", () => {
   it("lists every flag with its value name, range and default", () => {
     expect(usageLine(SPEC)).toBe("usage: npm run demo -- [--quick] [--out DIR] [--minutes N] [--seconds S] [--help]");
-    expect(usageText(SPEC)).toBe([
-      "usage: npm run demo -- [--quick] [--out DIR] [--minutes N] [--seconds S] [--help]",
-      "",
-      "A demo command.",
-      "",
-      "  --quick      be quick",
-      "  --out DIR    where to write",
-      "  --minutes N  how long (a whole number from 1 to 60, default 10)",
-      "  --seconds S  per row (a number from 2 to 60, default 32)",
-      "  --help       print this help and exit",
-      "",
-    ].join("\n"));
+    expect(usageText(SPEC)).toBe(
+      [
+        "usage: npm run demo -- [--quick] [--out DIR] [--minutes N] [--seconds S] [--help]",
+        "",
+        "A demo command.",
+        "",
+        "  --quick      be quick",
+        "  --out DIR    where to write",
+        "  --minutes N  how long (a whole number from 1 to 60, default 10)",
+        "  --seconds S  per row (a number from 2 to 60, default 32)",
+        "  --help       print this help and exit",
+        "",
+      ].join("\n"),
+    );
   });
 });
 

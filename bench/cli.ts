@@ -51,16 +51,11 @@ export interface CommandSpec<Flags extends FlagSpecs, Positional extends string 
 }
 
 export type FlagValues<Flags extends FlagSpecs> = {
-  readonly [Name in keyof Flags]: Flags[Name] extends NumberFlag
-    ? number
-    : Flags[Name] extends TextFlag
-      ? string | undefined
-      : boolean;
+  readonly [Name in keyof Flags]: Flags[Name] extends NumberFlag ? number : Flags[Name] extends TextFlag ? string | undefined : boolean;
 };
 
 export type ParsedCommand<Flags extends FlagSpecs, Positional extends string = never> =
-  | { help: true }
-  | { help: false; flags: FlagValues<Flags>; args: Readonly<Record<Positional, string>> };
+  { help: true } | { help: false; flags: FlagValues<Flags>; args: Readonly<Record<Positional, string>> };
 
 /** A command line the spec does not accept; the message names the flag and what it takes. */
 export class UsageError extends Error {}

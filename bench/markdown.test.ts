@@ -30,12 +30,15 @@ describe("report number formats", () => {
 
 describe("table", () => {
   it("writes a header, a separator and one line per row, an empty cell as `| |`", () => {
-    expect(table(["measure", "value", ""], [["idle", "80.0 %", ""], ["ticks", "60", "met"]])).toBe([
-      "| measure | value | |",
-      "|---|---|---|",
-      "| idle | 80.0 % | |",
-      "| ticks | 60 | met |",
-    ].join("\n"));
+    expect(
+      table(
+        ["measure", "value", ""],
+        [
+          ["idle", "80.0 %", ""],
+          ["ticks", "60", "met"],
+        ],
+      ),
+    ).toBe(["| measure | value | |", "|---|---|---|", "| idle | 80.0 % | |", "| ticks | 60 | met |"].join("\n"));
   });
 
   it("writes a header alone when there are no rows", () => {

@@ -10,7 +10,9 @@ const path = require("node:path");
 const args = process.argv.slice(2);
 const has = (flag) => args.some((arg) => arg === flag || arg.startsWith(`${flag}=`));
 if (args.length === 0 || args[0].startsWith("-")) {
-  console.error("usage: colyseus-loadtest <bot.ts> [--numClients N] [--endpoint ws://host:port] [--room name | --roomId id] [--delay ms] [--duration s] [--output file]");
+  console.error(
+    "usage: colyseus-loadtest <bot.ts> [--numClients N] [--endpoint ws://host:port] [--room name | --roomId id] [--delay ms] [--duration s] [--output file]",
+  );
   process.exit(2);
 }
 const defaults = [];

@@ -65,7 +65,17 @@ export interface HudState {
 
 export class GameSession {
   readonly clock = new ServerClock();
-  readonly options: NetcodeOptions = { prediction: true, interpolation: true, lagCompensation: true };
+  private readonly switches: NetcodeOptions = { prediction: true, interpolation: true, lagCompensation: true };
+
+  /** The netcode switches, as the overlay shows them. */
+  get options(): Readonly<NetcodeOptions> {
+    return this.switches;
+  }
+
+  /** Turns one netcode technique on or off (the overlay's checkboxes, the benchmark's configurations). */
+  setOption(option: keyof NetcodeOptions, on: boolean): void {
+    this.switches[option] = on;
+  }
   readonly link: RoomLink;
   private readonly inputs: InputStream;
   private readonly batcher = new InputBatcher((message) => this.room.send(ClientMessage.Input, message));
@@ -97,10 +107,7 @@ export class GameSession {
     this.unbindEvents = room.onMessage(ServerMessage.Events, (batch: { tick: number; events: GameEvent[] }) => {
       for (const event of batch.events) this.pendingEvents.push({ t: batch.tick * TICK_MS, event });
     });
-    this.timers = [
-      setInterval(() => this.measurePing(), PING_INTERVAL_MS),
-      setInterval(() => this.update(), INPUT_FALLBACK_MS),
-    ];
+    this.timers = [setInterval(() => this.measurePing(), PING_INTERVAL_MS), setInterval(() => this.update(), INPUT_FALLBACK_MS)];
     this.measurePing();
   }
 
@@ -153,7 +160,15 @@ export class GameSession {
     for (const ship of sampled.ships) {
       const isLocal = ship.id === this.sessionId;
       const own = isLocal ? this.room.state.ships.get(ship.id) : undefined;
-      if (own && ownPose) frame.ships.push({ ...ship, ...ownPose, alive: own.alive, charge: readPublicShip(own, this.room.state.tick).charge, keys: this.inputs.heldKeys, isLocal });
+      if (own && ownPose)
+        frame.ships.push({
+          ...ship,
+          ...ownPose,
+          alive: own.alive,
+          charge: readPublicShip(own, this.room.state.tick).charge,
+          keys: this.inputs.heldKeys,
+          isLocal,
+        });
       else frame.ships.push({ ...ship, isLocal });
     }
     this.collectBullets(frame, sampled, localNow);
@@ -194,7 +209,14 @@ export class GameSession {
     });
     scoreboard.sort((a, b) => b.score - a.score || a.name.localeCompare(b.name));
     const own = state.ships.get(this.sessionId);
-    return { roomName: this.roomName, score: own?.score ?? 0, pingMs: this.pingMs, alive: own?.alive ?? true, respawnIn: own ? readPublicShip(own, state.tick).respawnIn : 0, scoreboard };
+    return {
+      roomName: this.roomName,
+      score: own?.score ?? 0,
+      pingMs: this.pingMs,
+      alive: own?.alive ?? true,
+      respawnIn: own ? readPublicShip(own, state.tick).respawnIn : 0,
+      scoreboard,
+    };
   }
 
   /** Calls `listener` with the close code if the room ends without the player leaving (server gone, kicked). */
@@ -266,7 +288,8 @@ export class GameSession {
     const t = state.tick * TICK_MS;
     this.latestPatchT = t;
     const own = state.ships.get(this.sessionId);
-    if (own) this.predictor.reconcile({ x: own.x, y: own.y, vx: own.vx, vy: own.vy, angle: own.angle, alive: own.alive, ack: own.ack }, TICK_DT);
+    if (own)
+      this.predictor.reconcile({ x: own.x, y: own.y, vx: own.vx, vy: own.vy, angle: own.angle, alive: own.alive, ack: own.ack }, TICK_DT);
     this.remote.record(state, t);
   }
 }

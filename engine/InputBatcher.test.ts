@@ -11,9 +11,15 @@ describe("InputBatcher", () => {
     batcher.push(2, 5, 101);
     batcher.push(3, 0, 102);
     batcher.push(4, 16, 103);
-    expect(sent).toEqual([{ seq: 1, keys: [1, 5], view: 100 }, { seq: 3, keys: [0, 16], view: 102 }]);
+    expect(sent).toEqual([
+      { seq: 1, keys: [1, 5], view: 100 },
+      { seq: 3, keys: [0, 16], view: 102 },
+    ]);
     expect(sent.flatMap((message) => parseInputBatch(message)!)).toEqual([
-      { seq: 1, keys: 1, view: 100 }, { seq: 2, keys: 5, view: 101 }, { seq: 3, keys: 0, view: 102 }, { seq: 4, keys: 16, view: 103 },
+      { seq: 1, keys: 1, view: 100 },
+      { seq: 2, keys: 5, view: 101 },
+      { seq: 3, keys: 0, view: 102 },
+      { seq: 4, keys: 16, view: 103 },
     ]);
   });
 
@@ -26,6 +32,10 @@ describe("InputBatcher", () => {
     batcher.push(9, 4, undefined);
     batcher.push(11, 8, undefined);
     batcher.flush();
-    expect(sent).toEqual([{ seq: 7, keys: 2 }, { seq: 9, keys: 4 }, { seq: 11, keys: 8 }]);
+    expect(sent).toEqual([
+      { seq: 7, keys: 2 },
+      { seq: 9, keys: 4 },
+      { seq: 11, keys: 8 },
+    ]);
   });
 });

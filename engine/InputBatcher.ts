@@ -11,7 +11,10 @@ export class InputBatcher {
   private firstSeq = 0;
   private firstView: number | undefined;
 
-  constructor(private readonly send: (message: InputBatchMessage) => void, private readonly stepsPerMessage = INPUT_STEPS_PER_MESSAGE) {}
+  constructor(
+    private readonly send: (message: InputBatchMessage) => void,
+    private readonly stepsPerMessage = INPUT_STEPS_PER_MESSAGE,
+  ) {}
 
   /** Adds the step `seq` (which must follow the previous one); sends once the batch is full. */
   push(seq: number, keys: number, view: number | undefined): void {

@@ -14,10 +14,7 @@ export interface ListedRoom {
   createdAt: number;
 }
 
-export type LobbyStatus =
-  | { kind: "connecting" }
-  | { kind: "online" }
-  | { kind: "offline"; error: string; retryAt: number };
+export type LobbyStatus = { kind: "connecting" } | { kind: "online" } | { kind: "offline"; error: string; retryAt: number };
 
 export interface LobbySnapshot {
   rooms: ListedRoom[];

@@ -16,7 +16,15 @@ function serverWorld(): { world: World; ship: Ship } {
   return { world, ship };
 }
 
-const authoritative = (ship: Ship, ack: number): AuthoritativeShip => ({ x: ship.x, y: ship.y, vx: ship.vx, vy: ship.vy, angle: ship.angle, alive: ship.alive, ack });
+const authoritative = (ship: Ship, ack: number): AuthoritativeShip => ({
+  x: ship.x,
+  y: ship.y,
+  vx: ship.vx,
+  vy: ship.vy,
+  angle: ship.angle,
+  alive: ship.alive,
+  ack,
+});
 
 test("replay after an ack reproduces the server's pose exactly", () => {
   const { world, ship } = serverWorld();
@@ -33,7 +41,11 @@ test("replay after an ack reproduces the server's pose exactly", () => {
   for (let seq = 26; seq <= 40; seq++) step(world, { own: keysAt(seq) }, TICK_DT);
   const predicted = predictor.predicted!;
   expect({ x: predicted.x, y: predicted.y, vx: predicted.vx, vy: predicted.vy, angle: predicted.angle }).toEqual({
-    x: ship.x, y: ship.y, vx: ship.vx, vy: ship.vy, angle: ship.angle,
+    x: ship.x,
+    y: ship.y,
+    vx: ship.vx,
+    vy: ship.vy,
+    angle: ship.angle,
   });
   expect(predictor.lastCorrection).toBe(0);
   expect(predictor.visibleError).toBe(0);

@@ -20,7 +20,6 @@ export interface PredictedInput {
 /** The server's word on the ship: its pose and the newest input it applied. */
 export type AuthoritativeShip = Pick<Ship, "x" | "y" | "vx" | "vy" | "angle" | "alive"> & { ack: number };
 
-
 export class OwnShipPredictor {
   private ship: Ship | undefined;
   private pending: PredictedInput[] = [];
@@ -94,7 +93,19 @@ function step(ship: Ship, keys: number, dt: number): void {
 
 function shipFrom(server: AuthoritativeShip): Ship {
   return {
-    id: "own", x: server.x, y: server.y, vx: server.vx, vy: server.vy, angle: server.angle, alive: true,
-    charge: 0, charging: false, cooldown: 0, respawnIn: 0, protection: 0, score: 0, keys: 0,
+    id: "own",
+    x: server.x,
+    y: server.y,
+    vx: server.vx,
+    vy: server.vy,
+    angle: server.angle,
+    alive: true,
+    charge: 0,
+    charging: false,
+    cooldown: 0,
+    respawnIn: 0,
+    protection: 0,
+    score: 0,
+    keys: 0,
   };
 }

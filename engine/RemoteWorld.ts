@@ -30,7 +30,21 @@ export class RemoteWorld {
       t,
       Array.from(state.ships.entries(), ([id, ship]): [string, ShipSnapshot] => {
         const { x, y, angle, charge, respawnIn } = readPublicShip(ship, state.tick);
-        return [id, { name: ship.name, color: ship.color, x, y, angle, alive: ship.alive, charge, keys: ship.keys, protected: ship.protected, respawnIn }];
+        return [
+          id,
+          {
+            name: ship.name,
+            color: ship.color,
+            x,
+            y,
+            angle,
+            alive: ship.alive,
+            charge,
+            keys: ship.keys,
+            protected: ship.protected,
+            respawnIn,
+          },
+        ];
       }),
     );
     this.bullets.record(
@@ -59,7 +73,10 @@ export class RemoteWorld {
   }
 }
 
-function sampleAll<T extends { x: number; y: number; angle: number }>(tracker: EntityTracker<T>, renderTime: number): Array<T & { id: string }> {
+function sampleAll<T extends { x: number; y: number; angle: number }>(
+  tracker: EntityTracker<T>,
+  renderTime: number,
+): Array<T & { id: string }> {
   const sampled: Array<T & { id: string }> = [];
   for (const id of tracker.idsAt(renderTime)) {
     const value = tracker.sample(id, renderTime);

@@ -17,7 +17,12 @@ test("a held-back message goes out as it was sent, though the SDK reuses its buf
   jest.useFakeTimers();
   let clock = 0;
   const { room, sent } = fakeRoom();
-  new RoomLink(room, { latencyMs: 100, jitterMs: 0, spikeChance: 0, spikeMs: 0 }, () => 0.5, () => clock);
+  new RoomLink(
+    room,
+    { latencyMs: 100, jitterMs: 0, spikeChance: 0, spikeMs: 0 },
+    () => 0.5,
+    () => clock,
+  );
   const connection = room.connection as unknown as { send(data: Uint8Array): void };
 
   // As Room.ping then Room.send do: both encode into the same shared buffer.
@@ -39,7 +44,12 @@ test("messages leave in the order they were sent, whatever their drawn delays", 
   const { room, sent } = fakeRoom();
   // Jitter draws alternate high and low: the second message's own delay is shorter than the first's.
   const draws = [1, 0.9, 0, 0.9, 0.5, 0.9];
-  new RoomLink(room, { latencyMs: 100, jitterMs: 40, spikeChance: 0, spikeMs: 0 }, () => draws.shift() ?? 0.5, () => clock);
+  new RoomLink(
+    room,
+    { latencyMs: 100, jitterMs: 40, spikeChance: 0, spikeMs: 0 },
+    () => draws.shift() ?? 0.5,
+    () => clock,
+  );
   const connection = room.connection as unknown as { send(data: Uint8Array): void };
   connection.send(Uint8Array.of(1)); // due at 90 ms
   connection.send(Uint8Array.of(2)); // drawn 10 ms, held until after the first

@@ -4,7 +4,10 @@
  * dry. The delay moves towards its target gradually, so the drawn time never jumps.
  */
 import {
-  BASE_INTERPOLATION_DELAY_MS, INTERPOLATION_DELAY_ADAPT_PER_S, MAX_INTERPOLATION_DELAY_MS, MIN_INTERPOLATION_DELAY_MS,
+  BASE_INTERPOLATION_DELAY_MS,
+  INTERPOLATION_DELAY_ADAPT_PER_S,
+  MAX_INTERPOLATION_DELAY_MS,
+  MIN_INTERPOLATION_DELAY_MS,
 } from "../shared/constants";
 
 export function targetInterpolationDelay(jitterMs: number): number {

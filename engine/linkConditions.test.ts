@@ -1,7 +1,12 @@
 import { isSimulated, NO_CONDITIONS, oneWayDelay, parseLinkConditions } from "./linkConditions";
 
 test("conditions come from the URL, with sane bounds and defaults", () => {
-  expect(parseLinkConditions("?latency=150&jitter=20&spikes=0.01")).toEqual({ latencyMs: 150, jitterMs: 20, spikeChance: 0.01, spikeMs: 200 });
+  expect(parseLinkConditions("?latency=150&jitter=20&spikes=0.01")).toEqual({
+    latencyMs: 150,
+    jitterMs: 20,
+    spikeChance: 0.01,
+    spikeMs: 200,
+  });
   expect(parseLinkConditions("")).toEqual({ ...NO_CONDITIONS, spikeMs: 200 });
   expect(parseLinkConditions("?latency=-5&jitter=abc&spikes=9").latencyMs).toBe(0);
   expect(parseLinkConditions("?spikes=9").spikeChance).toBe(0.5);

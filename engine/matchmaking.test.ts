@@ -1,7 +1,13 @@
 import { describeJoinError, pickQuickPlayRoom } from "./matchmaking";
 import type { ListedRoom } from "./LobbyConnection";
 
-const room = (roomId: string, players: number, createdAt = 0, maxClients = 100): ListedRoom => ({ roomId, roomName: roomId, players, maxClients, createdAt });
+const room = (roomId: string, players: number, createdAt = 0, maxClients = 100): ListedRoom => ({
+  roomId,
+  roomName: roomId,
+  players,
+  maxClients,
+  createdAt,
+});
 
 test("quick play picks the fullest room that still has a seat", () => {
   expect(pickQuickPlayRoom([room("a", 3), room("b", 100), room("c", 40), room("d", 12)])?.roomId).toBe("c");

@@ -45,6 +45,7 @@ export function describeJoinError(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
   if (/full|locked/i.test(message)) return "That room is full. Pick another one or create your own.";
   if (/not found|expired/i.test(message)) return "That room is gone. The list has been refreshed.";
-  if (/fetch|network|ECONNREFUSED|failed to connect|unreachable/i.test(message)) return "The server is unreachable. Check your connection and try again.";
+  if (/fetch|network|ECONNREFUSED|failed to connect|unreachable/i.test(message))
+    return "The server is unreachable. Check your connection and try again.";
   return `Could not join: ${message}`;
 }

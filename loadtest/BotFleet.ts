@@ -11,7 +11,10 @@ import { BotPlayer, type BotTarget } from "./BotPlayer";
 
 /** Input loop period, ms: two runs per step, so InputStream never falls a step behind. */
 const UPDATE_MS = TICK_MS / 2; // 8.3 ms (120 Hz)
-/** Slots each bot's ping period (PING_INTERVAL_MS, as in the browser) is cut into: the fleet's pings are spread over it, not sent in one burst. */
+/**
+ * Slots each bot's ping period (PING_INTERVAL_MS, as in the browser) is cut into: the fleet's pings are spread
+ * over it, not sent in one burst.
+ */
 const PING_SLOTS = 10;
 
 export interface FleetTally {
@@ -43,10 +46,15 @@ export class BotFleet {
   /** Joins one bot; a failure is counted and rethrown so a caller (the load-test CLI) can count it too. */
   async add(target: BotTarget, index: number, namePrefix = "bot"): Promise<BotPlayer> {
     try {
-      const bot = await BotPlayer.join(new Client(this.endpoint), target, {
-        name: `${namePrefix}-${index + 1}`,
-        color: PALETTE[index % PALETTE.length],
-      }, 0x9e3779b9 ^ (index * 2654435761));
+      const bot = await BotPlayer.join(
+        new Client(this.endpoint),
+        target,
+        {
+          name: `${namePrefix}-${index + 1}`,
+          color: PALETTE[index % PALETTE.length],
+        },
+        0x9e3779b9 ^ (index * 2654435761),
+      );
       this.bots.push(bot);
       return bot;
     } catch (error) {

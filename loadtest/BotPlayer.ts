@@ -40,7 +40,11 @@ export class BotPlayer {
   private latestTick: number | undefined;
   private leaving = false;
 
-  private constructor(readonly room: Room<unknown, GameState>, seed: number, private readonly now: () => number) {
+  private constructor(
+    readonly room: Room<unknown, GameState>,
+    seed: number,
+    private readonly now: () => number,
+  ) {
     this.mind = createMind(seed);
     this.inputs = new InputStream(({ seq }) => this.sendStep(seq));
     this.batcher = new InputBatcher((message) => this.room.send(ClientMessage.Input, message));
@@ -52,12 +56,19 @@ export class BotPlayer {
     });
   }
 
-  static async join(client: Client, target: BotTarget, options: JoinOptions, seed: number, now: () => number = () => performance.now()): Promise<BotPlayer> {
-    const room = "roomId" in target
-      ? await client.joinById<GameState>(target.roomId, options)
-      : target.create
-        ? await client.create<GameState>(target.roomName || ROOM_NAME, options)
-        : await client.joinOrCreate<GameState>(target.roomName || ROOM_NAME, options);
+  static async join(
+    client: Client,
+    target: BotTarget,
+    options: JoinOptions,
+    seed: number,
+    now: () => number = () => performance.now(),
+  ): Promise<BotPlayer> {
+    const room =
+      "roomId" in target
+        ? await client.joinById<GameState>(target.roomId, options)
+        : target.create
+          ? await client.create<GameState>(target.roomName || ROOM_NAME, options)
+          : await client.joinOrCreate<GameState>(target.roomName || ROOM_NAME, options);
     return new BotPlayer(room, seed, now);
   }
 

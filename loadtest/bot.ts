@@ -25,7 +25,10 @@ const LEAVE_GRACE_MS = 5000;
 
 let fleet: BotFleet | undefined;
 
-/** The process's fleet, made on the first connection: by then the CLI's UI is up, so our exit report prints after it has restored the terminal. */
+/**
+ * The process's fleet, made on the first connection: by then the CLI's UI is up, so our exit report prints after
+ * it has restored the terminal.
+ */
 function fleetFor(options: Options): BotFleet {
   if (fleet) return fleet;
   const created = new BotFleet(options.endpoint);
@@ -35,10 +38,11 @@ function fleetFor(options: Options): BotFleet {
   });
   const duration = readDuration(process.argv);
   if (duration !== undefined) {
-    setTimeout(async () => {
+    setTimeout(() => {
       // Leaving politely is bounded too: a server that stopped answering must not hold the run.
-      await Promise.race([created.stop(), new Promise((resolve) => setTimeout(resolve, LEAVE_GRACE_MS))]);
-      process.exit(created.failed > 0 ? 1 : 0);
+      void Promise.race([created.stop(), new Promise((resolve) => setTimeout(resolve, LEAVE_GRACE_MS))]).then(() =>
+        process.exit(created.failed > 0 ? 1 : 0),
+      );
     }, duration * 1000);
   }
   return created;

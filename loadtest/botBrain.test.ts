@@ -1,5 +1,5 @@
 import { Key } from "../shared/input";
-import { CHARGE_MS, createMind, DECISION_MS, nearestTarget, think, type BotView } from "./botBrain";
+import { CHARGE_MS, createMind, nearestTarget, think, type BotView } from "./botBrain";
 
 const self = { x: 100, y: 100, angle: 0, alive: true };
 
@@ -47,7 +47,7 @@ describe("think", () => {
       const t = frame * (1000 / 60);
       const target = { x: 480 + 200 * Math.cos(t / 700), y: 270 + 200 * Math.sin(t / 700), alive: true };
       const keys = think(mind, { self: { x: 480, y: 270, angle, alive: true }, others: [target] }, t);
-      angle += ((keys & Key.Right ? 1 : 0) - (keys & Key.Left ? 1 : 0)) * Math.PI / 60;
+      angle += (((keys & Key.Right ? 1 : 0) - (keys & Key.Left ? 1 : 0)) * Math.PI) / 60;
       if (keys !== previous) {
         changes++;
         minGap = Math.min(minGap, t - lastChangeAt);

@@ -20,14 +20,18 @@ const MANOEUVRES = [Key.Up, Key.Up | Key.Left, Key.Fire, 0, Key.Up | Key.Right, 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function main(): Promise<void> {
-  const server = createGameServer({ webRoot: await ensureWebBuild(path.resolve(__dirname, "..", "web")), dashboard: { password: undefined } });
+  const server = createGameServer({
+    webRoot: await ensureWebBuild(path.resolve(__dirname, "..", "web")),
+    dashboard: { password: undefined },
+  });
   const port = await listenOnLoopback(server);
   const url = `http://127.0.0.1:${port}`;
   const sdk = new Client(`ws://127.0.0.1:${port}`);
   const pilots: Room[] = [];
   const first = await sdk.create(ROOM_NAME, { roomName: "Orion Belt", name: PILOTS[0], color: PALETTE[1] });
   pilots.push(first);
-  for (let i = 1; i < PILOTS.length; i++) pilots.push(await sdk.joinById(first.roomId, { name: PILOTS[i], color: PALETTE[(i + 1) % PALETTE.length] }));
+  for (let i = 1; i < PILOTS.length; i++)
+    pilots.push(await sdk.joinById(first.roomId, { name: PILOTS[i], color: PALETTE[(i + 1) % PALETTE.length] }));
   pilots.push(await sdk.create(ROOM_NAME, { roomName: "Kuiper Drift", name: "Ceres" }));
   let seq = 0;
   const fly = setInterval(() => {

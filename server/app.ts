@@ -42,9 +42,15 @@ export interface GameServerOptions {
   joinRateLimit?: JoinRateLimit | null;
   /** Caps on rooms waiting for players (see server/joinGuard/RoomCaps); DEFAULT_ROOM_CAPS when absent, none when null. */
   roomCaps?: RoomCapLimits | null;
-  /** Behind a reverse proxy: take the client address from X-Real-IP / X-Forwarded-For (TRUST_PROXY=1); loopback is then no longer trusted. */
+  /**
+   * Behind a reverse proxy: take the client address from X-Real-IP / X-Forwarded-For (TRUST_PROXY=1); loopback is
+   * then no longer trusted.
+   */
   trustProxy?: boolean;
-  /** Password for /metrics (and the private routes) when the dashboard is off; the dashboard's own password wins. Loopback only when neither is set. */
+  /**
+   * Password for /metrics (and the private routes) when the dashboard is off; the dashboard's own password wins.
+   * Loopback only when neither is set.
+   */
   operatorPassword?: string;
 }
 
@@ -59,7 +65,13 @@ export interface Health {
 }
 
 export function readHealth(): Health {
-  return { ok: true, processId: matchMaker.processId, uptime: Math.round(process.uptime()), rooms: matchMaker.stats.local.roomCount, ccu: matchMaker.stats.local.ccu };
+  return {
+    ok: true,
+    processId: matchMaker.processId,
+    uptime: Math.round(process.uptime()),
+    rooms: matchMaker.stats.local.roomCount,
+    ccu: matchMaker.stats.local.ccu,
+  };
 }
 
 function serveWebClient(app: express.Application, webRoot: string): void {
@@ -77,11 +89,14 @@ export function createGameServer(options: GameServerOptions = {}) {
   serverMetrics.sampler.start();
   const { scaleOut } = options;
   if (scaleOut) startDeadProcessSweep();
-  const transport = new GuardedTransport({ maxPayload: MAX_MESSAGE_BYTES }, {
-    joinRateLimit: options.joinRateLimit === undefined ? DEFAULT_JOIN_RATE_LIMIT : options.joinRateLimit ?? undefined,
-    roomCaps: options.roomCaps === undefined ? DEFAULT_ROOM_CAPS : options.roomCaps ?? undefined,
-    trustProxy: options.trustProxy,
-  });
+  const transport = new GuardedTransport(
+    { maxPayload: MAX_MESSAGE_BYTES },
+    {
+      joinRateLimit: options.joinRateLimit === undefined ? DEFAULT_JOIN_RATE_LIMIT : (options.joinRateLimit ?? undefined),
+      roomCaps: options.roomCaps === undefined ? DEFAULT_ROOM_CAPS : (options.roomCaps ?? undefined),
+      trustProxy: options.trustProxy,
+    },
+  );
   return defineServer({
     ...(scaleOut && {
       presence: new RedisPresence(scaleOut.redisUrl),

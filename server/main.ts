@@ -25,20 +25,34 @@ async function main(): Promise<void> {
   const trustProxy = process.env.TRUST_PROXY === "1";
   const roomCaps = roomCapsFromEnv(process.env.ROOM_CAPS) ?? null;
   const operatorPassword = operatorPasswordFrom(process.env);
-  const server = createGameServer({ webRoot, handleSignals: true, dashboard, scaleOut, joinRateLimit, roomCaps, trustProxy, operatorPassword });
+  const server = createGameServer({
+    webRoot,
+    handleSignals: true,
+    dashboard,
+    scaleOut,
+    joinRateLimit,
+    roomCaps,
+    trustProxy,
+    operatorPassword,
+  });
   server.onShutdown(() => console.log("netroids: shut down cleanly"));
   await server.listen(port);
   console.log(`netroids ready — browse http://localhost:${port} (health: /health, metrics: /metrics)`);
   if (dashboard) {
-    const where = dashboard.password === undefined
-      ? `http://127.0.0.1:${port}/dashboard — loopback only; set DASHBOARD_PASSWORD to open it to the network`
-      : `http://localhost:${port}/dashboard — password from DASHBOARD_PASSWORD`;
+    const where =
+      dashboard.password === undefined
+        ? `http://127.0.0.1:${port}/dashboard — loopback only; set DASHBOARD_PASSWORD to open it to the network`
+        : `http://localhost:${port}/dashboard — password from DASHBOARD_PASSWORD`;
     console.log(`netroids dashboard: ${where} (Colyseus monitor: /colyseus)`);
-    if (dashboard.roomCalls && dashboard.password === undefined) console.log("netroids dashboard: DASHBOARD_ROOM_CALLS needs DASHBOARD_PASSWORD; the monitor's room calls stay off");
+    if (dashboard.roomCalls && dashboard.password === undefined)
+      console.log("netroids dashboard: DASHBOARD_ROOM_CALLS needs DASHBOARD_PASSWORD; the monitor's room calls stay off");
   }
   if (scaleOut) {
-    console.log(`netroids scale-out: matchmaking shared through ${redactRedisUrl(scaleOut.redisUrl)}; clients reach this process at ${scaleOut.publicAddress}`);
-    if (scaleOut.publicAddressAssumed) console.log("netroids scale-out: PUBLIC_ADDRESS is not set, so localhost is assumed: set it when browsers are on other machines");
+    console.log(
+      `netroids scale-out: matchmaking shared through ${redactRedisUrl(scaleOut.redisUrl)}; clients reach this process at ${scaleOut.publicAddress}`,
+    );
+    if (scaleOut.publicAddressAssumed)
+      console.log("netroids scale-out: PUBLIC_ADDRESS is not set, so localhost is assumed: set it when browsers are on other machines");
   }
 }
 

@@ -125,7 +125,16 @@ describe("one hit per ship", () => {
     const setup = arena();
     const fromA = { x: 510, y: 270 - STEP_PX / 2, vy: 640 };
     const fromB = { x: 480, y: 270 - STEP_PX / 2, vy: 640 };
-    const [first, second] = order === "AB" ? [["A", fromA], ["B", fromB]] as const : [["B", fromB], ["A", fromA]] as const;
+    const [first, second] =
+      order === "AB"
+        ? ([
+            ["A", fromA],
+            ["B", fromB],
+          ] as const)
+        : ([
+            ["B", fromB],
+            ["A", fromA],
+          ] as const);
     putBullet(setup.world, first[0], first[1]);
     const survivor = putBullet(setup.world, second[0], second[1]);
     step(setup.world, {}, DT);

@@ -77,7 +77,14 @@ export function resolveBulletHits(world: World, dt: number): void {
       destroyShip(world, hitShip, bullet.owner, bullet.id);
       if (shooter) shooter.score += SCORE_SHIP_KILL;
     } else if (hitRock) {
-      world.events.push({ kind: "asteroidDestroyed", asteroidId: hitRock.id, size: hitRock.size, shooterId: bullet.owner, x: hitRock.x, y: hitRock.y });
+      world.events.push({
+        kind: "asteroidDestroyed",
+        asteroidId: hitRock.id,
+        size: hitRock.size,
+        shooterId: bullet.owner,
+        x: hitRock.x,
+        y: hitRock.y,
+      });
       if (shooter) shooter.score += SCORE_ASTEROID[hitRock.size];
       splitAsteroid(world, hitRock);
     } else {

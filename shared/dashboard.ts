@@ -46,7 +46,19 @@ export interface SpectatorWorld {
   roomId: string;
   roomName: string;
   tick: number;
-  ships: Array<{ id: string; name: string; color: string; x: number; y: number; angle: number; alive: boolean; score: number; charge: number; keys: number; protected: boolean }>;
+  ships: Array<{
+    id: string;
+    name: string;
+    color: string;
+    x: number;
+    y: number;
+    angle: number;
+    alive: boolean;
+    score: number;
+    charge: number;
+    keys: number;
+    protected: boolean;
+  }>;
   bullets: Array<{ id: string; x: number; y: number; radius: number; color: string }>;
   asteroids: Array<{ id: string; size: 1 | 2 | 3; x: number; y: number; angle: number }>;
 }

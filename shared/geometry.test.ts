@@ -29,7 +29,11 @@ function circleHits(center: Vec2, radius: number): boolean {
 }
 
 it("the hull constant is the triangle these tests assume", () => {
-  expect(SHIP_HULL).toEqual([[-16, -16], [32, 0], [-16, 16]]);
+  expect(SHIP_HULL).toEqual([
+    [-16, -16],
+    [32, 0],
+    [-16, 16],
+  ]);
 });
 
 describe("pointInHull", () => {

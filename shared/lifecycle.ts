@@ -17,8 +17,20 @@ function placeShip(world: World, ship: Ship): void {
 
 export function addShip(world: World, id: string): Ship {
   const ship: Ship = {
-    id, x: 0, y: 0, vx: 0, vy: 0, angle: 0, alive: true, charge: 0, charging: false,
-    cooldown: 0, respawnIn: 0, protection: 0, score: 0, keys: 0,
+    id,
+    x: 0,
+    y: 0,
+    vx: 0,
+    vy: 0,
+    angle: 0,
+    alive: true,
+    charge: 0,
+    charging: false,
+    cooldown: 0,
+    respawnIn: 0,
+    protection: 0,
+    score: 0,
+    keys: 0,
   };
   placeShip(world, ship);
   world.ships.push(ship);
@@ -37,7 +49,14 @@ export function destroyShip(world: World, ship: Ship, killerId: string | null, b
   ship.charge = 0;
   ship.charging = false;
   ship.keys = 0;
-  world.events.push({ kind: "shipDestroyed", shipId: ship.id, killerId, ...(bulletId === undefined ? {} : { bulletId }), x: ship.x, y: ship.y });
+  world.events.push({
+    kind: "shipDestroyed",
+    shipId: ship.id,
+    killerId,
+    ...(bulletId === undefined ? {} : { bulletId }),
+    x: ship.x,
+    y: ship.y,
+  });
 }
 
 /** Counts down dead ships and revives those whose time is up at a clear spot. */

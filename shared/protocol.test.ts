@@ -1,6 +1,14 @@
 import { INPUT_STEPS_PER_MESSAGE } from "./constants";
 import { Key } from "./input";
-import { cleanColor, cleanPlayerName, cleanRoomName, MAX_REPORTED_RTT_MS, parseInputBatch, parseRttReport, MAX_STEPS_PER_INPUT } from "./protocol";
+import {
+  cleanColor,
+  cleanPlayerName,
+  cleanRoomName,
+  MAX_REPORTED_RTT_MS,
+  parseInputBatch,
+  parseRttReport,
+  MAX_STEPS_PER_INPUT,
+} from "./protocol";
 
 describe("parseInputBatch", () => {
   test("accepts exactly { seq, keys } with integer fields in range", () => {

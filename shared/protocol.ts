@@ -99,7 +99,9 @@ export function parseInputBatch(payload: unknown): InputMessage[] | undefined {
   const steps = Array.isArray(keys) ? keys : [keys];
   if (!isUint32(seq) || steps.length === 0 || steps.length > MAX_STEPS_PER_INPUT || !steps.every(isKeys)) return undefined;
   if (seq + steps.length - 1 > MAX_SEQ || (view !== undefined && (!isUint32(view) || view + steps.length - 1 > MAX_SEQ))) return undefined;
-  return steps.map((stepKeys, i) => (view === undefined ? { seq: seq + i, keys: stepKeys } : { seq: seq + i, keys: stepKeys, view: (view as number) + i }));
+  return steps.map((stepKeys, i) =>
+    view === undefined ? { seq: seq + i, keys: stepKeys } : { seq: seq + i, keys: stepKeys, view: (view as number) + i },
+  );
 }
 
 /** Longest round trip a client may report, ms: beyond it the report is nonsense, not a slow link. */
@@ -170,7 +172,10 @@ export function joinOptionsProblem(options: unknown): string | undefined {
   if (options === undefined || options === null) return undefined;
   if (typeof options !== "object" || Array.isArray(options)) return "join options must be an object";
   const { name, color, roomName, seed } = options as Record<string, unknown>;
-  for (const [field, value] of [["name", name], ["roomName", roomName]] as const) {
+  for (const [field, value] of [
+    ["name", name],
+    ["roomName", roomName],
+  ] as const) {
     if (value === undefined) continue;
     if (typeof value !== "string") return `${field} must be a string`;
     if (value.length > MAX_JOIN_OPTION_TEXT) return `${field} is longer than ${MAX_JOIN_OPTION_TEXT} characters`;

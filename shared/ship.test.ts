@@ -3,8 +3,14 @@
  * Ships are float32-rounded at the end of every step, so values are compared to ~5 decimals.
  */
 import {
-  BULLET_BASE_RADIUS, BULLET_CHARGE_RADIUS, BULLET_LIFETIME, BULLET_SPEED, MAX_BULLETS_PER_SHIP, SHIP_DRAG_PER_STEP,
-  SHIP_THRUST, SHOT_COOLDOWN,
+  BULLET_BASE_RADIUS,
+  BULLET_CHARGE_RADIUS,
+  BULLET_LIFETIME,
+  BULLET_SPEED,
+  MAX_BULLETS_PER_SHIP,
+  SHIP_DRAG_PER_STEP,
+  SHIP_THRUST,
+  SHOT_COOLDOWN,
 } from "./constants";
 import { Key } from "./input";
 import { step } from "./step";
@@ -57,8 +63,8 @@ describe("thrust and drag", () => {
     run(world, { a: Key.Up }, 60);
     const q = SHIP_DRAG_PER_STEP;
     const n = 60;
-    const v = SHIP_THRUST * DT * q * (1 - q ** n) / (1 - q);
-    const dx = SHIP_THRUST * DT * DT * q / (1 - q) * (n - q * (1 - q ** n) / (1 - q));
+    const v = (SHIP_THRUST * DT * q * (1 - q ** n)) / (1 - q);
+    const dx = ((SHIP_THRUST * DT * DT * q) / (1 - q)) * (n - (q * (1 - q ** n)) / (1 - q));
     expect(v).toBeCloseTo(239.101, 3);
     expect(dx).toBeCloseTo(133.483, 3);
     expect(ship.vx).toBeCloseTo(v, 3);

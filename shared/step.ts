@@ -7,8 +7,14 @@
  * To keep the original untouched (prediction, replays), step a cloneWorld() copy.
  */
 import {
-  ASTEROID_REFILL_INTERVAL, ASTEROID_TARGET_LARGE, BULLET_BASE_RADIUS, BULLET_CHARGE_RADIUS, MAX_BULLETS_PER_SHIP,
-  TIMER_EPSILON, WORLD_HEIGHT, WORLD_WIDTH,
+  ASTEROID_REFILL_INTERVAL,
+  ASTEROID_TARGET_LARGE,
+  BULLET_BASE_RADIUS,
+  BULLET_CHARGE_RADIUS,
+  MAX_BULLETS_PER_SHIP,
+  TIMER_EPSILON,
+  WORLD_HEIGHT,
+  WORLD_WIDTH,
 } from "./constants";
 import { moveAsteroids, refillAsteroids, spawnLargeAsteroid } from "./asteroids";
 import { resolveBulletHits, resolveShipRockHits } from "./collisions";
@@ -55,7 +61,12 @@ function fireShots(world: World, inputs: InputsByShip, viewLag: ViewLagByShip, d
     if (!bullet) continue;
     world.nextId++;
     world.bullets.push(bullet);
-    world.events.push({ kind: "shot", shipId: ship.id, bulletId: bullet.id, charge: (bullet.radius - BULLET_BASE_RADIUS) / BULLET_CHARGE_RADIUS });
+    world.events.push({
+      kind: "shot",
+      shipId: ship.id,
+      bulletId: bullet.id,
+      charge: (bullet.radius - BULLET_BASE_RADIUS) / BULLET_CHARGE_RADIUS,
+    });
   }
 }
 

@@ -29,7 +29,16 @@ export function putShip(world: World, id: string, fields: Partial<Ship> = {}): S
 /** Adds a base-radius bullet with a full life, then applies `fields`. */
 export function putBullet(world: World, owner: string, fields: Partial<Bullet> = {}): Bullet {
   const bullet: Bullet = {
-    id: world.nextId++, owner, x: 0, y: 0, vx: 0, vy: 0, radius: BULLET_BASE_RADIUS, life: BULLET_LIFETIME, rewind: 0, ...fields,
+    id: world.nextId++,
+    owner,
+    x: 0,
+    y: 0,
+    vx: 0,
+    vy: 0,
+    radius: BULLET_BASE_RADIUS,
+    life: BULLET_LIFETIME,
+    rewind: 0,
+    ...fields,
   };
   world.bullets.push(bullet);
   return bullet;

@@ -25,7 +25,11 @@ afterAll(() => {
 test("npm run bench -- --quick writes JSON, Markdown and SVG reports from a real run", async () => {
   const out = fs.mkdtempSync(path.join(os.tmpdir(), "netroids-bench-"));
   const code = await new Promise<number | null>((resolve, reject) => {
-    const child = spawn("npm", ["run", "--silent", "bench", "--", "--quick", "--out", out], { cwd: root, stdio: ["ignore", "ignore", "inherit"], detached: true });
+    const child = spawn("npm", ["run", "--silent", "bench", "--", "--quick", "--out", out], {
+      cwd: root,
+      stdio: ["ignore", "ignore", "inherit"],
+      detached: true,
+    });
     benchGroup = child.pid;
     child.on("error", reject);
     child.on("exit", resolve);

@@ -16,7 +16,10 @@ const root = path.resolve(__dirname, "..");
 
 function runBots(args: string[]): Promise<{ code: number | null; output: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn("npx", ["--no-install", "colyseus-loadtest", "loadtest/bot.ts", ...args], { cwd: root, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn("npx", ["--no-install", "colyseus-loadtest", "loadtest/bot.ts", ...args], {
+      cwd: root,
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     let output = "";
     child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
     child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
@@ -70,5 +73,7 @@ test("npx colyseus-loadtest loadtest/bot.ts runs bots that play, then prints a s
 
 async function localGameRooms(): Promise<AsteroidsRoom[]> {
   const listings = await matchMaker.query({ name: ROOM_NAME });
-  return listings.map((listing) => matchMaker.getLocalRoomById(listing.roomId) as AsteroidsRoom | undefined).filter((room) => room !== undefined);
+  return listings
+    .map((listing) => matchMaker.getLocalRoomById(listing.roomId) as AsteroidsRoom | undefined)
+    .filter((room) => room !== undefined);
 }

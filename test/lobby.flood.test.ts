@@ -109,8 +109,12 @@ test("malformed filters and unknown messages are dropped and counted, without a 
     unknownCounted: dropped("unknown") - unknownBefore,
     connected: lobby.connection.isOpen,
   }).toEqual({
-    replies: 3, filtered: ["Room 1"], unfiltered: 2,
-    malformedCounted: MALFORMED_FILTERS.length, unknownCounted: 1, connected: true,
+    replies: 3,
+    filtered: ["Room 1"],
+    unfiltered: 2,
+    malformedCounted: MALFORMED_FILTERS.length,
+    unknownCounted: 1,
+    connected: true,
   });
   await lobby.leave();
 }, 20_000);
@@ -142,7 +146,8 @@ test("a client that floods filters and never reads is closed within a few replie
 
   expect({
     closedByServer,
-    closeCode: flooderLeave.code !== undefined && [CLOSE_FLOOD, CLOSE_BACKLOG].includes(flooderLeave.code) ? "flood or backlog" : flooderLeave.code,
+    closeCode:
+      flooderLeave.code !== undefined && [CLOSE_FLOOD, CLOSE_BACKLOG].includes(flooderLeave.code) ? "flood or backlog" : flooderLeave.code,
     serverQueuedLittle: bytesToFlooder <= MAX_BYTES_TO_FLOODER ? "yes" : `${bytesToFlooder} bytes for ${sent} frames`,
     floodCounted: dropped("flood") > floodsBefore,
   }).toEqual({ closedByServer: true, closeCode: "flood or backlog", serverQueuedLittle: "yes", floodCounted: true });

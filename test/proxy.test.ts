@@ -35,7 +35,13 @@ function within<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
 }
 
 function lastHop(forwardedFor: string | string[] | undefined): string | undefined {
-  return [forwardedFor ?? []].flat().join(",").split(",").map((hop) => hop.trim()).filter(Boolean).at(-1);
+  return [forwardedFor ?? []]
+    .flat()
+    .join(",")
+    .split(",")
+    .map((hop) => hop.trim())
+    .filter(Boolean)
+    .at(-1);
 }
 
 describe.each(PROXY_KINDS)("%s, as configured in deploy/", (kind: ProxyKind) => {
@@ -78,14 +84,18 @@ describe.each(PROXY_KINDS)("%s, as configured in deploy/", (kind: ProxyKind) => 
   }, 40_000);
 
   afterAll(async () => {
-    await Promise.all(rooms.map((room) => (room.connection.isOpen ? room.leave(true).catch(() => undefined) : undefined)));
+    await Promise.all(rooms.map((room) => (room.connection.isOpen ? room.leave(true).catch(() => undefined) : Promise.resolve(undefined))));
     await Promise.all([game?.stop(), echoProxy?.stop()]);
     await Promise.all([...processes.map((server) => server.child.stop()), ...echoes.map((echo) => echo.close())]);
     await redis?.stop();
   });
 
   async function join(how: "joinOrCreate" | "create", name: string): Promise<ClientRoom<unknown, GameState>> {
-    const room = await within(new Client(`ws://127.0.0.1:${gamePort()}`)[how]<GameState>(ROOM_NAME, { name }), 10_000, `${how} through ${kind}`);
+    const room = await within(
+      new Client(`ws://127.0.0.1:${gamePort()}`)[how]<GameState>(ROOM_NAME, { name }),
+      10_000,
+      `${how} through ${kind}`,
+    );
     room.onMessage("*", () => undefined);
     // A client cut off by the test must not retry in the background after it.
     room.reconnection.enabled = false;
@@ -134,7 +144,11 @@ describe.each(PROXY_KINDS)("%s, as configured in deploy/", (kind: ProxyKind) => 
     forget();
     for (const claim of claims) {
       // Matchmaking is where the join limit reads the address; room sockets and the page get the same headers.
-      await rawRequest(echoPort(), "/matchmake/joinOrCreate/asteroids", { method: "POST", headers: { ...claim, "content-type": "application/json" }, body: "{}" });
+      await rawRequest(echoPort(), "/matchmake/joinOrCreate/asteroids", {
+        method: "POST",
+        headers: { ...claim, "content-type": "application/json" },
+        body: "{}",
+      });
       await openEchoSocket(`ws://127.0.0.1:${echoPort()}/node1${SOCKET_TARGET}`, claim);
       await rawRequest(echoPort(), "/", { headers: claim });
     }
@@ -163,7 +177,8 @@ describe.each(PROXY_KINDS)("%s, as configured in deploy/", (kind: ProxyKind) => 
 
     const refused: string[] = [];
     forget();
-    for (const [method, target] of OFF_LIST_REQUESTS) refused.push(`${method} ${target} → ${(await rawRequest(echoPort(), target, { method })).status}`);
+    for (const [method, target] of OFF_LIST_REQUESTS)
+      refused.push(`${method} ${target} → ${(await rawRequest(echoPort(), target, { method })).status}`);
     expect(refused).toEqual(OFF_LIST_REQUESTS.map(([method, target]) => `${method} ${target} → 404`));
     expect(allReceived().map((request) => `${request.method} ${request.url}`)).toEqual([]);
   });
@@ -198,11 +213,20 @@ describe.each(PROXY_KINDS)("%s, as configured in deploy/", (kind: ProxyKind) => 
       forget();
       const outcome = await openEchoSocket(`ws://127.0.0.1:${echoPort()}/node${node}${SOCKET_TARGET}`);
       const where = echoes.findIndex((echo) => echo.received.length > 0) + 1;
-      outcomes.push("received" in outcome ? `node${node} → upstream ${where} saw ${outcome.received.url}` : `node${node} → ${outcome.status}`);
+      outcomes.push(
+        "received" in outcome ? `node${node} → upstream ${where} saw ${outcome.received.url}` : `node${node} → ${outcome.status}`,
+      );
     }
     expect(outcomes).toEqual([1, 2].map((node) => `node${node} → upstream ${node} saw ${SOCKET_TARGET}`));
 
-    const offShape = ["/node3/proc1/room1", "/node1/proc1", "/node1/proc1/room1/more", "/NODE1/proc1/room1", "/node1/DASHBOARD/api/stats", "/dashboard/api/stats"];
+    const offShape = [
+      "/node3/proc1/room1",
+      "/node1/proc1",
+      "/node1/proc1/room1/more",
+      "/NODE1/proc1/room1",
+      "/node1/DASHBOARD/api/stats",
+      "/dashboard/api/stats",
+    ];
     forget();
     const refused: string[] = [];
     for (const target of offShape) {

@@ -99,7 +99,11 @@ test("a replayed or out-of-order sequence number is dropped as stale", async () 
 test("a burst over the soft rate limit is dropped, not applied, and the sender stays connected", async () => {
   const burst = SOFT_MESSAGE_LIMIT + 20;
   for (let seq = 1; seq <= burst; seq++) hostile.send(ClientMessage.Input, { seq, keys: 0 });
-  expect(await waitFor(() => (room.messageStats(hostile.sessionId)?.accepted ?? 0) + (room.messageStats(hostile.sessionId)?.dropped.rate ?? 0) === burst)).toBe(true);
+  expect(
+    await waitFor(
+      () => (room.messageStats(hostile.sessionId)?.accepted ?? 0) + (room.messageStats(hostile.sessionId)?.dropped.rate ?? 0) === burst,
+    ),
+  ).toBe(true);
   expect(room.messageStats(hostile.sessionId)?.dropped.rate).toBe(20);
   await sleep(100);
   expect(room.clients.some((client) => client.sessionId === hostile.sessionId)).toBe(true);

@@ -88,7 +88,8 @@ async function playAndFuzz(target: FuzzServerProcess): Promise<Outcome> {
   for (let i = 2; i <= HUNTERS; i++) hunters.push(await AsteroidHunter.enter(target.endpoint, `hunter-${i}`, { roomId }));
   leaveAtEnd.push(...hunters);
   for (const hunter of hunters) hunter.start();
-  if (!(await waitFor(() => hunters.every((hunter) => hunter.ship !== undefined && hunter.tick > 0), 10_000))) throw new Error("the hunters never saw their ships");
+  if (!(await waitFor(() => hunters.every((hunter) => hunter.ship !== undefined && hunter.tick > 0), 10_000)))
+    throw new Error("the hunters never saw their ships");
   await sleep(WARM_UP_MS);
   const heapBefore = await heapUsed(target);
   const before = hunters.map((hunter) => ({ tick: hunter.tick, score: hunter.score }));
@@ -106,18 +107,33 @@ async function playAndFuzz(target: FuzzServerProcess): Promise<Outcome> {
   for (let tries = 0; tries < 30; tries++) {
     await sleep(300);
     const [nextRoom, nextMetrics] = [await target.roomAccounting(roomId, sessionIds), await target.metrics()];
-    const quiet = JSON.stringify(nextRoom) === JSON.stringify(room)
-      && promValue(nextMetrics, "netroids_messages_received_total") === promValue(metrics, "netroids_messages_received_total");
+    const quiet =
+      JSON.stringify(nextRoom) === JSON.stringify(room) &&
+      promValue(nextMetrics, "netroids_messages_received_total") === promValue(metrics, "netroids_messages_received_total");
     [room, metrics] = [nextRoom, nextMetrics];
     if (quiet && room.clients === HUNTERS) break;
   }
   const heapAfter = await heapUsed(target);
 
   const hostile: SentCounts = { message: 0, junk: 0, oversize: 0 };
-  for (const tally of Object.values(roles)) for (const key of Object.keys(hostile) as Array<keyof SentCounts>) hostile[key] += tally.sent[key];
+  for (const tally of Object.values(roles))
+    for (const key of Object.keys(hostile) as Array<keyof SentCounts>) hostile[key] += tally.sent[key];
   return {
-    roomId, roles, hostile, room, metrics, heapBefore, heapAfter, fuzzSeconds,
-    hunters: hunters.map((hunter, i) => ({ sessionId: hunter.room.sessionId, sent: hunter.sent, droppedWith: hunter.droppedWith, before: before[i]!, after: after[i]! })),
+    roomId,
+    roles,
+    hostile,
+    room,
+    metrics,
+    heapBefore,
+    heapAfter,
+    fuzzSeconds,
+    hunters: hunters.map((hunter, i) => ({
+      sessionId: hunter.room.sessionId,
+      sent: hunter.sent,
+      droppedWith: hunter.droppedWith,
+      before: before[i]!,
+      after: after[i]!,
+    })),
   };
 }
 
@@ -128,7 +144,8 @@ function dropped(reason: string): number {
 test("over 10,000 hostile messages of every kind reached the server", () => {
   const { roles, hostile } = outcome;
   // FUZZ_REPORT=1 prints what was sent and what the server counted, for reading a run.
-  if (process.env.FUZZ_REPORT) console.info(JSON.stringify({ ...outcome, metrics: undefined, dropped: { junk: dropped("junk"), oversize: dropped("oversize") } }));
+  if (process.env.FUZZ_REPORT)
+    console.info(JSON.stringify({ ...outcome, metrics: undefined, dropped: { junk: dropped("junk"), oversize: dropped("oversize") } }));
   expect(hostile.message + hostile.junk + hostile.oversize).toBeGreaterThanOrEqual(10_000);
   for (const role of Object.keys(roles) as HostileRole[]) {
     expect(roles[role].joinFailures).toBe(0);
@@ -180,8 +197,9 @@ test("every bad message was counted and dropped, and none was applied", () => {
   const connections = HUNTERS + sum(Object.values(roles).map((tally) => tally.clients));
   const leaves = sum(Object.values(roles).map((tally) => tally.consentedLeaves));
   expect(roles.fatal.sent.oversize + roles.fatal.sent.junk).toBe(PLAN.fatalClients);
-  expect(promValue(outcome.metrics, "netroids_messages_received_total"))
-    .toBe(room.accepted + sum(Object.values(room.dropped)) + dropped("junk") - roles.fatal.sent.junk + connections + leaves);
+  expect(promValue(outcome.metrics, "netroids_messages_received_total")).toBe(
+    room.accepted + sum(Object.values(room.dropped)) + dropped("junk") - roles.fatal.sent.junk + connections + leaves,
+  );
   // Floods were throttled, then cut with 4429, each counted once as expelled.
   expect(room.dropped.rate).toBeGreaterThan(0);
   expect(room.dropped.flood).toBeGreaterThanOrEqual(PLAN.floodClients);

@@ -75,7 +75,9 @@ test("malformed join options are refused with a clear error, and take no room an
   }
   // Not an object at all: straight to the matchmaking route, as a script would.
   const response = await fetch(`${httpBaseOf(server())}/matchmake/create/${ROOM_NAME}`, {
-    method: "POST", headers: { "content-type": "application/json", "x-real-ip": freshAddress() }, body: "[1,2,3]",
+    method: "POST",
+    headers: { "content-type": "application/json", "x-real-ip": freshAddress() },
+    body: "[1,2,3]",
   });
   expect(response.status).toBe(400);
   expect(await response.json()).toEqual({ code: 400, error: "join options must be an object" });
@@ -86,7 +88,8 @@ test("malformed join options are refused with a clear error, and take no room an
 test("an oversized matchmaking body is refused before anything parses it", async () => {
   const refusedBefore = await refusedJoins("size");
   const response = await fetch(`${httpBaseOf(server())}/matchmake/joinOrCreate/${ROOM_NAME}`, {
-    method: "POST", headers: { "content-type": "application/json", "x-real-ip": freshAddress() },
+    method: "POST",
+    headers: { "content-type": "application/json", "x-real-ip": freshAddress() },
     body: JSON.stringify({ name: "y".repeat(200_000) }),
   });
   expect(response.status).toBe(413);

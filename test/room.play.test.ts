@@ -64,7 +64,12 @@ test("each client gets its own exact pose, velocity and ack; others get the comp
 
   // At rest at an awkward spot: the owner reads it exactly (as float32), the other within the fixed-point step.
   placeShip(room, a.sessionId, { x: 123.456, y: 78.9, angle: 1 });
-  expect(await waitFor(() => a.state.ships.get(a.sessionId)!.vx === 0 && readPublicShip(b.state.ships.get(a.sessionId)!, b.state.tick).x < 130, 2000)).toBe(true);
+  expect(
+    await waitFor(
+      () => a.state.ships.get(a.sessionId)!.vx === 0 && readPublicShip(b.state.ships.get(a.sessionId)!, b.state.tick).x < 130,
+      2000,
+    ),
+  ).toBe(true);
   const own = a.state.ships.get(a.sessionId)!;
   expect([own.x, own.y, own.angle]).toEqual([Math.fround(123.456), Math.fround(78.9), Math.fround(1)]);
   const seenByBob = readPublicShip(b.state.ships.get(a.sessionId)!, b.state.tick);
@@ -82,9 +87,13 @@ test("a charged shot kills the other ship and the shooter's score shows up", asy
   b.onMessage(ServerMessage.Events, (batch: { tick: number; events: GameEvent[] }) => events.push(...batch.events));
 
   let biggestBullet = 0;
-  const watchBullets = setInterval(() => b.state.bullets.forEach((bullet) => {
-    if (bullet.owner === a.sessionId) biggestBullet = Math.max(biggestBullet, bullet.radius);
-  }), 5);
+  const watchBullets = setInterval(
+    () =>
+      b.state.bullets.forEach((bullet) => {
+        if (bullet.owner === a.sessionId) biggestBullet = Math.max(biggestBullet, bullet.radius);
+      }),
+    5,
+  );
   a.send(ClientMessage.Input, { seq: 1, keys: Key.Fire });
   await sleep(400); // ~1.0 charge after 1/3 s
   a.send(ClientMessage.Input, { seq: 2, keys: 0 });

@@ -30,7 +30,14 @@ test("a name of lone surrogates and noncharacters cannot corrupt other clients' 
     const intact = () => {
       const ship = watcher.state.ships.get(attacker.sessionId);
       const after = watcher.state.ships.get(odd.sessionId);
-      return ship?.alive === true && ship.color === "#abcdef" && ship.name === serverName && after?.alive === true && after.color === "#445566" && after.name === "abcd";
+      return (
+        ship?.alive === true &&
+        ship.color === "#abcdef" &&
+        ship.name === serverName &&
+        after?.alive === true &&
+        after.color === "#445566" &&
+        after.name === "abcd"
+      );
     };
     expect(await waitFor(intact, 3000)).toBe(true);
     expect(await waitFor(() => watcher.state.ships.get(late.sessionId)?.name === "Late", 3000)).toBe(true);

@@ -48,7 +48,11 @@ let a: ServerProcess;
 let b: ServerProcess;
 const rooms: ClientRoom[] = [];
 
-async function play(via: ServerProcess, name: string, how: "joinOrCreate" | "create" = "joinOrCreate"): Promise<ClientRoom<unknown, GameState>> {
+async function play(
+  via: ServerProcess,
+  name: string,
+  how: "joinOrCreate" | "create" = "joinOrCreate",
+): Promise<ClientRoom<unknown, GameState>> {
   const room = await via.sdk()[how]<GameState>(ROOM_NAME, { name });
   room.onMessage("*", () => undefined);
   keep(room);
@@ -64,11 +68,14 @@ function keep<R extends ClientRoom>(room: R): R {
 
 beforeAll(async () => {
   redis = await startTestRedis();
-  [a, b] = await Promise.all([startServerProcess({ REDIS_URL: redis.url, DASHBOARD: "1" }), startServerProcess({ REDIS_URL: redis.url, DASHBOARD: "1" })]);
+  [a, b] = await Promise.all([
+    startServerProcess({ REDIS_URL: redis.url, DASHBOARD: "1" }),
+    startServerProcess({ REDIS_URL: redis.url, DASHBOARD: "1" }),
+  ]);
 });
 
 afterAll(async () => {
-  await Promise.all(rooms.map((room) => (room.connection.isOpen ? room.leave(true).catch(() => undefined) : undefined)));
+  await Promise.all(rooms.map((room) => (room.connection.isOpen ? room.leave(true).catch(() => undefined) : Promise.resolve(undefined))));
   await Promise.all([a?.child.stop(), b?.child.stop()]);
   await redis?.stop();
 });
@@ -115,7 +122,10 @@ test("the lobby through either process lists the rooms of both; a crashed proces
   // Kill the process that does not host the lobby room, without a chance to clean up.
   const lobbyHost = processOf(lobbyViaA);
   const [victim, survivor] = lobbyHost === a.processId ? [b, a] : [a, b];
-  const survivorRooms = rooms.filter((room) => room.name === ROOM_NAME && processOf(room) === survivor.processId) as ClientRoom<unknown, GameState>[];
+  const survivorRooms = rooms.filter((room) => room.name === ROOM_NAME && processOf(room) === survivor.processId) as ClientRoom<
+    unknown,
+    GameState
+  >[];
   const victimRoomIds = [...gameRoomIds].filter((roomId) => listedA.get(roomId)?.processId === victim.processId);
   expect(survivorRooms.length).toBeGreaterThan(0);
   expect(victimRoomIds.length).toBeGreaterThan(0);

@@ -22,7 +22,11 @@ test(`${REQUESTS} malformed joins get a clear 400 each and at most one log line 
   for (let i = 0; i < REQUESTS; i++) {
     const method = i % 2 === 0 ? "joinOrCreate" : "create";
     const body = i % 4 < 2 ? `{"hasOwnProperty": 1}` : `{"__proto__": {"name": 1}}`;
-    const response = await fetch(`${server.baseUrl}/matchmake/${method}/${ROOM_NAME}`, { method: "POST", headers: { "content-type": "application/json" }, body });
+    const response = await fetch(`${server.baseUrl}/matchmake/${method}/${ROOM_NAME}`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body,
+    });
     expect(response.status).toBe(400);
     expect(((await response.json()) as { error: string }).error).toMatch(/join option "(hasOwnProperty|__proto__)" is not allowed/);
   }
@@ -32,6 +36,10 @@ test(`${REQUESTS} malformed joins get a clear 400 each and at most one log line 
   expect(logged.length).toBeLessThanOrEqual(1);
   expect(logged.join("\n")).not.toMatch(/\n\s+at /);
   // The server still serves an honest join.
-  const honest = await fetch(`${server.baseUrl}/matchmake/joinOrCreate/${ROOM_NAME}`, { method: "POST", headers: { "content-type": "application/json" }, body: `{"name":"ok"}` });
+  const honest = await fetch(`${server.baseUrl}/matchmake/joinOrCreate/${ROOM_NAME}`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: `{"name":"ok"}`,
+  });
   expect(honest.status).toBe(200);
 });

@@ -12,7 +12,11 @@ import { httpBaseOf, useGameServer, waitFor } from "./support/gameServer";
 
 const PER_ADDRESS = 2;
 const TOTAL = 5;
-const server = useGameServer({ joinRateLimit: null, roomCaps: { perAddress: PER_ADDRESS, total: TOTAL, includeLoopback: true }, trustProxy: true });
+const server = useGameServer({
+  joinRateLimit: null,
+  roomCaps: { perAddress: PER_ADDRESS, total: TOTAL, includeLoopback: true },
+  trustProxy: true,
+});
 
 let nextAddress = 1;
 function freshAddress(): string {
@@ -21,7 +25,9 @@ function freshAddress(): string {
 
 async function post(method: string, body: string, address: string): Promise<{ status: number; json: Record<string, unknown> }> {
   const response = await fetch(`${httpBaseOf(server())}/matchmake/${method}/${ROOM_NAME}`, {
-    method: "POST", headers: { "content-type": "application/json", "x-real-ip": address }, body,
+    method: "POST",
+    headers: { "content-type": "application/json", "x-real-ip": address },
+    body,
   });
   return { status: response.status, json: (await response.json()) as Record<string, unknown> };
 }
@@ -68,12 +74,16 @@ test(`an address may hold ${PER_ADDRESS} rooms nobody entered, the server ${TOTA
   expect(await roomCount()).toBe(PER_ADDRESS);
 
   // The creator enters one of its rooms: that one no longer counts against it.
-  const player = await new Client(httpBaseOf(server())).consumeSeatReservation(reservations[0] as unknown as Parameters<Client["consumeSeatReservation"]>[0]);
+  const player = await new Client(httpBaseOf(server())).consumeSeatReservation(
+    reservations[0] as unknown as Parameters<Client["consumeSeatReservation"]>[0],
+  );
   expect(await waitFor(() => matchMaker.getLocalRoomById(player.roomId)?.clients.length === 1)).toBe(true);
   expect((await post("create", "{}", greedy)).status).toBe(200);
 
   // Others fill the server up to its total of rooms without players.
-  const emptyNow = (await matchMaker.query({ name: ROOM_NAME })).filter((room) => (room.metadata as { players: number }).players === 0).length;
+  const emptyNow = (await matchMaker.query({ name: ROOM_NAME })).filter(
+    (room) => (room.metadata as { players: number }).players === 0,
+  ).length;
   expect(emptyNow).toBe(PER_ADDRESS);
   for (let i = emptyNow; i < TOTAL; i++) expect((await post("create", "{}", freshAddress())).status).toBe(200);
   const full = await post("create", "{}", freshAddress());
@@ -82,7 +92,9 @@ test(`an address may hold ${PER_ADDRESS} rooms nobody entered, the server ${TOTA
   expect(await roomCount()).toBe(TOTAL + 1);
 
   // Joining stays open: joinOrCreate finds a waiting room instead of making one.
-  const joiner = await new Client(httpBaseOf(server()), { headers: { "x-real-ip": freshAddress() } }).joinOrCreate(ROOM_NAME, { name: "joiner" });
+  const joiner = await new Client(httpBaseOf(server()), { headers: { "x-real-ip": freshAddress() } }).joinOrCreate(ROOM_NAME, {
+    name: "joiner",
+  });
   expect(await roomCount()).toBe(TOTAL + 1);
   await joiner.leave(true);
   await player.leave(true);

@@ -26,7 +26,18 @@ function get(pathAndQuery: string, headers: Record<string, string> = {}, method 
 
 test("private routes answer their exact spelling only: other cases, doubled slashes and encodings get 404", async () => {
   expect((await get("/dashboard/api/stats")).status).toBe(200);
-  for (const disguised of ["/DASHBOARD/api/stats", "/Dashboard/api/rooms", "/dashBoard", "//dashboard/api/stats", "/%64ashboard/api/stats", "/METRICS", "/Metrics", "/COLYSEUS/api", "/Colyseus/", "/MATCHMAKE/create/asteroids"]) {
+  for (const disguised of [
+    "/DASHBOARD/api/stats",
+    "/Dashboard/api/rooms",
+    "/dashBoard",
+    "//dashboard/api/stats",
+    "/%64ashboard/api/stats",
+    "/METRICS",
+    "/Metrics",
+    "/COLYSEUS/api",
+    "/Colyseus/",
+    "/MATCHMAKE/create/asteroids",
+  ]) {
     const response = await get(disguised);
     expect({ disguised, status: response.status }).toEqual({ disguised, status: 404 });
     expect(response.headers.get("content-type")).not.toMatch(/json/);
@@ -63,7 +74,11 @@ test("no CORS outside matchmaking: another origin cannot read the dashboard, eve
   expect(read.status).toBe(200);
   expect(read.headers.get("access-control-allow-origin")).toBeNull();
   expect(read.headers.get("access-control-allow-credentials")).toBeNull();
-  const preflight = await get("/dashboard/api/rooms", { ...evil, "access-control-request-method": "GET", "access-control-request-headers": "authorization" }, "OPTIONS");
+  const preflight = await get(
+    "/dashboard/api/rooms",
+    { ...evil, "access-control-request-method": "GET", "access-control-request-headers": "authorization" },
+    "OPTIONS",
+  );
   expect(preflight.headers.get("access-control-allow-origin")).toBeNull();
   expect(preflight.headers.get("access-control-allow-headers")).toBeNull();
   // Matchmaking keeps its CORS: a page on another origin (Vite's dev server) may find a room.

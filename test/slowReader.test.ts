@@ -21,7 +21,10 @@ const server = useGameServer();
 const SLOW_READERS = 10;
 /** How often each slow reader sends an unsolicited pong, ms. */
 const PONG_EVERY_MS = 500;
-/** The heartbeat (a ping every 3 s, a cut after 2 unanswered) drops a client that does not read in 6–9 s; this leaves room for a loaded machine. */
+/**
+ * The heartbeat (a ping every 3 s, a cut after 2 unanswered) drops a client that does not read in 6–9 s; this
+ * leaves room for a loaded machine.
+ */
 const DROP_WAIT_MS = 15_000;
 /** Frames the backlog test pushes at a client that does not read: 64 KB each, 64 MB at most, far past any socket buffer. */
 const BIG_FRAME_BYTES = 64 * 1024;
@@ -73,7 +76,11 @@ test("clients that never read but send unsolicited pongs are disconnected; an ho
     for (const { socket } of stalled) if (socket.readyState === WebSocket.OPEN) socket.pong();
   }, PONG_EVERY_MS);
   try {
-    const allDropped = await waitFor(() => stalled.every(({ serverSide }) => serverSide.readyState === WebSocket.CLOSED), DROP_WAIT_MS, 100);
+    const allDropped = await waitFor(
+      () => stalled.every(({ serverSide }) => serverSide.readyState === WebSocket.CLOSED),
+      DROP_WAIT_MS,
+      100,
+    );
     const stillOpen = stalled.filter(({ serverSide }) => serverSide.readyState !== WebSocket.CLOSED).length;
     expect({ allDropped, stillOpen }).toEqual({ allDropped: true, stillOpen: 0 });
   } finally {
@@ -114,8 +121,12 @@ test("a socket whose unsent bytes pass the cap is closed and cut, and later send
   const cut = await waitFor(() => serverSide.readyState === WebSocket.CLOSED, 5000);
 
   socket.terminate();
-  expect({ closing, laterSendsDropped, cut, counted: (await expelledFor("backlog")) - expelledBefore })
-    .toEqual({ closing: true, laterSendsDropped: true, cut: true, counted: 1 });
+  expect({ closing, laterSendsDropped, cut, counted: (await expelledFor("backlog")) - expelledBefore }).toEqual({
+    closing: true,
+    laterSendsDropped: true,
+    cut: true,
+    counted: 1,
+  });
   const patchesBefore = honest.patches();
   expect(await waitFor(() => honest.patches() >= patchesBefore + 10, 3000)).toBe(true);
   await honest.client.leave();

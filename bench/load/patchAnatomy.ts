@@ -92,7 +92,8 @@ export function measurePatchAnatomy(players = 100, seconds = 30, seed = 42): Pat
   }
   const total = summarize(sizes.all);
   return {
-    players, patches,
+    players,
+    patches,
     total: { median: total.median, p99: total.p99 },
     ships: summarize(sizes.ships).median,
     bullets: summarize(sizes.bullets).median,

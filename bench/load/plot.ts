@@ -131,12 +131,15 @@ function axisTitle(panel: { top: number; bottom: number }, title: string): strin
 export function renderLoadPlot(plot: LoadPlot): string {
   // A sample with no usable time has nowhere to go on the axis, so it is left out.
   // The sort is stable: samples sharing a second keep their order, and so does the output.
-  const points = plot.samples.filter((s) => Number.isFinite(s.t)).map(toPoint).sort((a, b) => a.t - b.t);
+  const points = plot.samples
+    .filter((s) => Number.isFinite(s.t))
+    .map(toPoint)
+    .sort((a, b) => a.t - b.t);
   const first = points[0];
   const last = points[points.length - 1];
   const out: string[] = [
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${L.width}" height="${L.height}" viewBox="0 0 ${L.width} ${L.height}" `
-      + `${FONT} font-size="12" fill="#222">`,
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${L.width}" height="${L.height}" viewBox="0 0 ${L.width} ${L.height}" ` +
+      `${FONT} font-size="12" fill="#222">`,
     `<rect width="${L.width}" height="${L.height}" fill="#fff"/>`,
     text(L.width / 2, 28, plot.title, `text-anchor="middle" font-size="18" font-weight="600"`),
   ];
@@ -154,7 +157,12 @@ export function renderLoadPlot(plot: LoadPlot): string {
     const flat = last.t === first.t;
     const t0 = flat ? first.t - 0.5 : first.t;
     const t1 = flat ? first.t + 0.5 : last.t;
-    const drawn = flat ? [{ ...first, t: t0 }, { ...last, t: t1 }] : points;
+    const drawn = flat
+      ? [
+          { ...first, t: t0 },
+          { ...last, t: t1 },
+        ]
+      : points;
     const x = (t: number): number => L.left + ((t - t0) / (t1 - t0)) * (L.right - L.left);
 
     LOAD_SERIES.forEach(({ key, colour }, i) => {
@@ -209,8 +217,9 @@ export function renderLoadPlot(plot: LoadPlot): string {
   out.push(...yAxis(L.rtt, rttTicks, rttMax, fmt));
 
   const yTarget = fmt(yLoad(TARGET_BUSY));
-  out.push(`<line x1="${L.left}" y1="${yTarget}" x2="${L.right}" y2="${yTarget}" stroke="#222" stroke-width="1.5" `
-    + `stroke-dasharray="6 4"/>`);
+  out.push(
+    `<line x1="${L.left}" y1="${yTarget}" x2="${L.right}" y2="${yTarget}" stroke="#222" stroke-width="1.5" ` + `stroke-dasharray="6 4"/>`,
+  );
   // A white halo keeps the label readable where it crosses the stacked areas.
   const halo = `stroke="#fff" stroke-width="3" paint-order="stroke"`;
   out.push(text(L.right - 6, yLoad(TARGET_BUSY) - 6, "80 % idle target", `text-anchor="end" ${halo}`));

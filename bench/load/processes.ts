@@ -17,7 +17,10 @@ export interface TsxChild {
 }
 
 export function spawnTsx(
-  entry: string, args: readonly string[], nodeFlags: readonly string[] = [], env: NodeJS.ProcessEnv = process.env,
+  entry: string,
+  args: readonly string[],
+  nodeFlags: readonly string[] = [],
+  env: NodeJS.ProcessEnv = process.env,
 ): TsxChild {
   const child = spawn(process.execPath, [...nodeFlags, "--import", "tsx", path.resolve(__dirname, entry), ...args], {
     env,
@@ -33,10 +36,12 @@ export function spawnTsx(
     lines.push(line);
     for (const wake of waiters) wake();
   });
-  const exited = new Promise<void>((resolve) => child.once("close", () => {
-    for (const wake of waiters) wake();
-    resolve();
-  }));
+  const exited = new Promise<void>((resolve) =>
+    child.once("close", () => {
+      for (const wake of waiters) wake();
+      resolve();
+    }),
+  );
   return {
     process: child,
     waitForLine(pattern, timeoutMs) {

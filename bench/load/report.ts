@@ -43,45 +43,78 @@ const met = (ok: boolean): string => (ok ? "met" : "**not met**");
 
 function mainTable(main: ScenarioResult): string {
   const { idle, rttMs, split } = main;
-  return table(["measure", "netroids", "target", ""], [
-    ["idle, median second (worst)", `${percent(idle.median)} (${percent(idle.min)})`, `≥ ${percent(TARGETS.idleMin)}`,
-      met(idle.median >= TARGETS.idleMin)],
-    ["bot RTT p50 / p99 / max", `${ms(rttMs.median)} / ${ms(rttMs.p99)} / ${ms(rttMs.max)}`, `p99 ≤ ${TARGETS.rttP99MaxMs} ms`,
-      met(rttMs.p99 <= TARGETS.rttP99MaxMs)],
-    ["down per client", kBps(main.downKBps), `≤ ${TARGETS.downMaxKBps} KB/s`, met(main.downKBps <= TARGETS.downMaxKBps)],
-    ["up per client", kBps(main.upKBps), "", ""],
-    ["simulation step p50 / p99", `${ms(main.tickMs.p50)} / ${ms(main.tickMs.p99)}`, "budget 16.67 ms", ""],
-    ["patch broadcast p50 / p99", `${ms(main.patchMs.p50)} / ${ms(main.patchMs.p99)}`, "", ""],
-    ["time split: messages / simulation / network / other",
-      [split.messages, split.simulation, split.network, split.other].map((share) => percent(share)).join(" / "), "", ""],
-    ["ticks per second", fixed(main.ticksPerSecond, 1), "60", ""],
-    ["patch size per client", fixed(main.patchBytesMean, 0, "B"), "", ""],
-    ["server CPU / RSS", `${fixed(main.cpuPercent, 0, "%")} / ${fixed(main.rssMB, 0, "MB")}`, "", ""],
-    [`bots' CPU (${main.workers} process${main.workers === 1 ? "" : "es"})`, `${fixed(main.botCpuPercent, 0, "%")} of a core`, "", ""],
-    ["connections", `${main.joined} ok, ${main.failed} failed, ${main.errors} errors, ${main.dropped} dropped`, "", ""],
-  ]);
+  return table(
+    ["measure", "netroids", "target", ""],
+    [
+      [
+        "idle, median second (worst)",
+        `${percent(idle.median)} (${percent(idle.min)})`,
+        `≥ ${percent(TARGETS.idleMin)}`,
+        met(idle.median >= TARGETS.idleMin),
+      ],
+      [
+        "bot RTT p50 / p99 / max",
+        `${ms(rttMs.median)} / ${ms(rttMs.p99)} / ${ms(rttMs.max)}`,
+        `p99 ≤ ${TARGETS.rttP99MaxMs} ms`,
+        met(rttMs.p99 <= TARGETS.rttP99MaxMs),
+      ],
+      ["down per client", kBps(main.downKBps), `≤ ${TARGETS.downMaxKBps} KB/s`, met(main.downKBps <= TARGETS.downMaxKBps)],
+      ["up per client", kBps(main.upKBps), "", ""],
+      ["simulation step p50 / p99", `${ms(main.tickMs.p50)} / ${ms(main.tickMs.p99)}`, "budget 16.67 ms", ""],
+      ["patch broadcast p50 / p99", `${ms(main.patchMs.p50)} / ${ms(main.patchMs.p99)}`, "", ""],
+      [
+        "time split: messages / simulation / network / other",
+        [split.messages, split.simulation, split.network, split.other].map((share) => percent(share)).join(" / "),
+        "",
+        "",
+      ],
+      ["ticks per second", fixed(main.ticksPerSecond, 1), "60", ""],
+      ["patch size per client", fixed(main.patchBytesMean, 0, "B"), "", ""],
+      ["server CPU / RSS", `${fixed(main.cpuPercent, 0, "%")} / ${fixed(main.rssMB, 0, "MB")}`, "", ""],
+      [`bots' CPU (${main.workers} process${main.workers === 1 ? "" : "es"})`, `${fixed(main.botCpuPercent, 0, "%")} of a core`, "", ""],
+      ["connections", `${main.joined} ok, ${main.failed} failed, ${main.errors} errors, ${main.dropped} dropped`, "", ""],
+    ],
+  );
 }
 
 function bareTable(main: ScenarioResult, bare: ScenarioResult): string {
   const busy = (result: ScenarioResult): number => 1 - result.idle.median;
-  return table(["measure", "netroids", "bare room", "ratio"], [
-    ["busy (1 − idle), median", percent(busy(main)), percent(busy(bare)), ratio(busy(main), busy(bare))],
-    ["server CPU", fixed(main.cpuPercent, 0, "%"), fixed(bare.cpuPercent, 0, "%"), ratio(main.cpuPercent, bare.cpuPercent)],
-    ["message handling share", percent(main.split.messages), percent(bare.split.messages), ratio(main.split.messages, bare.split.messages)],
-    ["bot RTT p50 / p99", `${ms(main.rttMs.median)} / ${ms(main.rttMs.p99)}`, `${ms(bare.rttMs.median)} / ${ms(bare.rttMs.p99)}`,
-      `${ratio(main.rttMs.p99, bare.rttMs.p99)} (p99)`],
-    ["down per client", kBps(main.downKBps), kBps(bare.downKBps), ratio(main.downKBps, bare.downKBps)],
-    ["RSS", fixed(main.rssMB, 0, "MB"), fixed(bare.rssMB, 0, "MB"), ratio(main.rssMB, bare.rssMB)],
-  ]);
+  return table(
+    ["measure", "netroids", "bare room", "ratio"],
+    [
+      ["busy (1 − idle), median", percent(busy(main)), percent(busy(bare)), ratio(busy(main), busy(bare))],
+      ["server CPU", fixed(main.cpuPercent, 0, "%"), fixed(bare.cpuPercent, 0, "%"), ratio(main.cpuPercent, bare.cpuPercent)],
+      [
+        "message handling share",
+        percent(main.split.messages),
+        percent(bare.split.messages),
+        ratio(main.split.messages, bare.split.messages),
+      ],
+      [
+        "bot RTT p50 / p99",
+        `${ms(main.rttMs.median)} / ${ms(main.rttMs.p99)}`,
+        `${ms(bare.rttMs.median)} / ${ms(bare.rttMs.p99)}`,
+        `${ratio(main.rttMs.p99, bare.rttMs.p99)} (p99)`,
+      ],
+      ["down per client", kBps(main.downKBps), kBps(bare.downKBps), ratio(main.downKBps, bare.downKBps)],
+      ["RSS", fixed(main.rssMB, 0, "MB"), fixed(bare.rssMB, 0, "MB"), ratio(main.rssMB, bare.rssMB)],
+    ],
+  );
 }
 
 function stepTable(steps: readonly StepResult[]): string {
   return table(
     ["CCU", "rooms", "idle median (worst)", "RTT p50 / p99", "down per client", "server CPU", "bots' CPU", "RSS", "held"],
     steps.map(({ ccu, held, reason, result }) => [
-      String(ccu), String(result.rooms), `${percent(result.idle.median)} (${percent(result.idle.min)})`,
-      `${ms(result.rttMs.median)} / ${ms(result.rttMs.p99)}`, kBps(result.downKBps), fixed(result.cpuPercent, 0, "%"),
-      fixed(result.botCpuPercent, 0, "%"), fixed(result.rssMB, 0, "MB"), held ? "yes" : `no: ${reason ?? ""}`,
+      String(ccu),
+      String(result.rooms),
+      `${percent(result.idle.median)} (${percent(result.idle.min)})`,
+      `${ms(result.rttMs.median)} / ${ms(result.rttMs.p99)}`,
+      kBps(result.downKBps),
+      fixed(result.cpuPercent, 0, "%"),
+      fixed(result.botCpuPercent, 0, "%"),
+      fixed(result.rssMB, 0, "MB"),
+      held ? "yes" : `no: ${reason ?? ""}`,
     ]),
   );
 }
@@ -90,14 +123,23 @@ export function toMarkdown(report: LoadReport): string {
   const { main, bare, machine } = report;
   const first = report.steps[0]?.result;
   return fillTemplate(readTemplate(__dirname, "report.template.md"), {
-    command: report.command, date: report.date, durationS: fixed(report.durationS, 0),
-    cores: machine.cores, cpu: machine.cpu, memoryGB: machine.memoryGB, node: machine.node, workers: main.workers,
+    command: report.command,
+    date: report.date,
+    durationS: fixed(report.durationS, 0),
+    cores: machine.cores,
+    cpu: machine.cpu,
+    memoryGB: machine.memoryGB,
+    node: machine.node,
+    workers: main.workers,
     measuredS: fixed(main.measuredS, 0),
     mainTable: mainTable(main),
     bareTable: bareTable(main, bare),
     stepRoomSize: first?.bots && first.rooms ? fixed(first.bots / first.rooms, 0) : "?",
-    stepIdleMin: percent(STEP_LIMITS.idleMin), stepRttP99MaxMs: STEP_LIMITS.rttP99MaxMs,
+    stepIdleMin: percent(STEP_LIMITS.idleMin),
+    stepRttP99MaxMs: STEP_LIMITS.rttP99MaxMs,
     stepTable: stepTable(report.steps),
-    heldCcu: report.heldCcu, ccuMin: TARGETS.ccuMin, stepNote: report.stepNote,
+    heldCcu: report.heldCcu,
+    ccuMin: TARGETS.ccuMin,
+    stepNote: report.stepNote,
   });
 }

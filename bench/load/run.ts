@@ -68,8 +68,13 @@ async function main(): Promise<void> {
   fs.mkdirSync(RESULTS, { recursive: true });
   const measureS = (seconds: number): number => (quick ? 4 : seconds);
   const mainPlan: ScenarioPlan = {
-    label: "netroids, 100 bots in one room", roomName: ROOM_NAME, bots: 100, roomSize: 100,
-    warmupS: quick ? 2 : 8, measureS: measureS(60), botsPerWorker: 100,
+    label: "netroids, 100 bots in one room",
+    roomName: ROOM_NAME,
+    bots: 100,
+    roomSize: 100,
+    warmupS: quick ? 2 : 8,
+    measureS: measureS(60),
+    botsPerWorker: 100,
     serverFlags: cpuProfile ? ["--cpu-prof", `--cpu-prof-dir=${RESULTS}`] : [],
   };
   log(`1/3 ${mainPlan.label}, ${mainPlan.measureS} s`);
@@ -77,7 +82,12 @@ async function main(): Promise<void> {
   log(`    ${brief(main)}`);
 
   const bare = await runScenario({
-    ...mainPlan, label: "bare room, 100 bots", roomName: BARE_ROOM_NAME, warmupS: quick ? 2 : 3, measureS: measureS(20), serverFlags: [],
+    ...mainPlan,
+    label: "bare room, 100 bots",
+    roomName: BARE_ROOM_NAME,
+    warmupS: quick ? 2 : 3,
+    measureS: measureS(20),
+    serverFlags: [],
   });
   log(`2/3 bare reference: ${brief(bare)}`);
 
@@ -89,8 +99,13 @@ async function main(): Promise<void> {
       break;
     }
     const result = await runScenario({
-      label: `${ccu} CCU`, roomName: ROOM_NAME, bots: ccu, roomSize: STEP_ROOM_SIZE,
-      warmupS: quick ? 2 : 4, measureS: measureS(10), botsPerWorker: 250,
+      label: `${ccu} CCU`,
+      roomName: ROOM_NAME,
+      bots: ccu,
+      roomSize: STEP_ROOM_SIZE,
+      warmupS: quick ? 2 : 4,
+      measureS: measureS(10),
+      botsPerWorker: 250,
     });
     const reason = stepFailure(result);
     steps.push({ ccu, held: reason === undefined, reason, result });
@@ -103,11 +118,15 @@ async function main(): Promise<void> {
     date: new Date().toISOString().slice(0, 10),
     command: `npm run bench${quick ? " -- --quick" : ""}`,
     machine: {
-      cores: os.cpus().length, cpu: os.cpus()[0]?.model.trim() ?? "unknown", node: process.version,
+      cores: os.cpus().length,
+      cpu: os.cpus()[0]?.model.trim() ?? "unknown",
+      node: process.version,
       memoryGB: Math.round(os.totalmem() / 1e9),
     },
     durationS: (Date.now() - started) / 1000,
-    main, bare, steps,
+    main,
+    bare,
+    steps,
     heldCcu: steps.filter((step) => step.held).reduce((max, step) => Math.max(max, step.ccu), 0),
     stepNote,
   };

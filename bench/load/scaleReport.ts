@@ -28,13 +28,19 @@ export interface ScaleReport {
 
 function stepTable(setups: readonly SetupResult[]): string {
   return table(
-    ["setup", "CCU", "busiest process idle, median (worst)", "RTT p50 / p99", "clients per process", "servers' CPU", "bots' CPU",
-      "held"],
-    setups.flatMap((setup) => setup.steps.map(({ ccu, held, reason, result }) => [
-      setup.label, String(ccu), `${percent(result.idle.median)} (${percent(result.idle.min)})`,
-      pair(result.rttMs.median, result.rttMs.p99, 1, "ms"), result.ccuPerProcess.join(" / "), fixed(result.cpuPercent, 0, "%"),
-      fixed(result.botCpuPercent, 0, "%"), held ? "yes" : `no: ${reason ?? ""}`,
-    ])),
+    ["setup", "CCU", "busiest process idle, median (worst)", "RTT p50 / p99", "clients per process", "servers' CPU", "bots' CPU", "held"],
+    setups.flatMap((setup) =>
+      setup.steps.map(({ ccu, held, reason, result }) => [
+        setup.label,
+        String(ccu),
+        `${percent(result.idle.median)} (${percent(result.idle.min)})`,
+        pair(result.rttMs.median, result.rttMs.p99, 1, "ms"),
+        result.ccuPerProcess.join(" / "),
+        fixed(result.cpuPercent, 0, "%"),
+        fixed(result.botCpuPercent, 0, "%"),
+        held ? "yes" : `no: ${reason ?? ""}`,
+      ]),
+    ),
   );
 }
 
@@ -43,7 +49,9 @@ function costTable(setups: readonly SetupResult[]): string {
   return table(
     ["setup", "servers' CPU at the first step", "per client"],
     firsts.map(({ label, first }) => [
-      `${label}, ${first.bots} CCU`, fixed(first.cpuPercent, 0, "%"), fixed(first.cpuPercent / Math.max(1, first.ccu), 3, "%"),
+      `${label}, ${first.bots} CCU`,
+      fixed(first.cpuPercent, 0, "%"),
+      fixed(first.cpuPercent / Math.max(1, first.ccu), 3, "%"),
     ]),
   );
 }
@@ -51,11 +59,19 @@ function costTable(setups: readonly SetupResult[]): string {
 export function toScaleMarkdown(report: ScaleReport): string {
   const [one, two, independent] = report.setups;
   return fillTemplate(readTemplate(__dirname, "scaleReport.template.md"), {
-    command: report.command, date: report.date.slice(0, 10), durationS: fixed(report.durationS, 0),
-    cores: report.machine.cores, cpu: report.machine.cpu, node: report.machine.node, roomSize: report.roomSize,
-    idleMin: percent(STEP_LIMITS.idleMin), rttP99MaxMs: STEP_LIMITS.rttP99MaxMs,
+    command: report.command,
+    date: report.date.slice(0, 10),
+    durationS: fixed(report.durationS, 0),
+    cores: report.machine.cores,
+    cpu: report.machine.cpu,
+    node: report.machine.node,
+    roomSize: report.roomSize,
+    idleMin: percent(STEP_LIMITS.idleMin),
+    rttP99MaxMs: STEP_LIMITS.rttP99MaxMs,
     stepTable: stepTable(report.setups),
-    oneHeld: one?.heldCcu ?? 0, twoHeld: two?.heldCcu ?? 0, twoOverOne: ratio(two?.heldCcu ?? 0, one?.heldCcu ?? 0),
+    oneHeld: one?.heldCcu ?? 0,
+    twoHeld: two?.heldCcu ?? 0,
+    twoOverOne: ratio(two?.heldCcu ?? 0, one?.heldCcu ?? 0),
     independentHeld: independent?.heldCcu ?? 0,
     costTable: costTable(report.setups),
   });

@@ -48,17 +48,27 @@ async function runSetup(label: string, cluster: ScenarioPlan["cluster"]): Promis
   for (const ccu of STEPS) {
     if ((Date.now() - started) / 1000 > SETUP_DEADLINE_S) break;
     const result = await runScenario({
-      label: `${label}, ${ccu} CCU`, roomName: ROOM_NAME, bots: ccu, roomSize: ROOM_SIZE,
+      label: `${label}, ${ccu} CCU`,
+      roomName: ROOM_NAME,
+      bots: ccu,
+      roomSize: ROOM_SIZE,
       // A longer warm-up than the main bench: each process's JIT warms up on its own.
-      warmupS: quick ? 2 : 12, measureS: quick ? 3 : 15, botsPerWorker: 200, cluster,
+      warmupS: quick ? 2 : 12,
+      measureS: quick ? 3 : 15,
+      botsPerWorker: 200,
+      cluster,
     });
     const reason = stepFailure(result);
     steps.push({ ccu, held: reason === undefined, reason, result });
-    log([
-      `${label}, ${ccu} CCU: busiest process idle ${percent(result.idle.median)}`, `RTT p99 ${fixed(result.rttMs.p99, 1, "ms")}`,
-      `servers' CPU ${fixed(result.cpuPercent, 0, "%")}`, `bots' CPU ${fixed(result.botCpuPercent, 0, "%")}`,
-      `clients per process ${result.ccuPerProcess.join(" / ")}${reason ? ` -> stop (${reason})` : ""}`,
-    ].join(", "));
+    log(
+      [
+        `${label}, ${ccu} CCU: busiest process idle ${percent(result.idle.median)}`,
+        `RTT p99 ${fixed(result.rttMs.p99, 1, "ms")}`,
+        `servers' CPU ${fixed(result.cpuPercent, 0, "%")}`,
+        `bots' CPU ${fixed(result.botCpuPercent, 0, "%")}`,
+        `clients per process ${result.ccuPerProcess.join(" / ")}${reason ? ` -> stop (${reason})` : ""}`,
+      ].join(", "),
+    );
     if (reason) break;
   }
   const heldCcu = steps.filter((step) => step.held).reduce((max, step) => Math.max(max, step.ccu), 0);

@@ -134,8 +134,11 @@ export async function runScenario(plan: ScenarioPlan): Promise<ScenarioResult> {
         const before = previous.metrics[i]!;
         const delta = (name: string, labels: Record<string, string> = {}): number =>
           (promValue(metrics, name, labels) ?? 0) - (promValue(before, name, labels) ?? 0);
-        const [messages, simulation, network] =
-          PHASES.map((phase) => delta("netroids_tick_phase_seconds_total", { phase }) / seconds) as [number, number, number];
+        const [messages, simulation, network] = PHASES.map((phase) => delta("netroids_tick_phase_seconds_total", { phase }) / seconds) as [
+          number,
+          number,
+          number,
+        ];
         const idle = Math.min(1, Math.max(0, 1 - delta("netroids_event_loop_busy_seconds_total") / seconds));
         return { messages, simulation, network, idle };
       });
@@ -148,11 +151,13 @@ export async function runScenario(plan: ScenarioPlan): Promise<ScenarioResult> {
     }
     const end = previous;
     const botCpuPercent = (100 * (botCpu() - botCpuStart)) / ((end.at - start.at) / 1000);
-    const results = await Promise.all(workers.map(async (worker) => {
-      const line = worker.waitForLine(/^\{.*\}$/, 30_000);
-      await worker.stop();
-      return JSON.parse((await line)[0]) as WorkerResult;
-    }));
+    const results = await Promise.all(
+      workers.map(async (worker) => {
+        const line = worker.waitForLine(/^\{.*\}$/, 30_000);
+        await worker.stop();
+        return JSON.parse((await line)[0]) as WorkerResult;
+      }),
+    );
     return { ...summarizeScenario(plan, rooms, workers.length, start, end, samples, idles, results), botCpuPercent };
   } finally {
     await Promise.all(workers.map((worker) => worker.stop()));
@@ -161,9 +166,14 @@ export async function runScenario(plan: ScenarioPlan): Promise<ScenarioResult> {
 }
 
 function summarizeScenario(
-  plan: ScenarioPlan, rooms: number, workerCount: number,
-  start: { at: number; metrics: PromSample[][] }, end: { at: number; metrics: PromSample[][] },
-  samples: LoadSample[], idles: number[], results: WorkerResult[],
+  plan: ScenarioPlan,
+  rooms: number,
+  workerCount: number,
+  start: { at: number; metrics: PromSample[][] },
+  end: { at: number; metrics: PromSample[][] },
+  samples: LoadSample[],
+  idles: number[],
+  results: WorkerResult[],
 ): Omit<ScenarioResult, "botCpuPercent"> {
   const seconds = (end.at - start.at) / 1000;
   const delta = (name: string, labels: Record<string, string> = {}): number =>
@@ -182,16 +192,28 @@ function summarizeScenario(
     samples.reduce((sum, sample) => sum + sample[key], 0) / Math.max(1, samples.length);
   const sum = (key: "joined" | "failed" | "errors" | "dropped"): number => results.reduce((total, result) => total + result[key], 0);
   return {
-    label: plan.label, bots: plan.bots, rooms, workers: workerCount,
-    joined: sum("joined"), failed: sum("failed"), errors: sum("errors"), dropped: sum("dropped"),
-    measuredS: seconds, ccu, processes: end.metrics.length,
+    label: plan.label,
+    bots: plan.bots,
+    rooms,
+    workers: workerCount,
+    joined: sum("joined"),
+    failed: sum("failed"),
+    errors: sum("errors"),
+    dropped: sum("dropped"),
+    measuredS: seconds,
+    ccu,
+    processes: end.metrics.length,
     ccuPerProcess: end.metrics.map((metrics) => promValue(metrics, "netroids_ccu") ?? 0),
     tickMs: { p50: quantileMs("netroids_tick_seconds", "0.5"), p99: quantileMs("netroids_tick_seconds", "0.99") },
     patchMs: { p50: quantileMs("netroids_patch_seconds", "0.5"), p99: quantileMs("netroids_patch_seconds", "0.99") },
     ticksPerSecond: delta("netroids_ticks_total") / seconds / Math.max(1, rooms),
     idle: { median: summarize(idles).median, min: Math.min(...idles) },
     split: {
-      messages: mean("messages"), simulation: mean("simulation"), network: mean("network"), other: mean("other"), idle: mean("idle"),
+      messages: mean("messages"),
+      simulation: mean("simulation"),
+      network: mean("network"),
+      other: mean("other"),
+      idle: mean("idle"),
     },
     rttMs: { ...summarize(rttValues), min: rttValues.reduce((min, ms) => Math.min(min, ms), rttValues.length ? Infinity : Number.NaN) },
     downKBps: delta("netroids_bytes_sent_total") / seconds / Math.max(1, ccu) / 1000,

@@ -69,8 +69,14 @@ function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<
   return new Promise<T>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`${what} took over ${ms} ms`)), ms);
     promise.then(
-      (value) => { clearTimeout(timer); resolve(value); },
-      (error: unknown) => { clearTimeout(timer); reject(error instanceof Error ? error : new Error(String(error))); },
+      (value) => {
+        clearTimeout(timer);
+        resolve(value);
+      },
+      (error: unknown) => {
+        clearTimeout(timer);
+        reject(error instanceof Error ? error : new Error(String(error)));
+      },
     );
   });
 }
@@ -104,10 +110,16 @@ function runFrames(frameMs: number, totalMs: number, onFrame: (now: number, elap
 export async function runDuel(endpoint: string, config: DuelConfig, timing: DuelTiming, seed: number): Promise<DuelResult> {
   const startedAt = performance.now();
   const sdk = new Client(endpoint);
-  const shooterRoom: GameRoom =
-    await withTimeout(sdk.create<GameState>(ROOM_NAME, { seed, name: "shooter" }), CONNECT_TIMEOUT_MS, "create");
-  const targetRoom: GameRoom =
-    await withTimeout(sdk.joinById<GameState>(shooterRoom.roomId, { name: "target" }), CONNECT_TIMEOUT_MS, "join");
+  const shooterRoom: GameRoom = await withTimeout(
+    sdk.create<GameState>(ROOM_NAME, { seed, name: "shooter" }),
+    CONNECT_TIMEOUT_MS,
+    "create",
+  );
+  const targetRoom: GameRoom = await withTimeout(
+    sdk.joinById<GameState>(shooterRoom.roomId, { name: "target" }),
+    CONNECT_TIMEOUT_MS,
+    "join",
+  );
   const room = matchMaker.getLocalRoomById(shooterRoom.roomId) as unknown as AsteroidsRoom | undefined;
   if (!room) throw new Error("the room is not hosted by this process");
   const shooterId = shooterRoom.sessionId;
@@ -116,7 +128,7 @@ export async function runDuel(endpoint: string, config: DuelConfig, timing: Duel
   const conditions: LinkConditions = { latencyMs: config.rttMs, jitterMs: config.jitterMs, spikeChance: 0, spikeMs: 0 };
   const a = new GameSession(shooterRoom, "bench", conditions);
   const b = new GameSession(targetRoom, "bench", conditions);
-  a.options.lagCompensation = config.lagCompensation;
+  a.setOption("lagCompensation", config.lagCompensation);
   const recorder = new DuelRecorder();
   const judge = new ScreenHitJudge();
   const shooter = new Shooter(targetId);

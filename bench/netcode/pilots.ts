@@ -12,8 +12,19 @@ import type { RenderFrame, RenderShip } from "../../engine/frame";
 
 /** The target's manoeuvres, [keys, steps], looped: thrust bursts (~140 px/s at most), coasting, turns both ways, a brake. */
 const TARGET_PATTERN: ReadonlyArray<readonly [number, number]> = [
-  [Key.Up, 30], [0, 40], [Key.Up | Key.Left, 25], [Key.Left, 20], [0, 30], [Key.Up | Key.Right, 20],
-  [Key.Right, 35], [Key.Down, 15], [0, 30], [Key.Up, 20], [Key.Right | Key.Up, 15], [0, 25], [Key.Left, 45],
+  [Key.Up, 30],
+  [0, 40],
+  [Key.Up | Key.Left, 25],
+  [Key.Left, 20],
+  [0, 30],
+  [Key.Up | Key.Right, 20],
+  [Key.Right, 35],
+  [Key.Down, 15],
+  [0, 30],
+  [Key.Up, 20],
+  [Key.Right | Key.Up, 15],
+  [0, 25],
+  [Key.Left, 45],
 ];
 const PATTERN_STEPS = TARGET_PATTERN.reduce((sum, [, steps]) => sum + steps, 0);
 

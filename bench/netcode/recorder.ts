@@ -109,8 +109,11 @@ export class DuelRecorder {
   }
 
   hitAgreement(tracks: ReadonlyMap<string, DrawnTrack>): HitAgreement {
-    const describe = (bulletId: string): Disagreement =>
-      ({ bulletId, rewindTicks: this.rewinds.get(Number(bulletId)), ...tracks.get(bulletId) });
+    const describe = (bulletId: string): Disagreement => ({
+      bulletId,
+      rewindTicks: this.rewinds.get(Number(bulletId)),
+      ...tracks.get(bulletId),
+    });
     const shownNotCounted = [...this.screenHits].filter((id) => !this.serverHits.has(id)).map(describe);
     const countedNotShown = [...this.serverHits].filter((id) => !this.screenHits.has(id)).map(describe);
     const confirmed = this.screenHits.size - shownNotCounted.length;

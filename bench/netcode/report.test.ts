@@ -24,8 +24,10 @@ describe("netcode report", () => {
     const first = report.results[0]!;
     const stalled = { ...first, stalls: { ...first.stalls, count: 1, longestMs: 412.4 } };
     const markdown = toMarkdown({ ...report, stalledRuns: [stalled] });
-    expect(markdown).toContain(`\n- Re-run after a stall: ${first.config.rttMs} ms, lag compensation on (longest frame 412 ms); `
-      + "the first attempt is in the JSON.\n- ");
+    expect(markdown).toContain(
+      `\n- Re-run after a stall: ${first.config.rttMs} ms, lag compensation on (longest frame 412 ms); ` +
+        "the first attempt is in the JSON.\n- ",
+    );
   });
 
   it("says when the target row was not measured", () => {

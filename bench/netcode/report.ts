@@ -34,11 +34,25 @@ const label = (result: DuelResult): string => {
 
 export function hitTable(results: readonly DuelResult[]): string {
   return table(
-    ["RTT ms", "lag comp", "shots", "hits on screen", "server agreed", "agreement", "server-only hits", "rewind ticks med / p99 (at cap)",
-      "view lag ticks med / p99 (over cap)"],
+    [
+      "RTT ms",
+      "lag comp",
+      "shots",
+      "hits on screen",
+      "server agreed",
+      "agreement",
+      "server-only hits",
+      "rewind ticks med / p99 (at cap)",
+      "view lag ticks med / p99 (over cap)",
+    ],
     results.map((r) => [
-      label(r), onOff(r), String(r.shots.launched), String(r.hits.screen),
-      String(r.hits.confirmed), percent(r.hits.agreement), `${r.hits.serverOnly} (${percent(r.hits.serverOnlyShare)})`,
+      label(r),
+      onOff(r),
+      String(r.shots.launched),
+      String(r.hits.screen),
+      String(r.hits.confirmed),
+      percent(r.hits.agreement),
+      `${r.hits.serverOnly} (${percent(r.hits.serverOnlyShare)})`,
       `${pair(r.rewindTicks, 0)} (${percent(r.rewindTicks.atCapShare)})`,
       `${pair(r.rewindTicks.neededTicks, 0)} (${percent(r.rewindTicks.neededOverCapShare)})`,
     ]),
@@ -47,15 +61,31 @@ export function hitTable(results: readonly DuelResult[]): string {
 
 export function motionTable(results: readonly DuelResult[]): string {
   return table(
-    ["RTT ms", "lag comp", "correction px med / p99 (patches corrected)", "drawn vs server px med / p99",
-      "visible step px/frame med / p99", "server steps w/o new input", "interp. error px med / p99", "dry frames",
-      "interp. delay ms med", "ping ms med", "frame ms med / p99"],
+    [
+      "RTT ms",
+      "lag comp",
+      "correction px med / p99 (patches corrected)",
+      "drawn vs server px med / p99",
+      "visible step px/frame med / p99",
+      "server steps w/o new input",
+      "interp. error px med / p99",
+      "dry frames",
+      "interp. delay ms med",
+      "ping ms med",
+      "frame ms med / p99",
+    ],
     results.map((r) => [
-      label(r), onOff(r),
+      label(r),
+      onOff(r),
       `${pair(r.reconciliation.correctionPx, 2)} (${percent(r.reconciliation.correctedShare)})`,
-      pair(r.reconciliation.drawnVsServerPx, 2), pair(r.reconciliation.visibleStepPx, 3), percent(r.reconciliation.starvedStepShare),
-      pair(r.interpolation.errorPx, 2), percent(r.interpolation.dryFrameShare), fixed(r.interpolation.delayMs.median, 0),
-      fixed(r.network.pingMs.median, 0), `${fixed(r.network.frameIntervalMs.median, 1)} / ${fixed(r.network.frameIntervalMs.p99, 0)}`,
+      pair(r.reconciliation.drawnVsServerPx, 2),
+      pair(r.reconciliation.visibleStepPx, 3),
+      percent(r.reconciliation.starvedStepShare),
+      pair(r.interpolation.errorPx, 2),
+      percent(r.interpolation.dryFrameShare),
+      fixed(r.interpolation.delayMs.median, 0),
+      fixed(r.network.pingMs.median, 0),
+      `${fixed(r.network.frameIntervalMs.median, 1)} / ${fixed(r.network.frameIntervalMs.p99, 0)}`,
     ]),
   );
 }
@@ -78,20 +108,30 @@ export function reportNotes(limits: { stallMs: number; retryBudgetS: number }): 
 
 function stalledRunNote(result: DuelResult): string {
   const longest = fixed(result.stalls.longestMs, 0, "ms");
-  return `Re-run after a stall: ${result.config.rttMs} ms, lag compensation ${onOff(result)} (longest frame ${longest}); `
-    + "the first attempt is in the JSON.";
+  return (
+    `Re-run after a stall: ${result.config.rttMs} ms, lag compensation ${onOff(result)} (longest frame ${longest}); ` +
+    "the first attempt is in the JSON."
+  );
 }
 
 export function toMarkdown(report: NetcodeReport): string {
   const { machine: m, timing } = report;
   return fillTemplate(readTemplate(__dirname, "report.template.md"), {
-    command: report.command, date: report.date,
+    command: report.command,
+    date: report.date,
     // The commit shortened to 10 hex digits, keeping any "(with uncommitted changes)".
     commit: report.commit ? ` at ${report.commit.replace(/^([0-9a-f]{10})[0-9a-f]*/, "$1")}` : "",
     totalS: fixed(timing.totalSeconds, 0),
-    cpus: m.cpus, cpuModel: m.cpuModel, memoryGiB: fixed(m.memoryGiB, 0), platform: m.platform, node: m.node,
+    cpus: m.cpus,
+    cpuModel: m.cpuModel,
+    memoryGiB: fixed(m.memoryGiB, 0),
+    platform: m.platform,
+    node: m.node,
     load: fixed(m.loadAverage1m, 2),
-    warmupS: timing.warmupMs / 1000, measureS: timing.measureMs / 1000, drainS: timing.drainMs / 1000, frameMs: fixed(timing.frameMs, 1),
+    warmupS: timing.warmupMs / 1000,
+    measureS: timing.measureMs / 1000,
+    drainS: timing.drainMs / 1000,
+    frameMs: fixed(timing.frameMs, 1),
     hitTable: hitTable(report.results),
     targetLine: targetLine(report.results),
     motionTable: motionTable(report.results),

@@ -40,7 +40,11 @@ const { flags } = parseCommandOrExit({
   summary: "Real clients against the real server under simulated latency: hit agreement, prediction, interpolation.",
   flags: {
     seconds: {
-      type: "number", value: "N", min: 2, max: 60, default: DEFAULT_MEASURE_S,
+      type: "number",
+      value: "N",
+      min: 2,
+      max: 60,
+      default: DEFAULT_MEASURE_S,
       help: "seconds measured per configuration, for a quick check; the committed results use the default",
     },
   },
@@ -84,7 +88,6 @@ function gitCommit(): string | undefined {
     return undefined;
   }
 }
-
 
 async function main(): Promise<void> {
   const started = performance.now();

@@ -9,7 +9,6 @@ import { poseAt } from "../../shared/rewind";
 import { wrapCoord, wrappedOffset, type Vec2 } from "../../shared/vector";
 import type { World } from "../../shared/world";
 
-
 /** Ship `id`'s true position at server time `serverMs`, or undefined outside the remembered second. */
 export function truePosition(world: World, id: string, serverMs: number): Vec2 | undefined {
   const exact = serverMs / TICK_MS;

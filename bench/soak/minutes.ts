@@ -49,7 +49,11 @@ const median = (values: readonly number[]): number => summarize(values).median;
  * counts at the window's start, `startAt` its wall-clock time.
  */
 export function minuteRows(
-  samples: readonly SoakSample[], sampleS: number, baseline: SoakCounts, rtts: readonly RttSample[], startAt: number,
+  samples: readonly SoakSample[],
+  sampleS: number,
+  baseline: SoakCounts,
+  rtts: readonly RttSample[],
+  startAt: number,
 ): MinuteRow[] {
   const byMinute = new Map<number, SoakSample[]>();
   for (const sample of samples) {

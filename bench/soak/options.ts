@@ -24,7 +24,12 @@ export const SOAK_COMMAND = {
   summary: "A bounded soak of the real server: bots in one room, /metrics scraped every 10 s; fails on growth or errors.",
   flags: {
     minutes: {
-      type: "number", value: "N", whole: true, min: 1, max: MAX_MINUTES, default: DEFAULTS.minutes,
+      type: "number",
+      value: "N",
+      whole: true,
+      min: 1,
+      max: MAX_MINUTES,
+      default: DEFAULTS.minutes,
       help: "minutes measured after the 60 s warm-up",
     },
     bots: { type: "number", value: "N", whole: true, min: 1, max: MAX_CLIENTS, default: DEFAULTS.bots, help: "bots, all in one room" },
@@ -46,6 +51,8 @@ export function soakOptions(flags: FlagValues<typeof SOAK_COMMAND.flags>, defaul
     minutes !== DEFAULTS.minutes ? `--minutes ${minutes}` : "",
     bots !== DEFAULTS.bots ? `--bots ${bots}` : "",
     outDir !== defaultOut ? `--out ${shortPath(outDir)}` : "",
-  ].filter(Boolean).join(" ");
+  ]
+    .filter(Boolean)
+    .join(" ");
   return { minutes, bots, outDir, command: `npm run soak${extra ? ` -- ${extra}` : ""}` };
 }

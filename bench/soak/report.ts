@@ -34,9 +34,11 @@ export function busyNote(samples: readonly SoakSample[], cores: number): string 
   const peak = Math.max(...samples.map((s) => s.load1));
   const busy = samples.filter((s) => s.load1 > cores).length;
   if (!(peak > cores)) return undefined;
-  return `Note: the machine was busy: 1-minute load average up to ${fixed(peak, 1)} on ${cores} cores `
-    + `(above ${cores} in ${busy} of ${samples.length} samples; the soak's own server and bot processes count in it too), `
-    + "so other work likely competed with the server: step, patch, idle and tick-rate figures reflect that.";
+  return (
+    `Note: the machine was busy: 1-minute load average up to ${fixed(peak, 1)} on ${cores} cores ` +
+    `(above ${cores} in ${busy} of ${samples.length} samples; the soak's own server and bot processes count in it too), ` +
+    "so other work likely competed with the server: step, patch, idle and tick-rate figures reflect that."
+  );
 }
 
 /** The verdict lines as printed and written: `PASS topic: numbers`. */
@@ -47,28 +49,73 @@ export function verdictLines(verdicts: readonly Verdict[]): string[] {
 function minuteTable(rows: readonly MinuteRow[]): string {
   const p50p99 = (p50: number, p99: number): string => pair(p50, p99, 2);
   return table(
-    ["min", "RSS MB", "heap used MB", "after GC MB", "GCs", "external MB", "step p50 / p99 ms", "patch p50 / p99 ms", "idle (lowest)",
-      "steps/s", "server CPU", "lag p99 ms", "CCU min", "bot RTT p50 / p99 ms", "dropped", "expelled", "stderr", "load"],
+    [
+      "min",
+      "RSS MB",
+      "heap used MB",
+      "after GC MB",
+      "GCs",
+      "external MB",
+      "step p50 / p99 ms",
+      "patch p50 / p99 ms",
+      "idle (lowest)",
+      "steps/s",
+      "server CPU",
+      "lag p99 ms",
+      "CCU min",
+      "bot RTT p50 / p99 ms",
+      "dropped",
+      "expelled",
+      "stderr",
+      "load",
+    ],
     rows.map((row) => [
-      String(row.minute), fixed(row.rssMB, 1), fixed(row.heapUsedMB, 1), fixed(row.heapAfterGcMB, 1), String(row.majorGcs),
-      fixed(row.externalMB, 1), p50p99(row.tickP50Ms, row.tickP99Ms), p50p99(row.patchP50Ms, row.patchP99Ms),
-      `${percent(row.idleMean)} (${percent(row.idleMin)})`, fixed(row.ticksPerSecond, 1), fixed(row.cpuPercent, 0, "%"),
-      fixed(row.lagP99Ms, 1), String(row.ccuMin), pair(row.rttP50Ms, row.rttP99Ms, 1), String(row.dropped), String(row.expelled),
-      String(row.stderrLines), fixed(row.load1Max, 1),
+      String(row.minute),
+      fixed(row.rssMB, 1),
+      fixed(row.heapUsedMB, 1),
+      fixed(row.heapAfterGcMB, 1),
+      String(row.majorGcs),
+      fixed(row.externalMB, 1),
+      p50p99(row.tickP50Ms, row.tickP99Ms),
+      p50p99(row.patchP50Ms, row.patchP99Ms),
+      `${percent(row.idleMean)} (${percent(row.idleMin)})`,
+      fixed(row.ticksPerSecond, 1),
+      fixed(row.cpuPercent, 0, "%"),
+      fixed(row.lagP99Ms, 1),
+      String(row.ccuMin),
+      pair(row.rttP50Ms, row.rttP99Ms, 1),
+      String(row.dropped),
+      String(row.expelled),
+      String(row.stderrLines),
+      fixed(row.load1Max, 1),
     ]),
   );
 }
 
 export function toSoakMarkdown(report: SoakReport): string {
   const { machine, botTally } = report;
-  const verdicts = verdictLines(report.verdicts).map((line) => `- ${line}`).join("\n");
+  const verdicts = verdictLines(report.verdicts)
+    .map((line) => `- ${line}`)
+    .join("\n");
   return fillTemplate(readTemplate(__dirname, "report.template.md"), {
-    command: report.command, date: report.date, durationS: fixed(report.durationS, 0),
-    cores: machine.cores, cpu: machine.cpu, memoryGB: machine.memoryGB, node: machine.node,
-    bots: report.bots, warmupS: report.warmupS, minutes: report.minutes, sampleEveryS: report.sampleEveryS,
+    command: report.command,
+    date: report.date,
+    durationS: fixed(report.durationS, 0),
+    cores: machine.cores,
+    cpu: machine.cpu,
+    memoryGB: machine.memoryGB,
+    node: machine.node,
+    bots: report.bots,
+    warmupS: report.warmupS,
+    minutes: report.minutes,
+    sampleEveryS: report.sampleEveryS,
     outcome: report.pass ? "Passed" : "Failed",
     verdicts: report.busyNote ? `${verdicts}\n\n${report.busyNote}` : verdicts,
     minuteTable: minuteTable(report.minuteRows),
-    joined: botTally.joined, botCount: botTally.bots, failed: botTally.failed, errors: botTally.errors, dropped: botTally.dropped,
+    joined: botTally.joined,
+    botCount: botTally.bots,
+    failed: botTally.failed,
+    errors: botTally.errors,
+    dropped: botTally.dropped,
   });
 }

@@ -80,17 +80,27 @@ async function soak(options: SoakOptions): Promise<Measured> {
     log(`measuring ${options.minutes} min, a sample every ${SAMPLE_S} s`);
     const bots = worker;
     const watched = await watch({
-      port, minutes: options.minutes, sampleS: SAMPLE_S, scrapeTimeoutMs: SCRAPE_TIMEOUT_MS,
+      port,
+      minutes: options.minutes,
+      sampleS: SAMPLE_S,
+      scrapeTimeoutMs: SCRAPE_TIMEOUT_MS,
       alive: () => endedAs("server", server) ?? endedAs("bot process", bots),
       onSample: (sample) => {
         if (Math.round(sample.t / SAMPLE_S) % (60 / SAMPLE_S) !== 0) return;
-        log(`minute ${Math.round(sample.t / 60)}: ` + [
-          `RSS ${fixed(sample.rssMB, 1, "MB")}`,
-          `heap used ${fixed(sample.heapUsedMB, 1, "MB")} (${fixed(sample.heapAfterGcMB, 1)} after the last major GC)`,
-          `step p99 ${fixed(sample.tickMs.p99, 2, "ms")}`, `patch p99 ${fixed(sample.patchMs.p99, 2, "ms")}`,
-          `idle ${percent(sample.idle)}`, `CCU ${sample.ccu}`,
-          `dropped ${sample.dropped}`, `expelled ${sample.expelled}`, `stderr ${sample.stderrLines}`,
-        ].join(", "));
+        log(
+          `minute ${Math.round(sample.t / 60)}: ` +
+            [
+              `RSS ${fixed(sample.rssMB, 1, "MB")}`,
+              `heap used ${fixed(sample.heapUsedMB, 1, "MB")} (${fixed(sample.heapAfterGcMB, 1)} after the last major GC)`,
+              `step p99 ${fixed(sample.tickMs.p99, 2, "ms")}`,
+              `patch p99 ${fixed(sample.patchMs.p99, 2, "ms")}`,
+              `idle ${percent(sample.idle)}`,
+              `CCU ${sample.ccu}`,
+              `dropped ${sample.dropped}`,
+              `expelled ${sample.expelled}`,
+              `stderr ${sample.stderrLines}`,
+            ].join(", "),
+        );
       },
     });
     return { watched, bots: await collectBots(worker, watched.incidents) };
@@ -113,8 +123,10 @@ async function main(): Promise<void> {
     console.error(`soak: over its ${Math.round(limitMs / 1000)} s bound, giving up`);
     process.exit(1);
   }, limitMs).unref();
-  log(`${options.command}: ${options.bots} bots, one room, ${WARMUP_S} s warm-up + ${options.minutes} min measured; `
-    + `bound ${Math.round(limitMs / 1000)} s`);
+  log(
+    `${options.command}: ${options.bots} bots, one room, ${WARMUP_S} s warm-up + ${options.minutes} min measured; ` +
+      `bound ${Math.round(limitMs / 1000)} s`,
+  );
 
   const { watched, bots } = await soak(options);
   const rows = minuteRows(watched.samples, SAMPLE_S, watched.baseline, bots?.rtts ?? [], watched.startAt);
@@ -123,21 +135,40 @@ async function main(): Promise<void> {
   const droppedByReason = byLabel(watched.last, "netroids_messages_dropped_total", "reason");
   const expelledByReason = byLabel(watched.last, "netroids_clients_expelled_total", "reason");
   const verdicts = decide({
-    samples: watched.samples, rows, bots: botTally, serverTotals, droppedByReason, expelledByReason, incidents: watched.incidents,
+    samples: watched.samples,
+    rows,
+    bots: botTally,
+    serverTotals,
+    droppedByReason,
+    expelledByReason,
+    incidents: watched.incidents,
   });
   const cores = os.cpus().length;
   const report: SoakReport = {
     date: new Date().toISOString().slice(0, 10),
     command: options.command,
     machine: {
-      cores, cpu: os.cpus()[0]?.model.trim() ?? "unknown", node: process.version, memoryGB: Math.round(os.totalmem() / 1e9),
+      cores,
+      cpu: os.cpus()[0]?.model.trim() ?? "unknown",
+      node: process.version,
+      memoryGB: Math.round(os.totalmem() / 1e9),
     },
-    bots: options.bots, minutes: options.minutes, warmupS: WARMUP_S, sampleEveryS: SAMPLE_S,
+    bots: options.bots,
+    minutes: options.minutes,
+    warmupS: WARMUP_S,
+    sampleEveryS: SAMPLE_S,
     durationS: (Date.now() - started) / 1000,
     pass: verdicts.every((verdict) => verdict.pass),
-    verdicts, limits: SOAK_LIMITS, botTally, serverTotals, droppedByReason, expelledByReason, incidents: watched.incidents,
+    verdicts,
+    limits: SOAK_LIMITS,
+    botTally,
+    serverTotals,
+    droppedByReason,
+    expelledByReason,
+    incidents: watched.incidents,
     busyNote: busyNote(watched.samples, cores),
-    minuteRows: rows, samples: watched.samples,
+    minuteRows: rows,
+    samples: watched.samples,
   };
   fs.mkdirSync(options.outDir, { recursive: true });
   fs.writeFileSync(path.join(options.outDir, "soak.json"), `${JSON.stringify(report, null, 2)}\n`);

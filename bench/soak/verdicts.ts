@@ -74,14 +74,19 @@ function memoryVerdict(topic: string, trend: Trend, limit: { growthMB: number; s
   return {
     topic,
     pass: measured && !grew,
-    detail: `median of the first ${window} ${mb(trend.firstMedian)}, of the last ${window} ${mb(trend.lastMedian)}: `
-      + `${signed(trend.growth)} MB (limit +${limit.growthMB} MB); `
-      + `slope ${signed(trend.slopePerMinute, 2)} MB/min (limit +${limit.slopeMBPerMin}); growth means both over${note}`,
+    detail:
+      `median of the first ${window} ${mb(trend.firstMedian)}, of the last ${window} ${mb(trend.lastMedian)}: ` +
+      `${signed(trend.growth)} MB (limit +${limit.growthMB} MB); ` +
+      `slope ${signed(trend.slopePerMinute, 2)} MB/min (limit +${limit.slopeMBPerMin}); growth means both over${note}`,
   };
 }
 
 function steadyVerdict(
-  topic: string, rows: readonly MinuteRow[], p50: (row: MinuteRow) => number, p99: (row: MinuteRow) => number, intervalMs: number,
+  topic: string,
+  rows: readonly MinuteRow[],
+  p50: (row: MinuteRow) => number,
+  p99: (row: MinuteRow) => number,
+  intervalMs: number,
 ): Verdict {
   const third = Math.max(1, Math.floor(rows.length / 3));
   const firstP50 = summarize(rows.slice(0, third).map(p50)).median;
@@ -94,10 +99,11 @@ function steadyVerdict(
   return {
     topic,
     pass: finite && maxP99 <= p99Limit && !drifted,
-    detail: `per-minute p99 ${fixed(Math.min(...p99s), 2)}–${fixed(maxP99, 2, "ms")} `
-      + `(limit ${fixed(p99Limit, 1, "ms")}, half the ${fixed(intervalMs, 1, "ms")} interval); `
-      + `p50 ${fixed(firstP50, 2, "ms")} in the first ${third} min, ${fixed(lastP50, 2, "ms")} in the last ${third} `
-      + `(limit ×${SOAK_LIMITS.p50Drift} or +${SOAK_LIMITS.p50SlackMs} ms)`,
+    detail:
+      `per-minute p99 ${fixed(Math.min(...p99s), 2)}–${fixed(maxP99, 2, "ms")} ` +
+      `(limit ${fixed(p99Limit, 1, "ms")}, half the ${fixed(intervalMs, 1, "ms")} interval); ` +
+      `p50 ${fixed(firstP50, 2, "ms")} in the first ${third} min, ${fixed(lastP50, 2, "ms")} in the last ${third} ` +
+      `(limit ×${SOAK_LIMITS.p50Drift} or +${SOAK_LIMITS.p50SlackMs} ms)`,
   };
 }
 
@@ -114,37 +120,66 @@ export function decide(facts: SoakFacts): Verdict[] {
   };
   const ccuMin = Math.min(...samples.map((s) => s.ccu));
   // Bots that never joined (failed, or never tried because their room could not be made) count, not only `failed`.
-  const errorCount = (bots.bots - bots.joined) + bots.errors + bots.dropped
-    + serverTotals.dropped + serverTotals.expelled + serverTotals.stderrLines + incidents.length + (ccuMin < bots.bots ? 1 : 0);
+  const errorCount =
+    bots.bots -
+    bots.joined +
+    bots.errors +
+    bots.dropped +
+    serverTotals.dropped +
+    serverTotals.expelled +
+    serverTotals.stderrLines +
+    incidents.length +
+    (ccuMin < bots.bots ? 1 : 0);
   const idles = rows.map((row) => row.idleMean);
   const rates = rows.map((row) => row.ticksPerSecond);
   const minRate = SOAK_LIMITS.tickRateShare * TICK_RATE;
   const memoryTrend = (value: (sample: SoakSample) => number): Trend => trendOf(samples, value, SOAK_LIMITS.memoryWindowS);
   const { dropped, expelled, stderrLines } = serverTotals;
   return [
-    memoryVerdict("memory: heap used after major GC", memoryTrend((s) => s.heapAfterGcMB), SOAK_LIMITS.heapAfterGc,
-      `. Heap used as scraped (a saw-tooth): ${describe(memoryTrend((s) => s.heapUsedMB))}`),
-    memoryVerdict("memory: RSS", memoryTrend((s) => s.rssMB), SOAK_LIMITS.rss),
+    memoryVerdict(
+      "memory: heap used after major GC",
+      memoryTrend((s) => s.heapAfterGcMB),
+      SOAK_LIMITS.heapAfterGc,
+      `. Heap used as scraped (a saw-tooth): ${describe(memoryTrend((s) => s.heapUsedMB))}`,
+    ),
+    memoryVerdict(
+      "memory: RSS",
+      memoryTrend((s) => s.rssMB),
+      SOAK_LIMITS.rss,
+    ),
     {
       topic: "errors",
       pass: errorCount === 0 && samples.length > 0,
       detail: [
-        `bots: ${bots.joined}/${bots.bots} joined, ${bots.failed} failed to connect, ${bots.errors} errors, `
-          + `${bots.dropped} disconnected by the server`,
+        `bots: ${bots.joined}/${bots.bots} joined, ${bots.failed} failed to connect, ${bots.errors} errors, ` +
+          `${bots.dropped} disconnected by the server`,
         `server CCU at least ${ccuMin} in every sample`,
-        `server since start: ${dropped} messages dropped${reasons(facts.droppedByReason)}, `
-          + `${expelled} clients expelled${reasons(facts.expelledByReason)}, ${stderrLines} stderr lines`,
+        `server since start: ${dropped} messages dropped${reasons(facts.droppedByReason)}, ` +
+          `${expelled} clients expelled${reasons(facts.expelledByReason)}, ${stderrLines} stderr lines`,
         incidents.length ? `incidents: ${incidents.join("; ")}` : "no incidents",
       ].join("; "),
     },
-    steadyVerdict("steady: step (tick) time", rows, (row) => row.tickP50Ms, (row) => row.tickP99Ms, 1000 / TICK_RATE),
-    steadyVerdict("steady: patch time", rows, (row) => row.patchP50Ms, (row) => row.patchP99Ms, 1000 / PATCH_RATE),
+    steadyVerdict(
+      "steady: step (tick) time",
+      rows,
+      (row) => row.tickP50Ms,
+      (row) => row.tickP99Ms,
+      1000 / TICK_RATE,
+    ),
+    steadyVerdict(
+      "steady: patch time",
+      rows,
+      (row) => row.patchP50Ms,
+      (row) => row.patchP99Ms,
+      1000 / PATCH_RATE,
+    ),
     {
       topic: "steady: idle share",
       pass: idles.length > 0 && Math.max(...idles) - Math.min(...idles) <= SOAK_LIMITS.idleSpread,
-      detail: `per-minute mean ${percent(Math.min(...idles))}–${percent(Math.max(...idles))}, `
-        + `spread ${fixed(100 * (Math.max(...idles) - Math.min(...idles)), 1)} points (limit ${100 * SOAK_LIMITS.idleSpread}); `
-        + `lowest interval ${percent(Math.min(...rows.map((row) => row.idleMin)))}`,
+      detail:
+        `per-minute mean ${percent(Math.min(...idles))}–${percent(Math.max(...idles))}, ` +
+        `spread ${fixed(100 * (Math.max(...idles) - Math.min(...idles)), 1)} points (limit ${100 * SOAK_LIMITS.idleSpread}); ` +
+        `lowest interval ${percent(Math.min(...rows.map((row) => row.idleMin)))}`,
     },
     {
       topic: "steady: tick rate",

@@ -27,12 +27,36 @@ describe("basicAuthPassword", () => {
 });
 
 describe("guardPrivate without a password", () => {
-  function ask(remoteAddress: string, headers: Record<string, string> = {}, trustProxy = false): { passed: boolean; status: number | undefined } {
+  function ask(
+    remoteAddress: string,
+    headers: Record<string, string> = {},
+    trustProxy = false,
+  ): { passed: boolean; status: number | undefined } {
     let passed = false;
     let status: number | undefined;
-    const res = { status(code: number) { status = code; return this; }, type() { return this; }, send() { return this; }, set() { return this; } };
+    const res = {
+      status(code: number) {
+        status = code;
+        return this;
+      },
+      type() {
+        return this;
+      },
+      send() {
+        return this;
+      },
+      set() {
+        return this;
+      },
+    };
     const req = { socket: { remoteAddress }, headers };
-    guardPrivate({ password: undefined, trustProxy })(req as unknown as Request, res as unknown as Response, (() => { passed = true; }) as NextFunction);
+    guardPrivate({ password: undefined, trustProxy })(
+      req as unknown as Request,
+      res as unknown as Response,
+      (() => {
+        passed = true;
+      }) as NextFunction,
+    );
     return { passed, status };
   }
 

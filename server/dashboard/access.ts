@@ -78,7 +78,10 @@ export function guardPrivate(access: PrivateAccess) {
     if (access.password === undefined) {
       // "Loopback" is only believed of a request that no proxy passed on.
       if (!access.trustProxy && !cameThroughProxy(req.headers) && LOOPBACK.has(req.socket.remoteAddress ?? "")) return next();
-      res.status(403).type("text").send("This page answers loopback peers only, not through a proxy: set DASHBOARD_PASSWORD to open it to the network.");
+      res
+        .status(403)
+        .type("text")
+        .send("This page answers loopback peers only, not through a proxy: set DASHBOARD_PASSWORD to open it to the network.");
       return;
     }
     const given = basicAuthPassword(req.headers.authorization);

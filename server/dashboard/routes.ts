@@ -31,7 +31,10 @@ export function dashboardStats(): DashboardStats {
     joins: serverMetrics.totals.joins,
     leaves: serverMetrics.totals.leaves,
     dropped: { ...serverMetrics.droppedTotals },
-    rttMs: rtts.length === 0 ? undefined : { p50: percentile(rtts, 50), p90: percentile(rtts, 90), p99: percentile(rtts, 99), count: rtts.length },
+    rttMs:
+      rtts.length === 0
+        ? undefined
+        : { p50: percentile(rtts, 50), p90: percentile(rtts, 90), p99: percentile(rtts, 99), count: rtts.length },
     load: serverMetrics.sampler?.recent() ?? [],
   };
 }
@@ -46,7 +49,10 @@ export function mountDashboard(app: express.Application, access: DashboardAccess
   // The room-call API runs any room method by name (disconnect, a player's kick): off unless the operator asks for it behind a password.
   app.use("/colyseus", (req, res, next) => {
     if (!ROOM_CALL_PATH.test(decodeURIComponentSafe(req.path)) || roomCallsOpen(access)) return next();
-    res.status(403).type("text").send("The monitor's room calls are off: set DASHBOARD_ROOM_CALLS=1 together with DASHBOARD_PASSWORD to use them.");
+    res
+      .status(403)
+      .type("text")
+      .send("The monitor's room calls are off: set DASHBOARD_ROOM_CALLS=1 together with DASHBOARD_PASSWORD to use them.");
   });
   app.get("/dashboard/api/stats", (_req, res) => {
     res.json(dashboardStats());

@@ -7,7 +7,6 @@ import { matchMaker } from "@colyseus/core";
 import { ROOM_NAME, type RoomListingMetadata } from "../../shared/protocol";
 import type { DashboardRoom, SpectatorWorld } from "../../shared/dashboard";
 import type { AsteroidsRoom } from "../rooms/AsteroidsRoom";
-import { spectatorWorldOf } from "./spectatorWorld";
 
 export async function listGameRooms(): Promise<DashboardRoom[]> {
   const listings = await matchMaker.query({ name: ROOM_NAME });
@@ -17,7 +16,10 @@ export async function listGameRooms(): Promise<DashboardRoom[]> {
   });
 }
 
-/** The world of a game room on any process of the deployment, or undefined when there is none by that id (or its process does not answer). */
+/**
+ * The world of a game room on any process of the deployment, or undefined when there is none by that id (or its
+ * process does not answer).
+ */
 export async function spectate(roomId: string): Promise<SpectatorWorld | undefined> {
   const local = matchMaker.getLocalRoomById(roomId) as AsteroidsRoom | undefined;
   if (local) return local.roomName === ROOM_NAME && local.world ? local.spectatorWorld() : undefined;

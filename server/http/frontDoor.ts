@@ -57,10 +57,12 @@ export function installFrontDoor(server: http.Server, options: MatchmakingGuardO
     secureResponse(res, path, matchmaking);
     if (matchmaking && req.method === "POST") {
       const method = path.split("/")[2] ?? "";
-      guard.handle(req, res, method, () => run(req, res)).catch((error: unknown) => {
-        console.error("netroids: matchmaking guard failed:", error);
-        if (!res.headersSent) res.writeHead(500).end();
-      });
+      guard
+        .handle(req, res, method, () => run(req, res))
+        .catch((error: unknown) => {
+          console.error("netroids: matchmaking guard failed:", error);
+          if (!res.headersSent) res.writeHead(500).end();
+        });
       return;
     }
     run(req, res);

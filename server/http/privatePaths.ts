@@ -6,7 +6,10 @@
  * 404 before any router sees it, so no two readers can disagree about what it names.
  */
 
-/** First path segments served only to the operator (dashboard, Colyseus's monitor, Prometheus), and matchmaking, which has its own guard. */
+/**
+ * First path segments served only to the operator (dashboard, Colyseus's monitor, Prometheus), and matchmaking,
+ * which has its own guard.
+ */
 export const EXACT_SEGMENTS: ReadonlySet<string> = new Set(["dashboard", "colyseus", "metrics", "matchmake"]);
 
 function decoded(path: string): string {
@@ -26,7 +29,12 @@ export function pathOf(url: string | undefined): string {
 
 /** The first segment of `path` as the most lenient reader would see it: decoded, folded slashes, lower case. */
 function lenientFirstSegment(path: string): string {
-  return decoded(path).replace(/\/{2,}/g, "/").split("/")[1]?.toLowerCase() ?? "";
+  return (
+    decoded(path)
+      .replace(/\/{2,}/g, "/")
+      .split("/")[1]
+      ?.toLowerCase() ?? ""
+  );
 }
 
 /** True when `path` names a private or matchmaking route in any spelling but the exact one (`/DASHBOARD`, `//metrics`, `/%64ashboard`). */

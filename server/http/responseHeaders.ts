@@ -28,9 +28,10 @@ export const CONTENT_SECURITY_POLICY = [
  * Colyseus's monitor (under /colyseus, behind the operator's password) is a prebuilt page
  * that sets inline styles and loads its icon font from Google: allowed there, nowhere else.
  */
-export const MONITOR_CONTENT_SECURITY_POLICY = CONTENT_SECURITY_POLICY
-  .replace("style-src 'self'", "style-src 'self' 'unsafe-inline' https://fonts.googleapis.com")
-  .replace("default-src 'self'", "default-src 'self'; font-src 'self' https://fonts.gstatic.com");
+export const MONITOR_CONTENT_SECURITY_POLICY = CONTENT_SECURITY_POLICY.replace(
+  "style-src 'self'",
+  "style-src 'self' 'unsafe-inline' https://fonts.googleapis.com",
+).replace("default-src 'self'", "default-src 'self'; font-src 'self' https://fonts.gstatic.com");
 
 const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   "x-content-type-options": "nosniff",
@@ -61,7 +62,8 @@ function withoutCors(headers: OutgoingHeaders): OutgoingHeaders {
 /** Makes `res` refuse every CORS header set on it from now on. */
 function refuseCors(res: http.ServerResponse): void {
   const setHeader = res.setHeader.bind(res);
-  res.setHeader = ((name: string, value: number | string | readonly string[]) => (isCorsHeader(name) ? res : setHeader(name, value))) as typeof res.setHeader;
+  res.setHeader = ((name: string, value: number | string | readonly string[]) =>
+    isCorsHeader(name) ? res : setHeader(name, value)) as typeof res.setHeader;
   const writeHead = res.writeHead.bind(res) as (status: number, ...rest: unknown[]) => http.ServerResponse;
   res.writeHead = ((status: number, ...rest: unknown[]) => {
     const args = rest.map((arg) => (typeof arg === "object" && arg !== null ? withoutCors(arg as OutgoingHeaders) : arg));

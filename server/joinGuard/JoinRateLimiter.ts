@@ -34,7 +34,8 @@ export class JoinRateLimiter {
   private readonly buckets = new Map<string, Bucket>();
 
   constructor(readonly limit: JoinRateLimit) {
-    if (!(limit.burst >= 1) || !(limit.perSecond > 0)) throw new Error(`join rate limit needs burst >= 1 and perSecond > 0, got ${JSON.stringify(limit)}`);
+    if (!(limit.burst >= 1) || !(limit.perSecond > 0))
+      throw new Error(`join rate limit needs burst >= 1 and perSecond > 0, got ${JSON.stringify(limit)}`);
   }
 
   /** Takes one join from `address`'s bucket at `nowMs`. */
@@ -83,6 +84,7 @@ export function joinRateLimitFromEnv(value: string | undefined): JoinRateLimit |
   if (!text) return DEFAULT_JOIN_RATE_LIMIT;
   if (text === "off") return undefined;
   const match = /^(\d+)\/(\d+(?:\.\d+)?)$/.exec(text);
-  if (!match || Number(match[1]) < 1 || Number(match[2]) <= 0) throw new Error(`JOIN_RATE_LIMIT must be "off" or "<burst>/<perSecond>" like "20/5", got "${text}"`);
+  if (!match || Number(match[1]) < 1 || Number(match[2]) <= 0)
+    throw new Error(`JOIN_RATE_LIMIT must be "off" or "<burst>/<perSecond>" like "20/5", got "${text}"`);
   return { burst: Number(match[1]), perSecond: Number(match[2]) };
 }

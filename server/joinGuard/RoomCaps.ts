@@ -35,8 +35,12 @@ export class RoomCaps {
   private readonly pendingBy = new Map<string, number>();
   private pendingTotal = 0;
 
-  constructor(readonly limits: RoomCapLimits, private readonly census: RoomCensus) {
-    if (!(limits.perAddress >= 1) || !(limits.total >= 1)) throw new Error(`room caps need perAddress >= 1 and total >= 1, got ${JSON.stringify(limits)}`);
+  constructor(
+    readonly limits: RoomCapLimits,
+    private readonly census: RoomCensus,
+  ) {
+    if (!(limits.perAddress >= 1) || !(limits.total >= 1))
+      throw new Error(`room caps need perAddress >= 1 and total >= 1, got ${JSON.stringify(limits)}`);
   }
 
   /** Why `address` may not create a room now, or undefined. */
@@ -89,6 +93,7 @@ export function roomCapsFromEnv(value: string | undefined): RoomCapLimits | unde
   if (!text) return DEFAULT_ROOM_CAPS;
   if (text === "off") return undefined;
   const match = /^(\d+)\/(\d+)$/.exec(text);
-  if (!match || Number(match[1]) < 1 || Number(match[2]) < 1) throw new Error(`ROOM_CAPS must be "off" or "<perAddress>/<total>" like "3/30", got "${text}"`);
+  if (!match || Number(match[1]) < 1 || Number(match[2]) < 1)
+    throw new Error(`ROOM_CAPS must be "off" or "<perAddress>/<total>" like "3/30", got "${text}"`);
   return { perAddress: Number(match[1]), total: Number(match[2]) };
 }

@@ -43,11 +43,20 @@ export function clientAddress(req: http.IncomingMessage, trustProxy: boolean): s
   if (typeof realIp === "string" && realIp.trim()) return realIp.trim();
   // The last hop is the one our proxy appended; earlier ones are whatever the client claimed.
   const forwarded = req.headers["x-forwarded-for"];
-  const hops = (Array.isArray(forwarded) ? forwarded.join(",") : forwarded ?? "").split(",").map((hop) => hop.trim()).filter(Boolean);
+  const hops = (Array.isArray(forwarded) ? forwarded.join(",") : (forwarded ?? ""))
+    .split(",")
+    .map((hop) => hop.trim())
+    .filter(Boolean);
   return hops.at(-1) ?? peer;
 }
 
-function refuse(req: http.IncomingMessage, res: http.ServerResponse, status: number, error: string, headers: Record<string, string> = {}): void {
+function refuse(
+  req: http.IncomingMessage,
+  res: http.ServerResponse,
+  status: number,
+  error: string,
+  headers: Record<string, string> = {},
+): void {
   req.resume();
   const body = JSON.stringify({ code: status, error });
   res.writeHead(status, {
@@ -116,7 +125,11 @@ export class MatchmakingGuard {
   private readonly caps: RoomCaps | undefined;
   private readonly log = new ThrottledLog();
 
-  constructor(private readonly options: MatchmakingGuardOptions, census: RoomCensus, private readonly now: () => number = Date.now) {
+  constructor(
+    private readonly options: MatchmakingGuardOptions,
+    census: RoomCensus,
+    private readonly now: () => number = Date.now,
+  ) {
     this.limiter = options.joinRateLimit && new JoinRateLimiter(options.joinRateLimit);
     this.caps = options.roomCaps && new RoomCaps(options.roomCaps, census);
   }
@@ -130,10 +143,13 @@ export class MatchmakingGuard {
     const address = clientAddress(req, this.options.trustProxy ?? false);
     const verdict = this.limiter?.take(address, this.now());
     if (verdict && !verdict.allowed) {
-      return this.refuse(req, res, "rate", 429, `too many joins from your address: try again in ${verdict.retryAfterSeconds} s`, { "retry-after": String(verdict.retryAfterSeconds) });
+      return this.refuse(req, res, "rate", 429, `too many joins from your address: try again in ${verdict.retryAfterSeconds} s`, {
+        "retry-after": String(verdict.retryAfterSeconds),
+      });
     }
     const body = await readBody(req);
-    if (body === undefined) return this.refuse(req, res, "size", 413, `join options larger than ${MAX_MATCHMAKE_BODY_BYTES} bytes, or not sent`);
+    if (body === undefined)
+      return this.refuse(req, res, "size", 413, `join options larger than ${MAX_MATCHMAKE_BODY_BYTES} bytes, or not sent`);
     const screened = screenJoinBody(body, req.headers["content-type"]);
     if (!screened.ok) {
       this.log.note(`netroids: refused join options from ${address}: ${screened.error}`, this.now());
@@ -152,7 +168,14 @@ export class MatchmakingGuard {
     pass();
   }
 
-  private refuse(req: http.IncomingMessage, res: http.ServerResponse, reason: RefusalReason, status: number, error: string, headers?: Record<string, string>): void {
+  private refuse(
+    req: http.IncomingMessage,
+    res: http.ServerResponse,
+    reason: RefusalReason,
+    status: number,
+    error: string,
+    headers?: Record<string, string>,
+  ): void {
     refused.inc({ reason });
     refuse(req, res, status, error, headers);
   }

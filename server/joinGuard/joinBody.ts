@@ -31,7 +31,8 @@ function problemIn(value: unknown, depth: number, seen: { keys: number }): strin
 /** Whether a matchmaking body may go on to Colyseus; an empty body is fine (no options). */
 export function screenJoinBody(raw: string, contentType: string | undefined): BodyVerdict {
   if (raw.trim() === "") return { ok: true };
-  if (!/^application\/json\b/i.test(contentType ?? "")) return { ok: false, status: 415, error: "join options must be sent as application/json" };
+  if (!/^application\/json\b/i.test(contentType ?? ""))
+    return { ok: false, status: 415, error: "join options must be sent as application/json" };
   let parsed: unknown;
   try {
     parsed = JSON.parse(raw);

@@ -2,12 +2,24 @@ import { LoadSampler, LOAD_HISTORY_RECORDS } from "./LoadSampler";
 import type { MetricTotals } from "./MetricTotals";
 
 function freshTotals(): MetricTotals {
-  return { messagesIn: 0, bytesIn: 0, messagesOut: 0, bytesOut: 0, ticks: 0, patches: 0, joins: 0, leaves: 0, phaseSeconds: { messages: 0, simulation: 0, network: 0 } };
+  return {
+    messagesIn: 0,
+    bytesIn: 0,
+    messagesOut: 0,
+    bytesOut: 0,
+    ticks: 0,
+    patches: 0,
+    joins: 0,
+    leaves: 0,
+    phaseSeconds: { messages: 0, simulation: 0, network: 0 },
+  };
 }
 
 function busyWait(ms: number): void {
   const until = performance.now() + ms;
-  while (performance.now() < until) { /* keep the event loop busy on purpose */ }
+  while (performance.now() < until) {
+    /* keep the event loop busy on purpose */
+  }
 }
 
 describe("LoadSampler", () => {

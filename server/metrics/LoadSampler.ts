@@ -25,7 +25,10 @@ export class LoadSampler {
   private timer: ReturnType<typeof setInterval> | undefined;
   private mark: Mark;
 
-  constructor(private readonly totals: MetricTotals, private readonly intervalMs = LOAD_WINDOW_MS) {
+  constructor(
+    private readonly totals: MetricTotals,
+    private readonly intervalMs = LOAD_WINDOW_MS,
+  ) {
     this.mark = this.takeMark();
   }
 
@@ -63,10 +66,13 @@ export class LoadSampler {
     const simulation = share(now.totals.phaseSeconds.simulation, previous.totals.phaseSeconds.simulation);
     const network = share(now.totals.phaseSeconds.network, previous.totals.phaseSeconds.network);
     const busy = Math.max(clamp01(elu.utilization), messages + simulation + network);
-    const rate = (key: "ticks" | "patches" | "messagesIn" | "bytesIn" | "messagesOut" | "bytesOut"): number => (now.totals[key] - previous.totals[key]) / seconds;
+    const rate = (key: "ticks" | "patches" | "messagesIn" | "bytesIn" | "messagesOut" | "bytesOut"): number =>
+      (now.totals[key] - previous.totals[key]) / seconds;
     const record: LoadWindow = {
       at: now.at,
-      messages, simulation, network,
+      messages,
+      simulation,
+      network,
       other: Math.max(0, busy - messages - simulation - network),
       idle: Math.max(0, 1 - busy),
       ticksPerSecond: rate("ticks"),

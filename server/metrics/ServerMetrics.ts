@@ -29,7 +29,14 @@ const SUMMARY_WINDOW = { percentiles: [0.5, 0.9, 0.99], maxAgeSeconds: 60, ageBu
 export class ServerMetrics {
   readonly registry = new Registry();
   readonly totals: MetricTotals = {
-    messagesIn: 0, bytesIn: 0, messagesOut: 0, bytesOut: 0, ticks: 0, patches: 0, joins: 0, leaves: 0,
+    messagesIn: 0,
+    bytesIn: 0,
+    messagesOut: 0,
+    bytesOut: 0,
+    ticks: 0,
+    patches: 0,
+    joins: 0,
+    leaves: 0,
     phaseSeconds: { messages: 0, simulation: 0, network: 0 },
   };
   /** Set by the server when it starts sampling; the idle gauge reads its latest window. */
@@ -51,16 +58,30 @@ export class ServerMetrics {
     const registers = [this.registry];
     collectDefaultMetrics({ register: this.registry });
     const totals = this.totals;
-    const metrics = this;
+    // collect() runs with the gauge as `this`: the sampler is read through this arrow.
+    const latestLoad = () => this.sampler?.latest();
 
-    new Gauge({ name: "netroids_ccu", help: "Clients connected to this process (players and lobby watchers).", registers,
-      collect() { this.set(matchMaker.stats.local.ccu); } });
-    new Gauge({ name: "netroids_rooms", help: "Rooms open on this process, the lobby included.", registers,
-      collect() { this.set(matchMaker.stats.local.roomCount); } });
+    new Gauge({
+      name: "netroids_ccu",
+      help: "Clients connected to this process (players and lobby watchers).",
+      registers,
+      collect() {
+        this.set(matchMaker.stats.local.ccu);
+      },
+    });
+    new Gauge({
+      name: "netroids_rooms",
+      help: "Rooms open on this process, the lobby included.",
+      registers,
+      collect() {
+        this.set(matchMaker.stats.local.roomCount);
+      },
+    });
     this.roomPlayers = new Gauge({ name: "netroids_room_players", help: "Ships in each game room.", labelNames: ["room"], registers });
 
-    cumulative("netroids_tick_phase_seconds_total", "Seconds spent per tick phase, over all rooms.", ["phase"],
-      (set) => { for (const phase of TICK_PHASES) set({ phase }, totals.phaseSeconds[phase]); });
+    cumulative("netroids_tick_phase_seconds_total", "Seconds spent per tick phase, over all rooms.", ["phase"], (set) => {
+      for (const phase of TICK_PHASES) set({ phase }, totals.phaseSeconds[phase]);
+    });
     cumulative("netroids_ticks_total", "Simulation steps run, over all rooms.", [], (set) => set({}, totals.ticks));
     cumulative("netroids_patches_total", "State patches broadcast, over all rooms.", [], (set) => set({}, totals.patches));
     cumulative("netroids_messages_received_total", "WebSocket messages received.", [], (set) => set({}, totals.messagesIn));
@@ -68,29 +89,78 @@ export class ServerMetrics {
     cumulative("netroids_messages_sent_total", "WebSocket messages sent.", [], (set) => set({}, totals.messagesOut));
     cumulative("netroids_bytes_sent_total", "WebSocket payload bytes sent.", [], (set) => set({}, totals.bytesOut));
 
-    new Counter({ name: "netroids_event_loop_busy_seconds_total", help: "Seconds the event loop has been busy (event-loop utilization's active time): idle share = 1 − rate / 1 s.", registers,
+    new Counter({
+      name: "netroids_event_loop_busy_seconds_total",
+      help: "Seconds the event loop has been busy (event-loop utilization's active time): idle share = 1 − rate / 1 s.",
+      registers,
       collect() {
         this.reset();
         this.inc(performance.eventLoopUtilization().active / 1000);
-      } });
-    new Gauge({ name: "netroids_idle_ratio", help: "Fraction of the last sampling window (0.5 s) the event loop was idle (1 - event loop utilization).", registers,
-      collect() { const last = metrics.sampler?.latest(); if (last) this.set(last.idle); } });
-    this.tickSeconds = new Summary({ name: "netroids_tick_seconds", help: "Duration of one simulation step (last 60 s).", registers, ...SUMMARY_WINDOW });
-    this.patchSeconds = new Summary({ name: "netroids_patch_seconds", help: "Duration of one patch broadcast: copy the world into the state, encode and send to every client (last 60 s).", registers, ...SUMMARY_WINDOW });
-    this.patchBytes = new Histogram({ name: "netroids_patch_bytes", help: "Bytes sent to one client per patch, events riding behind it included.", registers,
-      buckets: [64, 128, 256, 512, 1024, 2048, 4096, 8192, 16384, 32768] });
-    this.rttSeconds = new Histogram({ name: "netroids_client_rtt_seconds", help: "Round-trip times the clients measured with their pings and reported.", registers,
-      buckets: [0.002, 0.005, 0.01, 0.02, 0.03, 0.05, 0.075, 0.1, 0.15, 0.2, 0.3, 0.5, 1, 2] });
-    this.dropped = new Counter({ name: "netroids_messages_dropped_total", help: "Client messages dropped, by reason: malformed, unknown type, rate (past the soft limit), flood (past the hard limit), stale, junk (not a message of this game), oversize (over the frame limit).", labelNames: ["reason"], registers });
-    this.expelled = new Counter({ name: "netroids_clients_expelled_total", help: "Clients disconnected for misbehaving, by reason.", labelNames: ["reason"], registers });
+      },
+    });
+    new Gauge({
+      name: "netroids_idle_ratio",
+      help: "Fraction of the last sampling window (0.5 s) the event loop was idle (1 - event loop utilization).",
+      registers,
+      collect() {
+        const last = latestLoad();
+        if (last) this.set(last.idle);
+      },
+    });
+    this.tickSeconds = new Summary({
+      name: "netroids_tick_seconds",
+      help: "Duration of one simulation step (last 60 s).",
+      registers,
+      ...SUMMARY_WINDOW,
+    });
+    this.patchSeconds = new Summary({
+      name: "netroids_patch_seconds",
+      help: "Duration of one patch broadcast: copy the world into the state, encode and send to every client (last 60 s).",
+      registers,
+      ...SUMMARY_WINDOW,
+    });
+    this.patchBytes = new Histogram({
+      name: "netroids_patch_bytes",
+      help: "Bytes sent to one client per patch, events riding behind it included.",
+      registers,
+      buckets: [64, 128, 256, 512, 1024, 2048, 4096, 8192, 16384, 32768],
+    });
+    this.rttSeconds = new Histogram({
+      name: "netroids_client_rtt_seconds",
+      help: "Round-trip times the clients measured with their pings and reported.",
+      registers,
+      buckets: [0.002, 0.005, 0.01, 0.02, 0.03, 0.05, 0.075, 0.1, 0.15, 0.2, 0.3, 0.5, 1, 2],
+    });
+    this.dropped = new Counter({
+      name: "netroids_messages_dropped_total",
+      help: "Client messages dropped, by reason: malformed, unknown type, rate (past the soft limit), flood (past the hard limit), stale, junk (not a message of this game), oversize (over the frame limit).",
+      labelNames: ["reason"],
+      registers,
+    });
+    this.expelled = new Counter({
+      name: "netroids_clients_expelled_total",
+      help: "Clients disconnected for misbehaving, by reason.",
+      labelNames: ["reason"],
+      registers,
+    });
 
     /** A counter whose value lives in `totals`: scraping copies it over, so hot paths never touch prom-client. */
-    function cumulative(name: string, help: string, labelNames: string[], read: (set: (labels: Record<string, string>, value: number) => void) => void): void {
-      new Counter({ name, help, labelNames, registers,
+    function cumulative(
+      name: string,
+      help: string,
+      labelNames: string[],
+      read: (set: (labels: Record<string, string>, value: number) => void) => void,
+    ): void {
+      new Counter({
+        name,
+        help,
+        labelNames,
+        registers,
         collect() {
           this.reset();
           read((labels, value) => this.inc(labels, value));
-        } });
+        },
+      });
     }
   }
 
@@ -114,7 +184,12 @@ export class ServerMetrics {
    */
   measurePatch(clients: ClientArray, broadcast: () => boolean): boolean {
     const receiving = clients.filter((client) => client.state === ClientState.JOINED).length;
-    return this.timePatch(receiving, () => coalesceWrites(clients.map((client) => client.ref), broadcast));
+    return this.timePatch(receiving, () =>
+      coalesceWrites(
+        clients.map((client) => client.ref),
+        broadcast,
+      ),
+    );
   }
 
   private timePatch<T>(clients: number, broadcast: () => T): T {

@@ -28,6 +28,8 @@ export function parsePromText(text: string): PromSample[] {
 
 /** The value of the first sample named `name` whose labels include `labels`; undefined when none. */
 export function promValue(samples: readonly PromSample[], name: string, labels: Record<string, string> = {}): number | undefined {
-  const found = samples.find((sample) => sample.name === name && Object.entries(labels).every(([key, value]) => sample.labels[key] === value));
+  const found = samples.find(
+    (sample) => sample.name === name && Object.entries(labels).every(([key, value]) => sample.labels[key] === value),
+  );
   return found?.value;
 }

@@ -10,8 +10,19 @@ import { StateView } from "@colyseus/schema";
 import { MAX_CLIENTS, PATCH_INTERVAL_MS, RECONNECT_WINDOW, RTT_REPORT_INTERVAL_MS, TICK_RATE } from "../../shared/constants";
 import { addShip, removeShip } from "../../shared/lifecycle";
 import {
-  BROADCAST_EVENT_KINDS, ClientMessage, PALETTE, cleanColor, cleanPlayerName, cleanRoomName, joinOptionsProblem, parseInputBatch, parseRttReport, ServerMessage,
-  type JoinOptions, type RoomListingMetadata, type ShutdownNotice,
+  BROADCAST_EVENT_KINDS,
+  ClientMessage,
+  PALETTE,
+  cleanColor,
+  cleanPlayerName,
+  cleanRoomName,
+  joinOptionsProblem,
+  parseInputBatch,
+  parseRttReport,
+  ServerMessage,
+  type JoinOptions,
+  type RoomListingMetadata,
+  type ShutdownNotice,
 } from "../../shared/protocol";
 import { GameState, type ShipState } from "../../shared/schema";
 import { createWorld, step } from "../../shared/step";
@@ -127,7 +138,10 @@ export class AsteroidsRoom extends Room<{ state: GameState; metadata: RoomListin
     this.updatePlayerCount();
   }
 
-  /** Sequence number of the newest input step applied to a player's ship, as of the last step (the state's `ack` is only copied at patches). */
+  /**
+   * Sequence number of the newest input step applied to a player's ship, as of the last step (the state's `ack` is
+   * only copied at patches).
+   */
   appliedSeqOf(sessionId: string): number {
     return this.inputQueue.ackOf(sessionId);
   }
@@ -142,13 +156,17 @@ export class AsteroidsRoom extends Room<{ state: GameState; metadata: RoomListin
     return this.guard.statsOf(sessionId);
   }
 
-  /** A client's measured round trip, for the RTT histogram: at most one per client per RTT_REPORT_INTERVAL_MS, so one client cannot outweigh the rest. */
+  /**
+   * A client's measured round trip, for the RTT histogram: at most one per client per RTT_REPORT_INTERVAL_MS, so
+   * one client cannot outweigh the rest.
+   */
   private receiveRtt(client: Client, payload: unknown): void {
     if (!this.admit(client)) return;
     const rttMs = parseRttReport(payload);
     if (rttMs === undefined) return this.guard.drop(client.sessionId, "malformed");
     const now = this.clock.currentTime;
-    if (now - (this.lastRttReportAt.get(client.sessionId) ?? -Infinity) < RTT_REPORT_INTERVAL_MS) return this.guard.drop(client.sessionId, "rate");
+    if (now - (this.lastRttReportAt.get(client.sessionId) ?? -Infinity) < RTT_REPORT_INTERVAL_MS)
+      return this.guard.drop(client.sessionId, "rate");
     this.lastRttReportAt.set(client.sessionId, now);
     serverMetrics.observeRtt(rttMs);
     this.guard.accept(client.sessionId);

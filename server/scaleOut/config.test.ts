@@ -6,16 +6,24 @@ test("no REDIS_URL: one process, in memory", () => {
 });
 
 test("REDIS_URL with PUBLIC_ADDRESS as given, or localhost:PORT assumed and said so", () => {
-  expect(scaleOutFromEnv({ REDIS_URL: "redis://redis:6379", PUBLIC_ADDRESS: "game.example.com/node1" }, 2567))
-    .toEqual({ redisUrl: "redis://redis:6379", publicAddress: "game.example.com/node1", publicAddressAssumed: false });
-  expect(scaleOutFromEnv({ REDIS_URL: "rediss://:secret@cache.example.com:6380/0" }, 2568))
-    .toEqual({ redisUrl: "rediss://:secret@cache.example.com:6380/0", publicAddress: "localhost:2568", publicAddressAssumed: true });
+  expect(scaleOutFromEnv({ REDIS_URL: "redis://redis:6379", PUBLIC_ADDRESS: "game.example.com/node1" }, 2567)).toEqual({
+    redisUrl: "redis://redis:6379",
+    publicAddress: "game.example.com/node1",
+    publicAddressAssumed: false,
+  });
+  expect(scaleOutFromEnv({ REDIS_URL: "rediss://:secret@cache.example.com:6380/0" }, 2568)).toEqual({
+    redisUrl: "rediss://:secret@cache.example.com:6380/0",
+    publicAddress: "localhost:2568",
+    publicAddressAssumed: true,
+  });
 });
 
 test("malformed values get a clear error", () => {
   expect(() => scaleOutFromEnv({ REDIS_URL: "localhost:6379" }, 2567)).toThrow(/REDIS_URL must be a redis:\/\//);
   for (const address of ["https://game.example.com", "game.example.com/node 1", "game.example.com?x=1"]) {
-    expect(() => scaleOutFromEnv({ REDIS_URL: "redis://r:6379", PUBLIC_ADDRESS: address }, 2567)).toThrow(/PUBLIC_ADDRESS must be host\[:port\]\[\/path\]/);
+    expect(() => scaleOutFromEnv({ REDIS_URL: "redis://r:6379", PUBLIC_ADDRESS: address }, 2567)).toThrow(
+      /PUBLIC_ADDRESS must be host\[:port\]\[\/path\]/,
+    );
   }
 });
 

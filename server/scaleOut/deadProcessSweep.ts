@@ -42,7 +42,9 @@ export function startDeadProcessSweep(): () => void {
     running = true;
     sweepOnce()
       .catch((error: unknown) => console.warn("netroids: dead-process sweep failed:", error instanceof Error ? error.message : error))
-      .finally(() => { running = false; });
+      .finally(() => {
+        running = false;
+      });
   }, SWEEP_INTERVAL_MS);
   timer.unref();
   return () => clearInterval(timer);

@@ -37,7 +37,10 @@ import { heartbeat, watchPongs } from "./heartbeat";
 
 /** Close code sent to a client whose frame is not a message of this game (application range 4000–4999). */
 export const CLOSE_JUNK = 4400;
-/** Close code sent to a client that fell more than MAX_UNSENT_BYTES behind in reading (application range; 408 as in HTTP's request timeout). */
+/**
+ * Close code sent to a client that fell more than MAX_UNSENT_BYTES behind in reading (application range; 408 as
+ * in HTTP's request timeout).
+ */
 export const CLOSE_BACKLOG = 4408;
 /**
  * Bytes a socket may hold unsent in this process (ws's bufferedAmount, on top of what the
@@ -49,9 +52,11 @@ export const CLOSE_BACKLOG = 4408;
  * 1,000 clients at the cap hold 128 MB.
  */
 export const MAX_UNSENT_BYTES = 128 * 1024;
-/** How long a socket the server closed may take to answer the close before it is cut, ms: the room frees its seat then, not after ws's 30 s. */
+/**
+ * How long a socket the server closed may take to answer the close before it is cut, ms: the room frees its seat
+ * then, not after ws's 30 s.
+ */
 const CLOSE_GRACE_MS = 1000;
-
 
 /** Raw sockets closed for a protocol violation: their clients get no reconnection window. */
 const violatingSockets = new WeakSet<object>();
@@ -159,7 +164,11 @@ export class GameTransport extends WebSocketTransport {
   }
 
   /** Runs with ws's server as `this` (Colyseus registers it unbound): nothing here may use the transport's fields. */
-  protected override async onConnection(rawClient: WebSocket & { pingCount: number }, req: http.IncomingMessage, upgrade?: Parameters<WebSocketTransport["onConnection"]>[2]): Promise<void> {
+  protected override async onConnection(
+    rawClient: WebSocket & { pingCount: number },
+    req: http.IncomingMessage,
+    upgrade?: Parameters<WebSocketTransport["onConnection"]>[2],
+  ): Promise<void> {
     rawClient.on("error", (error: Error & { code?: string }) => {
       // ws emits "error" for a frame it rejects, once per socket: it stops reading after it.
       serverMetrics.countDropped(error.code === "WS_ERR_UNSUPPORTED_MESSAGE_LENGTH" ? "oversize" : "junk");

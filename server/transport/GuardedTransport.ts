@@ -8,7 +8,10 @@ import { installFrontDoor } from "../http/frontDoor";
 import type { MatchmakingGuardOptions } from "../joinGuard/guardMatchmaking";
 
 export class GuardedTransport extends GameTransport {
-  constructor(transportOptions: ConstructorParameters<typeof GameTransport>[0], private readonly guard: MatchmakingGuardOptions) {
+  constructor(
+    transportOptions: ConstructorParameters<typeof GameTransport>[0],
+    private readonly guard: MatchmakingGuardOptions,
+  ) {
     super(transportOptions);
   }
 

@@ -6,7 +6,9 @@
 /** The TCP socket under a `ws` WebSocket: not in ws's typings, but the stable field its own sender writes to. */
 function tcpSocketOf(rawClient: unknown): { cork(): void; uncork(): void } | undefined {
   const socket = (rawClient as { _socket?: { cork?: unknown; uncork?: unknown } } | null)?._socket;
-  return socket && typeof socket.cork === "function" && typeof socket.uncork === "function" ? (socket as { cork(): void; uncork(): void }) : undefined;
+  return socket && typeof socket.cork === "function" && typeof socket.uncork === "function"
+    ? (socket as { cork(): void; uncork(): void })
+    : undefined;
 }
 
 /**

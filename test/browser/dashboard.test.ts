@@ -18,7 +18,12 @@ let browser: Browser;
 let fleet: BotFleet;
 const contexts: BrowserContext[] = [];
 
-interface DashboardDebug { points: number; rooms: number; spectatedShips: number; error?: string }
+interface DashboardDebug {
+  points: number;
+  rooms: number;
+  spectatedShips: number;
+  error?: string;
+}
 
 beforeAll(async () => {
   server = await bootGameServer({ webRoot: await builtWebRoot(), dashboard: { password: PASSWORD } });

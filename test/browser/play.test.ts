@@ -116,8 +116,14 @@ test("two players meet in the lobby, see each other fly, and one shoots the othe
   const aliceLine = bob.locator(`[data-testid="scoreboard"] li[data-ship-id="${aliceId}"]`);
   await expect(aliceLine.textContent()).resolves.toContain("Alice");
   await waitForView(alice, (view) => view.score === SCORE_SHIP_KILL);
-  await alice.getByTestId("score").filter({ hasText: `score ${SCORE_SHIP_KILL}` }).waitFor({ timeout: 5000 });
-  await bob.locator(`[data-testid="scoreboard"] li[data-ship-id="${aliceId}"] .points`).filter({ hasText: String(SCORE_SHIP_KILL) }).waitFor({ timeout: 5000 });
+  await alice
+    .getByTestId("score")
+    .filter({ hasText: `score ${SCORE_SHIP_KILL}` })
+    .waitFor({ timeout: 5000 });
+  await bob
+    .locator(`[data-testid="scoreboard"] li[data-ship-id="${aliceId}"] .points`)
+    .filter({ hasText: String(SCORE_SHIP_KILL) })
+    .waitFor({ timeout: 5000 });
 
   // Esc takes Alice back to the lobby; Bob's room list is not involved, his game goes on.
   await alice.keyboard.press("Escape");

@@ -35,9 +35,10 @@ export class AsteroidHunter {
   /** Creates the room (with `seed`) when `roomId` is undefined, else joins it. */
   static async enter(endpoint: string, name: string, target: { roomId: string } | { seed: number }): Promise<AsteroidHunter> {
     const client = new Client(endpoint);
-    const room = "roomId" in target
-      ? await client.joinById<GameState>(target.roomId, { name })
-      : await client.create<GameState>(ROOM_NAME, { name, seed: target.seed });
+    const room =
+      "roomId" in target
+        ? await client.joinById<GameState>(target.roomId, { name })
+        : await client.create<GameState>(ROOM_NAME, { name, seed: target.seed });
     return new AsteroidHunter(room);
   }
 
@@ -83,7 +84,10 @@ export class AsteroidHunter {
     this.sent++;
   }
 
-  /** Signed angle from the ship's nose to where the nearest rock will be when a bullet gets there; undefined without a live ship or rocks. */
+  /**
+   * Signed angle from the ship's nose to where the nearest rock will be when a bullet gets there; undefined
+   * without a live ship or rocks.
+   */
   private aimError(): number | undefined {
     const ship = this.ship;
     const state = this.room.state;

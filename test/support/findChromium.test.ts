@@ -18,7 +18,10 @@ const find = (disk: Disk, env: NodeJS.ProcessEnv = {}) => findChromium(env, disk
 test("CHROMIUM_PATH wins, and when it points at nothing that is the answer, not a search elsewhere", () => {
   const disk = diskWith("/usr/bin/chromium", "/opt/mine/chrome");
   expect(find(disk, { CHROMIUM_PATH: "/opt/mine/chrome" })).toEqual({ found: true, path: "/opt/mine/chrome" });
-  expect(find(disk, { CHROMIUM_PATH: "/opt/gone/chrome" })).toEqual({ found: false, reason: "CHROMIUM_PATH=/opt/gone/chrome is not an executable file" });
+  expect(find(disk, { CHROMIUM_PATH: "/opt/gone/chrome" })).toEqual({
+    found: false,
+    reason: "CHROMIUM_PATH=/opt/gone/chrome is not an executable file",
+  });
   expect(find(disk, { CHROMIUM_PATH: "  " })).toEqual({ found: true, path: "/usr/bin/chromium" });
 });
 
@@ -32,10 +35,17 @@ test("Debian's and Ubuntu's packages, then Google Chrome on Linux, then macOS's 
 
 test("Playwright's cache on Linux: the newest revision, old (chrome-linux) and new (chrome-linux64) layouts", () => {
   const cache = `${HOME}/.cache/ms-playwright`;
-  const disk = diskWith(`${cache}/chromium-999/chrome-linux/chrome`, `${cache}/chromium-1200/chrome-linux64/chrome`, `${cache}/chromium_headless_shell-1300/chrome-linux/headless_shell`);
+  const disk = diskWith(
+    `${cache}/chromium-999/chrome-linux/chrome`,
+    `${cache}/chromium-1200/chrome-linux64/chrome`,
+    `${cache}/chromium_headless_shell-1300/chrome-linux/headless_shell`,
+  );
   expect(find(disk)).toEqual({ found: true, path: `${cache}/chromium-1200/chrome-linux64/chrome` });
   // A system browser is preferred to a cached one.
-  expect(find(diskWith("/usr/bin/chromium-browser", `${cache}/chromium-1200/chrome-linux64/chrome`))).toEqual({ found: true, path: "/usr/bin/chromium-browser" });
+  expect(find(diskWith("/usr/bin/chromium-browser", `${cache}/chromium-1200/chrome-linux64/chrome`))).toEqual({
+    found: true,
+    path: "/usr/bin/chromium-browser",
+  });
 });
 
 test("Playwright's cache on macOS: Chrome for Testing or Chromium.app; PLAYWRIGHT_BROWSERS_PATH and XDG_CACHE_HOME are searched first", () => {
@@ -52,5 +62,8 @@ test("Playwright's cache on macOS: Chrome for Testing or Chromium.app; PLAYWRIGH
 });
 
 test("nothing anywhere: not found, with a reason", () => {
-  expect(find(diskWith("/usr/bin/firefox", `${HOME}/.cache/ms-playwright/firefox-1500/firefox/firefox`))).toEqual({ found: false, reason: "no Chromium-family browser found" });
+  expect(find(diskWith("/usr/bin/firefox", `${HOME}/.cache/ms-playwright/firefox-1500/firefox/firefox`))).toEqual({
+    found: false,
+    reason: "no Chromium-family browser found",
+  });
 });

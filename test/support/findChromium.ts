@@ -83,15 +83,15 @@ function cachedBrowsers(env: NodeJS.ProcessEnv, home: string, disk: Disk): strin
   return found;
 }
 
-export type ChromiumSearch =
-  | { found: true; path: string }
-  | { found: false; reason: string };
+export type ChromiumSearch = { found: true; path: string } | { found: false; reason: string };
 
 /** Finds the browser the tests drive; when there is none, says why in a few words. */
 export function findChromium(env: NodeJS.ProcessEnv = process.env, disk: Disk = realDisk, home: string = os.homedir()): ChromiumSearch {
   const chosen = env.CHROMIUM_PATH?.trim();
   if (chosen) {
-    return disk.isExecutable(chosen) ? { found: true, path: chosen } : { found: false, reason: `CHROMIUM_PATH=${chosen} is not an executable file` };
+    return disk.isExecutable(chosen)
+      ? { found: true, path: chosen }
+      : { found: false, reason: `CHROMIUM_PATH=${chosen} is not an executable file` };
   }
   const found = [...SYSTEM_BROWSERS, ...cachedBrowsers(env, home, disk)].find((candidate) => disk.isExecutable(candidate));
   return found ? { found: true, path: found } : { found: false, reason: "no Chromium-family browser found" };

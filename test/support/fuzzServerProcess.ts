@@ -33,7 +33,10 @@ export class FuzzServerProcess {
   private nextId = 1;
   private readonly waiting = new Map<number, (reply: FuzzServerReply) => void>();
 
-  private constructor(private readonly child: TsxChild, readonly port: number) {
+  private constructor(
+    private readonly child: TsxChild,
+    readonly port: number,
+  ) {
     child.process.on("message", (reply: FuzzServerReply) => this.waiting.get(reply.id)?.(reply));
   }
 

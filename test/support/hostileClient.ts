@@ -30,12 +30,17 @@ export class HostileClient {
   closedWith: number | undefined;
   private readonly closed: Promise<number>;
 
-  private constructor(readonly room: Room<unknown, GameState>, private readonly socket: WebSocket) {
+  private constructor(
+    readonly room: Room<unknown, GameState>,
+    private readonly socket: WebSocket,
+  ) {
     room.onMessage(ServerMessage.Events, () => undefined);
-    this.closed = new Promise((resolve) => room.onLeave((code: number) => {
-      this.closedWith = code;
-      resolve(code);
-    }));
+    this.closed = new Promise((resolve) =>
+      room.onLeave((code: number) => {
+        this.closedWith = code;
+        resolve(code);
+      }),
+    );
   }
 
   static async join(endpoint: string, roomId: string, name: string): Promise<HostileClient> {

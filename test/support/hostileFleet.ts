@@ -47,7 +47,12 @@ const FUZZ_EVERY_MS = 50;
 const CLOSE_WAIT_MS = 3000;
 const FATAL_LEAD_MESSAGES = 10;
 
-export async function runHostileFleet(endpoint: string, roomId: string, plan: FleetPlan, seed: number): Promise<Record<HostileRole, RoleTally>> {
+export async function runHostileFleet(
+  endpoint: string,
+  roomId: string,
+  plan: FleetPlan,
+  seed: number,
+): Promise<Record<HostileRole, RoleTally>> {
   const tallies: Record<HostileRole, RoleTally> = { fuzz: newTally(), flood: newTally(), junk: newTally(), fatal: newTally() };
   let joined = 0;
 
@@ -65,7 +70,7 @@ export async function runHostileFleet(endpoint: string, roomId: string, plan: Fl
     await misbehave(client);
     // Fuzz clients stay within the rate limits and are never closed; the others wait for the server's
     // verdict (a socket may already be closing while the SDK has not yet reported the close).
-    const code = role === "fuzz" ? client.closedWith : client.closedWith ?? await client.closedWithin(CLOSE_WAIT_MS);
+    const code = role === "fuzz" ? client.closedWith : (client.closedWith ?? (await client.closedWithin(CLOSE_WAIT_MS)));
     if (client.open) {
       await client.leave();
       tally.consentedLeaves++;

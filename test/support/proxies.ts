@@ -57,7 +57,13 @@ function upstreamSubstitutions(upstreams: readonly [number, number]): Substituti
 }
 
 /** deploy/nginx.conf (an http{}-context file) for the test, and the main config that includes it. */
-export function nginxTestConfig(shipped: string, dir: string, port: number, redirectPort: number, upstreams: readonly [number, number]): string {
+export function nginxTestConfig(
+  shipped: string,
+  dir: string,
+  port: number,
+  redirectPort: number,
+  upstreams: readonly [number, number],
+): string {
   const site = substitute(shipped, DEPLOY_FILE.nginx, [
     ...upstreamSubstitutions(upstreams),
     [/^(\s*)listen 80;$/gm, `$1listen 127.0.0.1:${redirectPort};`],
@@ -130,7 +136,12 @@ function exited(child: ChildProcess, timeoutMs: number): Promise<boolean> {
  * Starts `kind` with the shipped config in front of `upstreams` (process 1 behind /node1/,
  * process 2 behind /node2/, both behind the balanced paths), listening on `port`.
  */
-export async function startProxy(kind: ProxyKind, port: number, upstreams: readonly [number, number], timeoutMs = 10_000): Promise<RunningProxy> {
+export async function startProxy(
+  kind: ProxyKind,
+  port: number,
+  upstreams: readonly [number, number],
+  timeoutMs = 10_000,
+): Promise<RunningProxy> {
   requireProxyBinary(kind);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), `netroids-${kind}-`));
   // Run as root, nginx's workers drop to `nobody`, which must be able to reach the temp paths.
@@ -148,7 +159,12 @@ export async function startProxy(kind: ProxyKind, port: number, upstreams: reado
     args = ["run", "--config", file, "--adapter", "caddyfile"];
   }
   // Caddy keeps state (autosave, certificates) under HOME / XDG dirs: keep it in the temp dir.
-  const env = { PATH: process.env.PATH ?? "/usr/bin:/bin", HOME: dir, XDG_DATA_HOME: path.join(dir, "data"), XDG_CONFIG_HOME: path.join(dir, "config") };
+  const env = {
+    PATH: process.env.PATH ?? "/usr/bin:/bin",
+    HOME: dir,
+    XDG_DATA_HOME: path.join(dir, "data"),
+    XDG_CONFIG_HOME: path.join(dir, "config"),
+  };
   const child = spawn(BINARY[kind], args, { env, stdio: ["ignore", "pipe", "pipe"] });
   let output = "";
   const keep = (chunk: Buffer): void => {
@@ -170,7 +186,7 @@ export async function startProxy(kind: ProxyKind, port: number, upstreams: reado
     await accepting(port, child, timeoutMs);
   } catch (error) {
     await stop();
-    throw new Error(`${kind} did not start with deploy/${DEPLOY_FILE[kind]} (${(error as Error).message}):\n${output}`);
+    throw new Error(`${kind} did not start with deploy/${DEPLOY_FILE[kind]} (${(error as Error).message}):\n${output}`, { cause: error });
   }
   return { kind, port, stop };
 }

@@ -22,7 +22,15 @@ export function rawRequest(port: number, target: string, request: RawRequest = {
   return new Promise((resolve, reject) => {
     const req = http.request(
       // A fresh connection per request (no agent), so one answer cannot leak into the next.
-      { host: "127.0.0.1", port, path: target, method: request.method ?? "GET", headers: request.headers, agent: false, timeout: timeoutMs },
+      {
+        host: "127.0.0.1",
+        port,
+        path: target,
+        method: request.method ?? "GET",
+        headers: request.headers,
+        agent: false,
+        timeout: timeoutMs,
+      },
       (res) => {
         const chunks: Buffer[] = [];
         res.on("data", (chunk: Buffer) => chunks.push(chunk));
@@ -48,7 +56,12 @@ export function rawUpgrade(port: number, target: string, timeoutMs = 5000): Prom
       path: target,
       agent: false,
       timeout: timeoutMs,
-      headers: { connection: "Upgrade", upgrade: "websocket", "sec-websocket-version": "13", "sec-websocket-key": randomBytes(16).toString("base64") },
+      headers: {
+        connection: "Upgrade",
+        upgrade: "websocket",
+        "sec-websocket-version": "13",
+        "sec-websocket-key": randomBytes(16).toString("base64"),
+      },
     });
     req.on("upgrade", (res, socket) => {
       socket.destroy();

@@ -40,7 +40,11 @@ function unreachable(url: string, timeoutMs = REDIS_CONNECT_TIMEOUT_MS): Promise
  * The one line to show when `needed` is not all here, or undefined when it is. With
  * REDIS_URL set the tests use that Redis, so redis-server is not needed, but it must answer.
  */
-export async function missingRequirements(needed: readonly Requirement[], env: NodeJS.ProcessEnv = process.env, platform: Platform = detectPlatform()): Promise<string | undefined> {
+export async function missingRequirements(
+  needed: readonly Requirement[],
+  env: NodeJS.ProcessEnv = process.env,
+  platform: Platform = detectPlatform(),
+): Promise<string | undefined> {
   const problems: string[] = [];
   const toInstall: Requirement[] = [];
   if (needed.includes("chromium")) {

@@ -14,7 +14,7 @@ export function App() {
 }
 
 function Game() {
-  const client = useMemo(createGameClient, []);
+  const client = useMemo(() => createGameClient(), []);
   const [session, setSession] = useState<GameSession | undefined>();
   const [notice, setNotice] = useState<string | undefined>();
 

@@ -2,12 +2,17 @@ import { useEffect, useMemo, useState } from "react";
 import type uPlot from "uplot";
 import { DashboardFeed, type DashboardSnapshot } from "../dashboard/DashboardFeed";
 import { TICK_MS, TICK_RATE } from "../../../shared/constants";
+import type { LoadWindow } from "../../../shared/dashboard";
 import { STACK_LAYERS, stackedTickTime, trafficSeries } from "../dashboard/loadSeries";
 import { SpectatorCanvas } from "./SpectatorCanvas";
 import { UPlotChart } from "./UPlotChart";
 
 const LAYER_COLORS: Record<(typeof STACK_LAYERS)[number], string> = {
-  messages: "#e69f00", simulation: "#0072b2", network: "#009e73", other: "#cc79a7", idle: "#3a3f4b",
+  messages: "#e69f00",
+  simulation: "#0072b2",
+  network: "#009e73",
+  other: "#cc79a7",
+  idle: "#3a3f4b",
 };
 
 /** Top layer first: each series fills down to zero, so the lower layers paint over the upper ones. */
@@ -47,6 +52,9 @@ function Card({ label, value }: { label: string; value: string }) {
   );
 }
 
+/** No samples yet: one array for every render, so the charts are not recomputed while the stats are missing. */
+const NO_LOAD: LoadWindow[] = [];
+
 /** The server dashboard: live numbers and charts from /dashboard/api, a room list, and a spectator view. */
 export function Dashboard() {
   const feed = useMemo(() => new DashboardFeed(), []);
@@ -62,7 +70,7 @@ export function Dashboard() {
     };
   }, [feed]);
 
-  const load = snapshot.stats?.load ?? [];
+  const load = snapshot.stats?.load ?? NO_LOAD;
   const tickData = useMemo(() => {
     const stacked = stackedTickTime(load);
     // uPlot draws the top of the stack first (see TICK_OPTIONS), then the budget line.
@@ -71,7 +79,10 @@ export function Dashboard() {
   const trafficData = useMemo(() => trafficSeries(load) as uPlot.AlignedData, [load]);
   useEffect(() => {
     (window as unknown as { __netroidsDashboard?: object }).__netroidsDashboard = {
-      points: load.length, rooms: snapshot.rooms.length, spectatedShips: snapshot.world?.ships.length ?? 0, error: snapshot.error,
+      points: load.length,
+      rooms: snapshot.rooms.length,
+      spectatedShips: snapshot.world?.ships.length ?? 0,
+      error: snapshot.error,
     };
   }, [load, snapshot]);
 
@@ -118,10 +129,17 @@ export function Dashboard() {
           <div className="spectate">
             <SpectatorCanvas world={snapshot.world} />
             <ol className="scores">
-              {[...snapshot.world.ships].sort((a, b) => b.score - a.score).slice(0, SCORES_SHOWN).map((ship) => (
-                <li key={ship.id} style={{ color: ship.color }}>{ship.name} {ship.score}</li>
-              ))}
-              {snapshot.world.ships.length > SCORES_SHOWN && <li className="more">and {snapshot.world.ships.length - SCORES_SHOWN} more</li>}
+              {[...snapshot.world.ships]
+                .sort((a, b) => b.score - a.score)
+                .slice(0, SCORES_SHOWN)
+                .map((ship) => (
+                  <li key={ship.id} style={{ color: ship.color }}>
+                    {ship.name} {ship.score}
+                  </li>
+                ))}
+              {snapshot.world.ships.length > SCORES_SHOWN && (
+                <li className="more">and {snapshot.world.ships.length - SCORES_SHOWN} more</li>
+              )}
             </ol>
           </div>
         )}

@@ -79,7 +79,7 @@ function OverlayPanel({ session }: { session: GameSession }) {
 function NetcodeSwitches({ session }: { session: GameSession }) {
   const [options, setOptions] = useState<NetcodeOptions>(() => ({ ...session.options }));
   const flip = (option: keyof NetcodeOptions, event: ChangeEvent<HTMLInputElement>) => {
-    session.options[option] = event.currentTarget.checked;
+    session.setOption(option, event.currentTarget.checked);
     setOptions({ ...session.options });
     // A checkbox left focused would keep the arrows from the ship, and Space would flip it again.
     event.currentTarget.blur();
@@ -124,7 +124,12 @@ function LinkSimulator({ session, onApplied }: LinkSimulatorProps) {
     <label>
       {label}
       <input
-        type="number" min="0" step={step} value={form[name]} data-testid={`sim-${name}`} onKeyDown={onKeyDown}
+        type="number"
+        min="0"
+        step={step}
+        value={form[name]}
+        data-testid={`sim-${name}`}
+        onKeyDown={onKeyDown}
         onChange={(event) => {
           const value = event.currentTarget.value;
           setForm((current) => ({ ...current, [name]: value }));
@@ -138,8 +143,12 @@ function LinkSimulator({ session, onApplied }: LinkSimulatorProps) {
       {field("latency", "latency ms", "10")}
       {field("jitter", "jitter ms", "5")}
       {field("spikes", "spikes", "0.01")}
-      <button type="submit" data-testid="sim-apply">apply</button>
-      <button type="button" data-testid="sim-off" onClick={() => apply(linkForm(undefined))}>off</button>
+      <button type="submit" data-testid="sim-apply">
+        apply
+      </button>
+      <button type="button" data-testid="sim-off" onClick={() => apply(linkForm(undefined))}>
+        off
+      </button>
     </form>
   );
 }

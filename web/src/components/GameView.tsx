@@ -18,12 +18,18 @@ interface GameViewProps {
   onExit(reason?: string): void;
 }
 
-/** Draws the session at the screen's frame rate and feeds it the keyboard; effects here may run twice (StrictMode), so the room itself is not owned here. */
+/**
+ * Draws the session at the screen's frame rate and feeds it the keyboard; effects here may run twice
+ * (StrictMode), so the room itself is not owned here.
+ */
 export function GameView({ session, onExit }: GameViewProps) {
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const [hud, setHud] = useState<HudState | undefined>();
   const exitRef = useRef(onExit);
-  exitRef.current = onExit;
+  // The latest onExit, for the long-lived effect below; refs are written after render, not during it.
+  useEffect(() => {
+    exitRef.current = onExit;
+  }, [onExit]);
 
   useEffect(() => {
     const canvas = canvasRef.current;

@@ -63,7 +63,13 @@ export function Lobby({ client, onJoined, notice }: LobbyProps) {
             />
           ))}
         </div>
-        <button type="button" className="primary" data-testid="quick-play" disabled={busy} onClick={() => void enter(() => quickPlay(client, rooms, options))}>
+        <button
+          type="button"
+          className="primary"
+          data-testid="quick-play"
+          disabled={busy}
+          onClick={() => void enter(() => quickPlay(client, rooms, options))}
+        >
           Quick play
         </button>
       </section>

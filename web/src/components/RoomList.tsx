@@ -24,7 +24,12 @@ export function RoomList({ rooms, disabled, onJoin }: RoomListProps) {
     return () => clearInterval(timer);
   }, []);
 
-  if (rooms.length === 0) return <p className="status" data-testid="no-rooms">No rooms yet: quick play or create one.</p>;
+  if (rooms.length === 0)
+    return (
+      <p className="status" data-testid="no-rooms">
+        No rooms yet: quick play or create one.
+      </p>
+    );
   return (
     <table className="rooms" data-testid="room-list">
       <thead>

@@ -21,6 +21,11 @@ test("the form reads back through the URL's bounds and keeps the spike size", ()
   expect(conditionsFromForm(linkForm(start), start.spikeMs)).toEqual(start);
   expect(linkForm(undefined)).toEqual({ latency: "0", jitter: "0", spikes: "0" });
   // Empty, negative and absurd entries become "none" or the cap, as in the URL.
-  expect(conditionsFromForm({ latency: "", jitter: "-5", spikes: "9" }, undefined)).toEqual({ latencyMs: 0, jitterMs: 0, spikeChance: 0.5, spikeMs: 200 });
+  expect(conditionsFromForm({ latency: "", jitter: "-5", spikes: "9" }, undefined)).toEqual({
+    latencyMs: 0,
+    jitterMs: 0,
+    spikeChance: 0.5,
+    spikeMs: 200,
+  });
   expect(conditionsFromForm({ latency: "99999", jitter: "abc", spikes: "0" }, undefined).latencyMs).toBe(2000);
 });

@@ -31,7 +31,8 @@ export class DashboardFeed {
   start(): void {
     if (this.timers.length > 0) return;
     const poll = (everyMs: number, task: () => Promise<void>) => {
-      const run = () => task().catch((error: unknown) => this.emit({ ...this.snapshot, error: error instanceof Error ? error.message : String(error) }));
+      const run = () =>
+        task().catch((error: unknown) => this.emit({ ...this.snapshot, error: error instanceof Error ? error.message : String(error) }));
       void run();
       this.timers.push(setInterval(() => void run(), everyMs));
     };

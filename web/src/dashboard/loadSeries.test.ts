@@ -4,8 +4,19 @@ import { stackedTickTime, trafficSeries } from "./loadSeries";
 
 function window(at: number, shares: Partial<LoadWindow>): LoadWindow {
   return {
-    at, messages: 0, simulation: 0, network: 0, other: 0, idle: 1, ticksPerSecond: 60, patchesPerSecond: 20,
-    messagesInPerSecond: 0, bytesInPerSecond: 0, messagesOutPerSecond: 0, bytesOutPerSecond: 0, ...shares,
+    at,
+    messages: 0,
+    simulation: 0,
+    network: 0,
+    other: 0,
+    idle: 1,
+    ticksPerSecond: 60,
+    patchesPerSecond: 20,
+    messagesInPerSecond: 0,
+    bytesInPerSecond: 0,
+    messagesOutPerSecond: 0,
+    bytesOutPerSecond: 0,
+    ...shares,
   };
 }
 
@@ -21,7 +32,9 @@ describe("stackedTickTime", () => {
 
 describe("trafficSeries", () => {
   it("gives messages per second and kilobytes per second each way", () => {
-    const data = trafficSeries([window(1000, { messagesInPerSecond: 30, messagesOutPerSecond: 40, bytesInPerSecond: 1500, bytesOutPerSecond: 15000 })]);
+    const data = trafficSeries([
+      window(1000, { messagesInPerSecond: 30, messagesOutPerSecond: 40, bytesInPerSecond: 1500, bytesOutPerSecond: 15000 }),
+    ]);
     expect(data).toEqual([[1], [30], [40], [1.5], [15]]);
   });
 });

@@ -1,7 +1,10 @@
 /** What to tell the player when the room closed without them leaving, from the WebSocket close code. */
 import { CloseCode } from "@colyseus/sdk";
 
-/** Codes the game server closes with for misbehaviour or a dead link (server/rooms/MessageGuard.ts CLOSE_FLOOD, server/transport/GameTransport.ts CLOSE_JUNK, CLOSE_BACKLOG). */
+/**
+ * Codes the game server closes with for misbehaviour or a dead link (server/rooms/MessageGuard.ts CLOSE_FLOOD,
+ * server/transport/GameTransport.ts CLOSE_JUNK, CLOSE_BACKLOG).
+ */
 const CLOSE_FLOOD = 4429;
 const CLOSE_JUNK = 4400;
 const CLOSE_BACKLOG = 4408;

@@ -36,7 +36,10 @@ describe("BulletTrails", () => {
     trails.update([bullet("b", 100, 200)], 0);
     expect(points(trails.get("b")!)).toEqual([[100, 200]]);
     trails.update([bullet("b", 110, 200)], FRAME_MS);
-    expect(points(trails.get("b")!)).toEqual([[110, 200], [100, 200]]);
+    expect(points(trails.get("b")!)).toEqual([
+      [110, 200],
+      [100, 200],
+    ]);
   });
 
   it("keeps a bounded history: at most TRAIL_CAPACITY points, only the oldest TRAIL_DURATION_MS old or more", () => {
@@ -118,7 +121,11 @@ describe("BulletTrails", () => {
     trails.update([bullet("b", 950, 100)], 0);
     trails.update([bullet("b", 0, 100)], FRAME_MS);
     trails.update([bullet("b", 10, 100)], 2 * FRAME_MS);
-    expect(points(trails.get("b")!)).toEqual([[10, 100], [0, 100], [-10, 100]]);
+    expect(points(trails.get("b")!)).toEqual([
+      [10, 100],
+      [0, 100],
+      [-10, 100],
+    ]);
   });
 
   it("restarts the trail on a jump no bullet can fly between two frames", () => {
@@ -135,6 +142,9 @@ describe("BulletTrails", () => {
     trails.update([bullet("b", 110, 100)], FRAME_MS);
     trails.update([bullet("b", 120, 100)], 2 * FRAME_MS);
     trails.update([bullet("b", 130, 100)], 2 * FRAME_MS + TRAIL_DURATION_MS + 1);
-    expect(points(trails.get("b")!)).toEqual([[130, 100], [120, 100]]);
+    expect(points(trails.get("b")!)).toEqual([
+      [130, 100],
+      [120, 100],
+    ]);
   });
 });

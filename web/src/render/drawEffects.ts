@@ -66,7 +66,12 @@ function circlesAt(ctx: CanvasRenderingContext2D, x: number, y: number, radius: 
 }
 
 /** Calls `draw` for each particle of `burst` still visible, with its alpha set and its wrapped position. */
-function forEachLiveParticle(ctx: CanvasRenderingContext2D, burst: Burst, ageMs: number, draw: (p: Burst["particles"][number], px: number, py: number) => void): void {
+function forEachLiveParticle(
+  ctx: CanvasRenderingContext2D,
+  burst: Burst,
+  ageMs: number,
+  draw: (p: Burst["particles"][number], px: number, py: number) => void,
+): void {
   const travel = particleTravel(ageMs);
   for (const p of burst.particles) {
     const fade = particleFade(ageMs, p.lifeMs);

@@ -11,8 +11,15 @@ import { addRotatedPolygon } from "./canvasPath";
 import type { RenderShip } from "../../../engine/frame";
 import { hashId } from "./hashId";
 import {
-  CHARGE_FILL_MAX_VERTICES, FLAME_BASE, FLAME_FLICKER, HULL_TAIL_X, HULL_XS, HULL_YS,
-  chargeFillPolygon, flameLength, protectionAlpha,
+  CHARGE_FILL_MAX_VERTICES,
+  FLAME_BASE,
+  FLAME_FLICKER,
+  HULL_TAIL_X,
+  HULL_XS,
+  HULL_YS,
+  chargeFillPolygon,
+  flameLength,
+  protectionAlpha,
 } from "./shipShape";
 import { computeWrapOffsets, type WrapOffsets } from "./wrapCopies";
 
@@ -33,8 +40,7 @@ const FLAME_CORE_COLOR = "#fff59d";
 const FLAME_CORE_SCALE = 0.5;
 
 /** Hull + flame + miter tips, px: the bounds for wrap copies. */
-const SHIP_DRAW_EXTENT =
-  Math.max(SHIP_BOUND_RADIUS, -HULL_TAIL_X + FLAME_BASE + FLAME_FLICKER) + 2 * LOCAL_HULL_LINE_WIDTH;
+const SHIP_DRAW_EXTENT = Math.max(SHIP_BOUND_RADIUS, -HULL_TAIL_X + FLAME_BASE + FLAME_FLICKER) + 2 * LOCAL_HULL_LINE_WIDTH;
 
 const LABEL_FONT_PX = 12;
 const LABEL_FONT = `${LABEL_FONT_PX}px system-ui, sans-serif`;
@@ -60,12 +66,7 @@ const fillYs = new Float64Array(CHARGE_FILL_MAX_VERTICES);
 const flameXs = new Float64Array(3);
 const flameYs = new Float64Array(3);
 
-export function drawShipHulls(
-  ctx: CanvasRenderingContext2D,
-  ships: readonly RenderShip[],
-  nowMs: number,
-  offsets: WrapOffsets,
-): void {
+export function drawShipHulls(ctx: CanvasRenderingContext2D, ships: readonly RenderShip[], nowMs: number, offsets: WrapOffsets): void {
   ctx.lineJoin = "miter";
   for (const ship of ships) {
     if (!ship.alive) continue;

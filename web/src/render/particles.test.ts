@@ -1,8 +1,16 @@
 import { describe, expect, it } from "@jest/globals";
 import type { RngState } from "../../../shared/rng";
 import {
-  Bursts, EXPLOSION_MAX_LIFE_MS, EXPLOSION_MIN_LIFE_MS, MAX_BURSTS, PARTICLE_DRAG_S, SHATTER_COLOR,
-  createExplosion, createShatter, particleFade, particleTravel,
+  Bursts,
+  EXPLOSION_MAX_LIFE_MS,
+  EXPLOSION_MIN_LIFE_MS,
+  MAX_BURSTS,
+  PARTICLE_DRAG_S,
+  SHATTER_COLOR,
+  createExplosion,
+  createShatter,
+  particleFade,
+  particleTravel,
 } from "./particles";
 
 const seed = (): RngState => ({ rngState: 42 });

@@ -1,7 +1,17 @@
 import { describe, expect, it } from "@jest/globals";
 import {
-  CHARGE_FILL_MAX_VERTICES, FLAME_BASE, FLAME_FLICKER, HULL_NOSE_X, HULL_TAIL_X, HULL_XS, HULL_YS,
-  PROTECTION_BLINK_MS, PROTECTION_DIM_ALPHA, chargeFillPolygon, flameLength, protectionAlpha,
+  CHARGE_FILL_MAX_VERTICES,
+  FLAME_BASE,
+  FLAME_FLICKER,
+  HULL_NOSE_X,
+  HULL_TAIL_X,
+  HULL_XS,
+  HULL_YS,
+  PROTECTION_BLINK_MS,
+  PROTECTION_DIM_ALPHA,
+  chargeFillPolygon,
+  flameLength,
+  protectionAlpha,
 } from "./shipShape";
 
 /** Shoelace formula, absolute. */

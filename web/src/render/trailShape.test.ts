@@ -31,7 +31,11 @@ function triangles(positions: Array<[number, number]>, radius: number): { n: num
 
 describe("pointAtAge", () => {
   it("interpolates between remembered positions by time, and stops at the oldest", () => {
-    const { trail, now } = trailOf([[0, 0], [10, 0], [20, 0]]);
+    const { trail, now } = trailOf([
+      [0, 0],
+      [10, 0],
+      [20, 0],
+    ]);
     const p: Point = { x: NaN, y: NaN };
     pointAtAge(trail, now, 0, p);
     expect(p).toEqual({ x: 20, y: 0 });
@@ -47,7 +51,15 @@ describe("pointAtAge", () => {
 describe("trailTriangles", () => {
   it("draws no trail for a bullet just fired, or one that has not moved", () => {
     expect(triangles([[100, 100]], 3).n).toBe(0);
-    expect(triangles([[100, 100], [100, 100]], 3).n).toBe(0);
+    expect(
+      triangles(
+        [
+          [100, 100],
+          [100, 100],
+        ],
+        3,
+      ).n,
+    ).toBe(0);
   });
 
   it("puts the band tips where the bullet was 1/3, 2/3 and 3/3 of the trail's duration ago", () => {
@@ -75,12 +87,26 @@ describe("trailTriangles", () => {
   });
 
   it("is only as long as the history while the bullet is new", () => {
-    const { out } = triangles([[100, 50], [110, 50]], 3);
+    const { out } = triangles(
+      [
+        [100, 50],
+        [110, 50],
+      ],
+      3,
+    );
     expect(out[(TRAIL_BANDS - 1) * TRIANGLE_FLOATS + 2]).toBe(100);
   });
 
   it("follows a bullet through the wrap, tips beyond the edge it crossed, never across the field", () => {
-    const { n, out } = triangles([[940, 50], [950, 50], [0, 50], [10, 50]], 3);
+    const { n, out } = triangles(
+      [
+        [940, 50],
+        [950, 50],
+        [0, 50],
+        [10, 50],
+      ],
+      3,
+    );
     expect(n).toBe(TRAIL_BANDS);
     for (let band = 0; band < TRAIL_BANDS; band++) {
       const tipX = out[band * TRIANGLE_FLOATS + 2]!;

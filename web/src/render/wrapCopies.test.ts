@@ -28,9 +28,7 @@ describe("computeWrapOffsets", () => {
 
   it("draws four copies near a corner: both sides, and diagonally across", () => {
     expect(copies(5, 5, 12)).toEqual(["0,0", `0,${WORLD_HEIGHT}`, `${WORLD_WIDTH},0`, `${WORLD_WIDTH},${WORLD_HEIGHT}`].sort());
-    expect(copies(955, 535, 12)).toEqual(
-      ["0,0", `0,${-WORLD_HEIGHT}`, `${-WORLD_WIDTH},0`, `${-WORLD_WIDTH},${-WORLD_HEIGHT}`].sort(),
-    );
+    expect(copies(955, 535, 12)).toEqual(["0,0", `0,${-WORLD_HEIGHT}`, `${-WORLD_WIDTH},0`, `${-WORLD_WIDTH},${-WORLD_HEIGHT}`].sort());
   });
 
   it("needs no copy for an object that just touches an edge", () => {
@@ -58,8 +56,7 @@ describe("computeWrapOffsets", () => {
         for (let k = 0; k < n; k++) listed.add(`${out.dx[k]},${out.dy[k]}`);
         for (const dx of [-WORLD_WIDTH, 0, WORLD_WIDTH]) {
           for (const dy of [-WORLD_HEIGHT, 0, WORLD_HEIGHT]) {
-            const overlaps =
-              x + dx + half > 0 && x + dx - half < WORLD_WIDTH && y + dy + half > 0 && y + dy - half < WORLD_HEIGHT;
+            const overlaps = x + dx + half > 0 && x + dx - half < WORLD_WIDTH && y + dy + half > 0 && y + dy - half < WORLD_HEIGHT;
             expect(listed.has(`${dx},${dy}`)).toBe(overlaps);
           }
         }
