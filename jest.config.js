@@ -29,4 +29,6 @@ module.exports = {
   testTimeout: 30000,
   // Checks for Chromium and Redis before any test runs (one line when missing), and moves REDIS_URL aside for the scale-out tests.
   globalSetup: "<rootDir>/test/support/globalSetup.ts",
+  // The SDK on `ws` on every Node, as the hostile clients of the security tests need (see the file).
+  setupFiles: ["<rootDir>/test/support/sdkOnWs.ts"],
 };

@@ -252,8 +252,8 @@ export class GameSession {
   private sendStep(input: PredictedInput): void {
     if (this.closed) return;
     // Lag compensation: tell the server which moment of the others this input was made looking at.
-    const view = this.options.lagCompensation && this.clock.synced ? Math.max(0, Math.floor(this.renderTime() / TICK_MS)) : undefined;
-    this.batcher.push(input.seq, input.keys, view);
+    const seen = this.options.lagCompensation && this.clock.synced ? Math.max(0, Math.floor(this.renderTime() / TICK_MS)) : undefined;
+    this.batcher.push(input.seq, input.keys, seen);
     this.predictor.applyLocal(input, TICK_DT);
   }
 

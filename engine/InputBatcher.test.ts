@@ -12,14 +12,14 @@ describe("InputBatcher", () => {
     batcher.push(3, 0, 102);
     batcher.push(4, 16, 103);
     expect(sent).toEqual([
-      { seq: 1, keys: [1, 5], view: 100 },
-      { seq: 3, keys: [0, 16], view: 102 },
+      { seq: 1, keys: [1, 5], seen: 100 },
+      { seq: 3, keys: [0, 16], seen: 102 },
     ]);
     expect(sent.flatMap((message) => parseInputBatch(message)!)).toEqual([
-      { seq: 1, keys: 1, view: 100 },
-      { seq: 2, keys: 5, view: 101 },
-      { seq: 3, keys: 0, view: 102 },
-      { seq: 4, keys: 16, view: 103 },
+      { seq: 1, keys: 1, seen: 100 },
+      { seq: 2, keys: 5, seen: 101 },
+      { seq: 3, keys: 0, seen: 102 },
+      { seq: 4, keys: 16, seen: 103 },
     ]);
   });
 

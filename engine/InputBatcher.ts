@@ -9,7 +9,7 @@ import type { InputBatchMessage } from "../shared/protocol";
 export class InputBatcher {
   private keys: number[] = [];
   private firstSeq = 0;
-  private firstView: number | undefined;
+  private firstSeen: number | undefined;
 
   constructor(
     private readonly send: (message: InputBatchMessage) => void,
@@ -17,11 +17,11 @@ export class InputBatcher {
   ) {}
 
   /** Adds the step `seq` (which must follow the previous one); sends once the batch is full. */
-  push(seq: number, keys: number, view: number | undefined): void {
+  push(seq: number, keys: number, seen: number | undefined): void {
     if (this.keys.length > 0 && seq !== this.firstSeq + this.keys.length) this.flush();
     if (this.keys.length === 0) {
       this.firstSeq = seq;
-      this.firstView = view;
+      this.firstSeen = seen;
     }
     this.keys.push(keys);
     if (this.keys.length >= this.stepsPerMessage) this.flush();
@@ -31,7 +31,7 @@ export class InputBatcher {
   flush(): void {
     if (this.keys.length === 0) return;
     const message: InputBatchMessage = { seq: this.firstSeq, keys: this.keys.length === 1 ? this.keys[0]! : this.keys };
-    if (this.firstView !== undefined) message.view = this.firstView;
+    if (this.firstSeen !== undefined) message.seen = this.firstSeen;
     this.keys = [];
     this.send(message);
   }

@@ -1,8 +1,9 @@
 /**
  * One headless player on a real SDK connection. It behaves on the wire exactly like the
  * browser client: one input per 1/60 s step (the same InputStream), sent two steps a
- * message (the same InputBatcher) with the tick it was "seeing" for lag compensation,
- * a ping every second whose result it reports to the server, and the keys its brain holds.
+ * message (the same InputBatcher) with the tick it was seeing the others at (`seen`, for
+ * lag compensation), a ping every second whose result it reports to the server, and the
+ * keys its brain holds.
  */
 import type { Client, Room } from "@colyseus/sdk";
 import { BASE_INTERPOLATION_DELAY_MS, TICK_MS } from "../shared/constants";
@@ -11,10 +12,10 @@ import type { GameState } from "../shared/schema";
 import { readPublicShip } from "../shared/wire";
 import { InputBatcher } from "../engine/InputBatcher";
 import { InputStream } from "../engine/InputStream";
-import { createMind, think, type BotMind, type BotView } from "./botBrain";
+import { createMind, think, type BotMind, type BotSight } from "./botBrain";
 
 /** How far behind the newest patch a bot claims to see others, ticks: a browser's interpolation delay on a steady link. */
-export const VIEW_DELAY_TICKS = Math.round(BASE_INTERPOLATION_DELAY_MS / TICK_MS); // 6 steps: 100 ms
+export const SEEN_DELAY_TICKS = Math.round(BASE_INTERPOLATION_DELAY_MS / TICK_MS); // 6 steps: 100 ms
 /** Pings kept per bot: an hour at one a second, so an unbounded run cannot grow without limit. */
 const MAX_RTT_SAMPLES = 3600;
 
@@ -36,7 +37,7 @@ export class BotPlayer {
   private readonly mind: BotMind;
   private readonly inputs: InputStream;
   private readonly batcher: InputBatcher;
-  private view: BotView = { self: undefined, others: [] };
+  private sight: BotSight = { self: undefined, others: [] };
   private latestTick: number | undefined;
   private leaving = false;
 
@@ -97,15 +98,15 @@ export class BotPlayer {
   }
 
   private sendStep(seq: number): void {
-    this.inputs.setKeys(think(this.mind, this.view, this.now()));
-    const view = this.latestTick === undefined ? undefined : Math.max(0, this.latestTick - VIEW_DELAY_TICKS);
-    this.batcher.push(seq, this.inputs.heldKeys, view);
+    this.inputs.setKeys(think(this.mind, this.sight, this.now()));
+    const seen = this.latestTick === undefined ? undefined : Math.max(0, this.latestTick - SEEN_DELAY_TICKS);
+    this.batcher.push(seq, this.inputs.heldKeys, seen);
   }
 
   private observe(state: GameState): void {
     this.latestTick = state.tick;
-    const others: BotView["others"][number][] = [];
-    let self: BotView["self"];
+    const others: BotSight["others"][number][] = [];
+    let self: BotSight["self"];
     state.ships.forEach((ship, id) => {
       if (id === this.room.sessionId) self = { x: ship.x, y: ship.y, angle: ship.angle, alive: ship.alive };
       else {
@@ -114,6 +115,6 @@ export class BotPlayer {
         others.push({ x, y, alive: ship.alive });
       }
     });
-    this.view = { self, others };
+    this.sight = { self, others };
   }
 }

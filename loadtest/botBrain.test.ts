@@ -1,5 +1,5 @@
 import { Key } from "../shared/input";
-import { CHARGE_MS, createMind, nearestTarget, think, type BotView } from "./botBrain";
+import { CHARGE_MS, createMind, nearestTarget, think, type BotSight } from "./botBrain";
 
 const self = { x: 100, y: 100, angle: 0, alive: true };
 
@@ -26,13 +26,13 @@ describe("think", () => {
 
   it("charges once aimed and releases after a bounded charge time", () => {
     const mind = createMind(7);
-    const view: BotView = { self, others: [{ x: 160, y: 100, alive: true }] };
-    expect(think(mind, view, 0) & Key.Fire).toBe(Key.Fire);
+    const sight: BotSight = { self, others: [{ x: 160, y: 100, alive: true }] };
+    expect(think(mind, sight, 0) & Key.Fire).toBe(Key.Fire);
     const releaseAt = mind.releaseAt!;
     expect(releaseAt).toBeGreaterThanOrEqual(CHARGE_MS.min);
     expect(releaseAt).toBeLessThan(CHARGE_MS.max);
-    expect(think(mind, view, releaseAt - 1) & Key.Fire).toBe(Key.Fire);
-    expect(think(mind, view, releaseAt) & Key.Fire).toBe(0);
+    expect(think(mind, sight, releaseAt - 1) & Key.Fire).toBe(Key.Fire);
+    expect(think(mind, sight, releaseAt) & Key.Fire).toBe(0);
   });
 
   it("changes keys a few times per second at most, like a person", () => {

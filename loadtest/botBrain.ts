@@ -3,20 +3,21 @@
  * turns toward the nearest living ship, thrusts while far from it, charges a shot once
  * roughly aimed and lets go after a random charge time. Decisions are taken every
  * 150–450 ms, so keys change a few times per second, not every frame. Pure: the same
- * view, time and seed give the same keys.
+ * sight, time and seed give the same keys.
  */
 import { Key } from "../shared/input";
 import { nextRandom, randomRange, type RngState } from "../shared/rng";
 import { angleDelta, wrappedOffset, type Vec2 } from "../shared/vector";
 
-export interface BotShipView extends Vec2 {
+export interface BotShipSight extends Vec2 {
   angle: number;
   alive: boolean;
 }
 
-export interface BotView {
+/** What a bot sees of the room: the input to its brain. */
+export interface BotSight {
   /** The bot's own ship; undefined before the first patch. */
-  self: BotShipView | undefined;
+  self: BotShipSight | undefined;
   /** Every other ship in the room. */
   others: readonly (Vec2 & { alive: boolean })[];
 }
@@ -44,7 +45,7 @@ export function createMind(seed: number): BotMind {
 }
 
 /** The nearest living ship, across the wrapped edges, as an offset from `from`. */
-export function nearestTarget(from: Vec2, others: BotView["others"]): Vec2 | undefined {
+export function nearestTarget(from: Vec2, others: BotSight["others"]): Vec2 | undefined {
   let best: Vec2 | undefined;
   let bestDistance = Infinity;
   for (const other of others) {
@@ -60,8 +61,8 @@ export function nearestTarget(from: Vec2, others: BotView["others"]): Vec2 | und
 }
 
 /** Updates `mind` for local time `nowMs` and returns the keys to hold. */
-export function think(mind: BotMind, view: BotView, nowMs: number): number {
-  const self = view.self;
+export function think(mind: BotMind, sight: BotSight, nowMs: number): number {
+  const self = sight.self;
   if (!self || !self.alive) {
     mind.keys = 0;
     mind.releaseAt = undefined;
@@ -75,7 +76,7 @@ export function think(mind: BotMind, view: BotView, nowMs: number): number {
   if (nowMs < mind.decideAt) return mind.keys;
   mind.decideAt = nowMs + randomRange(mind.rng, DECISION_MS.min, DECISION_MS.max);
 
-  const target = nearestTarget(self, view.others);
+  const target = nearestTarget(self, sight.others);
   let keys = mind.keys & Key.Fire;
   if (!target) {
     // Nobody to chase: drift around and turn now and then.

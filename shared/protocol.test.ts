@@ -16,17 +16,21 @@ describe("parseInputBatch", () => {
     expect(parseInputBatch({ keys: Key.Up | Key.Fire, seq: 0xffffffff })).toEqual([{ seq: 0xffffffff, keys: 17 }]);
   });
 
-  test("accepts an optional integer view tick", () => {
-    expect(parseInputBatch({ seq: 3, keys: 1, view: 1200 })).toEqual([{ seq: 3, keys: 1, view: 1200 }]);
-    expect(parseInputBatch({ seq: 3, keys: 1, view: -1 })).toBeUndefined();
-    expect(parseInputBatch({ seq: 3, keys: 1, view: 1.5 })).toBeUndefined();
-    expect(parseInputBatch({ seq: 3, keys: 1, view: "now" })).toBeUndefined();
+  test("accepts an optional integer seen tick", () => {
+    expect(parseInputBatch({ seq: 3, keys: 1, seen: 1200 })).toEqual([{ seq: 3, keys: 1, seen: 1200 }]);
+    expect(parseInputBatch({ seq: 3, keys: 1, seen: -1 })).toBeUndefined();
+    expect(parseInputBatch({ seq: 3, keys: 1, seen: 1.5 })).toBeUndefined();
+    expect(parseInputBatch({ seq: 3, keys: 1, seen: "now" })).toBeUndefined();
   });
 
-  test("expands a batch of consecutive steps, each a tick further on in view", () => {
-    expect(parseInputBatch({ seq: 10, keys: [Key.Up, Key.Up | Key.Fire], view: 500 })).toEqual([
-      { seq: 10, keys: Key.Up, view: 500 },
-      { seq: 11, keys: Key.Up | Key.Fire, view: 501 },
+  test("rejects the old name of the seen tick, `view`, as an unknown field", () => {
+    expect(parseInputBatch({ seq: 3, keys: 1, view: 1200 })).toBeUndefined();
+  });
+
+  test("expands a batch of consecutive steps, each seen a tick further on", () => {
+    expect(parseInputBatch({ seq: 10, keys: [Key.Up, Key.Up | Key.Fire], seen: 500 })).toEqual([
+      { seq: 10, keys: Key.Up, seen: 500 },
+      { seq: 11, keys: Key.Up | Key.Fire, seen: 501 },
     ]);
     expect(parseInputBatch({ seq: 1, keys: [0, 0, 0, 0] })).toHaveLength(MAX_STEPS_PER_INPUT);
   });

@@ -48,25 +48,25 @@ export const BROADCAST_EVENT_KINDS: ReadonlySet<GameEvent["kind"]> = new Set(["s
 
 /**
  * One step of input as the server queues it: `keys` is a bitmask of Key, `seq` grows by
- * one per step. `view` (optional) is the server tick the client was drawing other ships
+ * one per step. `seen` (optional) is the server tick the client was drawing other ships
  * at when it made this input; the server judges the shots it fires against that moment
  * (lag compensation).
  */
 export interface InputMessage {
   seq: number;
   keys: number;
-  view?: number;
+  seen?: number;
 }
 
 /**
  * The `input` payload on the wire: the steps `seq`, `seq + 1`, … with their keys (one
- * number, or an array of up to MAX_STEPS_PER_INPUT), and the `view` of the first step.
+ * number, or an array of up to MAX_STEPS_PER_INPUT), and the `seen` tick of the first step.
  * Clients send INPUT_STEPS_PER_MESSAGE steps a message (see constants).
  */
 export interface InputBatchMessage {
   seq: number;
   keys: number | number[];
-  view?: number;
+  seen?: number;
 }
 
 /**
@@ -88,19 +88,19 @@ function isKeys(value: unknown): value is number {
 
 /**
  * Narrows an untrusted `input` payload to its steps, oldest first, or undefined: known
- * fields only, integers in range, 1–MAX_STEPS_PER_INPUT steps. Step i's view is
- * `view + i`: the client drew one tick further on for each step.
+ * fields only, integers in range, 1–MAX_STEPS_PER_INPUT steps. Step i's `seen` is
+ * `seen + i`: the client drew one tick further on for each step.
  */
 export function parseInputBatch(payload: unknown): InputMessage[] | undefined {
   if (typeof payload !== "object" || payload === null || Array.isArray(payload)) return undefined;
   const fields = Object.keys(payload);
-  if (fields.some((field) => field !== "seq" && field !== "keys" && field !== "view")) return undefined;
-  const { seq, keys, view } = payload as Record<string, unknown>;
+  if (fields.some((field) => field !== "seq" && field !== "keys" && field !== "seen")) return undefined;
+  const { seq, keys, seen } = payload as Record<string, unknown>;
   const steps = Array.isArray(keys) ? keys : [keys];
   if (!isUint32(seq) || steps.length === 0 || steps.length > MAX_STEPS_PER_INPUT || !steps.every(isKeys)) return undefined;
-  if (seq + steps.length - 1 > MAX_SEQ || (view !== undefined && (!isUint32(view) || view + steps.length - 1 > MAX_SEQ))) return undefined;
+  if (seq + steps.length - 1 > MAX_SEQ || (seen !== undefined && (!isUint32(seen) || seen + steps.length - 1 > MAX_SEQ))) return undefined;
   return steps.map((stepKeys, i) =>
-    view === undefined ? { seq: seq + i, keys: stepKeys } : { seq: seq + i, keys: stepKeys, view: (view as number) + i },
+    seen === undefined ? { seq: seq + i, keys: stepKeys } : { seq: seq + i, keys: stepKeys, seen: (seen as number) + i },
   );
 }
 

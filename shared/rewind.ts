@@ -17,10 +17,10 @@ export function recordPoses(world: World): void {
   if (world.history.length > POSE_HISTORY_TICKS) world.history.splice(0, world.history.length - POSE_HISTORY_TICKS);
 }
 
-/** Steps to rewind for a shooter who sees others `viewLagTicks` behind: whole steps, never negative, capped. */
-export function clampRewind(viewLagTicks: number): number {
-  if (!Number.isFinite(viewLagTicks) || viewLagTicks <= 0) return 0;
-  return Math.min(MAX_REWIND_TICKS, Math.round(viewLagTicks));
+/** Steps to rewind for a shooter who sees others `seenLagTicks` behind: whole steps, never negative, capped. */
+export function clampRewind(seenLagTicks: number): number {
+  if (!Number.isFinite(seenLagTicks) || seenLagTicks <= 0) return 0;
+  return Math.min(MAX_REWIND_TICKS, Math.round(seenLagTicks));
 }
 
 /** The frame of step `tick`, or undefined when it is older than the history (or not yet recorded). */

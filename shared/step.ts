@@ -23,7 +23,7 @@ import { clampRewind, recordPoses } from "./rewind";
 import { isHeld, Key } from "./input";
 import { moveShip, quantizeShip, triggerShip } from "./ship";
 import { wrapCoord } from "./vector";
-import type { InputsByShip, ViewLagByShip, World } from "./world";
+import type { InputsByShip, SeenLagByShip, World } from "./world";
 
 export function createWorld(seed: number): World {
   const world: World = {
@@ -49,14 +49,14 @@ function moveBullets(world: World, dt: number): void {
   }
 }
 
-function fireShots(world: World, inputs: InputsByShip, viewLag: ViewLagByShip, dt: number): void {
+function fireShots(world: World, inputs: InputsByShip, seenLag: SeenLagByShip, dt: number): void {
   for (const ship of world.ships) {
     if (!ship.alive) continue;
     const keys = inputs[ship.id] ?? 0;
     // Bullets in flight are counted only on the step a charge is released, not on every step it is held.
     const releasing = ship.charging && !isHeld(keys, Key.Fire);
     const inFlight = releasing ? world.bullets.filter((bullet) => bullet.owner === ship.id).length : 0;
-    const rewind = clampRewind(viewLag[ship.id] ?? 0);
+    const rewind = clampRewind(seenLag[ship.id] ?? 0);
     const bullet = triggerShip(ship, keys, dt, world.nextId, inFlight < MAX_BULLETS_PER_SHIP, rewind);
     if (!bullet) continue;
     world.nextId++;
@@ -71,10 +71,10 @@ function fireShots(world: World, inputs: InputsByShip, viewLag: ViewLagByShip, d
 }
 
 /**
- * `viewLag` (lag compensation): per ship, how many steps behind the present its player
+ * `seenLag` (lag compensation): per ship, how many steps behind the present its player
  * sees the other ships; that player's shots are judged against ships as they were then.
  */
-export function step(world: World, inputs: InputsByShip, dt: number, viewLag: ViewLagByShip = {}): World {
+export function step(world: World, inputs: InputsByShip, dt: number, seenLag: SeenLagByShip = {}): World {
   world.events = [];
   world.tick++;
   for (const ship of world.ships) if (ship.alive) moveShip(ship, inputs[ship.id] ?? 0, dt);
@@ -86,7 +86,7 @@ export function step(world: World, inputs: InputsByShip, dt: number, viewLag: Vi
   // A bullet lives out its last step (and may hit in it) before it is removed.
   world.bullets = world.bullets.filter((bullet) => bullet.life > TIMER_EPSILON);
   // Shots leave after collisions, so a new bullet is first tested on the next step, from the nose.
-  fireShots(world, inputs, viewLag, dt);
+  fireShots(world, inputs, seenLag, dt);
   reviveShips(world, dt);
   refillAsteroids(world, dt);
   for (const ship of world.ships) quantizeShip(ship);

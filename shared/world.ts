@@ -106,7 +106,7 @@ export interface World extends RngState {
 export type InputsByShip = Readonly<Record<string, number>>;
 
 /** Per ship id, how many steps behind the present its player sees other ships (lag compensation); missing = 0. */
-export type ViewLagByShip = Readonly<Record<string, number>>;
+export type SeenLagByShip = Readonly<Record<string, number>>;
 
 export function findShip(world: World, id: string): Ship | undefined {
   return world.ships.find((ship) => ship.id === id);

@@ -1,4 +1,4 @@
-/** Lag compensation through the real room: the view tick a client sends decides how far its shots rewind. */
+/** Lag compensation through the real room: the seen tick a client sends decides how far its shots rewind. */
 import type { AsteroidsRoom } from "../server/rooms/AsteroidsRoom";
 import { MAX_REWIND_TICKS } from "../shared/constants";
 import { Key } from "../shared/input";
@@ -9,8 +9,8 @@ import { sleep, waitFor, useGameServer } from "./support/gameServer";
 
 const server = useGameServer();
 
-/** Charges, then releases with `view` (undefined = none); returns the rewind of the bullet the server launched. */
-async function shotRewind(viewBehind: number | undefined): Promise<number> {
+/** Charges, then releases with `seen` (undefined = none); returns the rewind of the bullet the server launched. */
+async function shotRewind(seenBehind: number | undefined): Promise<number> {
   const room = await server().createRoom<AsteroidsRoom>(ROOM_NAME, { seed: 2 });
   const shooter = await server().connectTo(room, { name: "shooter" });
   clearField(room);
@@ -18,10 +18,10 @@ async function shotRewind(viewBehind: number | undefined): Promise<number> {
   // Let the room run past the cap (21 steps) so "far behind" is not clipped at tick 0.
   expect(await waitFor(() => (shooter.state as GameState).tick > 2 * MAX_REWIND_TICKS)).toBe(true);
   const tick = () => (shooter.state as GameState).tick;
-  const view = () => (viewBehind === undefined ? {} : { view: Math.max(0, tick() - viewBehind) });
-  shooter.send(ClientMessage.Input, { seq: 1, keys: Key.Fire, ...view() });
+  const seen = () => (seenBehind === undefined ? {} : { seen: Math.max(0, tick() - seenBehind) });
+  shooter.send(ClientMessage.Input, { seq: 1, keys: Key.Fire, ...seen() });
   await sleep(100);
-  shooter.send(ClientMessage.Input, { seq: 2, keys: 0, ...view() });
+  shooter.send(ClientMessage.Input, { seq: 2, keys: 0, ...seen() });
   expect(await waitFor(() => room.world.bullets.length === 1)).toBe(true);
   return room.world.bullets[0]!.rewind;
 }
@@ -36,6 +36,6 @@ test("a client claiming to look far into the past is held to the cap", async () 
   expect(await shotRewind(100_000)).toBe(MAX_REWIND_TICKS);
 });
 
-test("without a view tick, shots are judged in the present", async () => {
+test("without a seen tick, shots are judged in the present", async () => {
   expect(await shotRewind(undefined)).toBe(0);
 });

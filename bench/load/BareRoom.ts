@@ -9,7 +9,7 @@ import { MAX_CLIENTS, PATCH_RATE } from "../../shared/constants";
 import { ClientMessage, type JoinOptions } from "../../shared/protocol";
 import { GameState } from "../../shared/schema";
 import { serverMetrics } from "../../server/metrics/ServerMetrics";
-import { createShipView } from "../../server/rooms/mirrorWorld";
+import { createShipState } from "../../server/rooms/mirrorWorld";
 
 export const BARE_ROOM_NAME = "bare";
 
@@ -24,7 +24,7 @@ export class BareRoom extends Room<{ state: GameState }> {
   }
 
   override onJoin(client: Client, options: JoinOptions = {}): void {
-    this.state.ships.set(client.sessionId, createShipView(options.name ?? "bare", options.color ?? "#ffffff"));
+    this.state.ships.set(client.sessionId, createShipState(options.name ?? "bare", options.color ?? "#ffffff"));
   }
 
   override onLeave(client: Client): void {

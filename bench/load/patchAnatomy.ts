@@ -13,7 +13,7 @@ import { summarize } from "../../shared/stats";
 import { createWorld, step } from "../../shared/step";
 import type { World } from "../../shared/world";
 import { createMind, think, type BotMind } from "../../loadtest/botBrain";
-import { createShipView, mirrorWorld } from "../../server/rooms/mirrorWorld";
+import { createShipState, mirrorWorld } from "../../server/rooms/mirrorWorld";
 import { parseCommandOrExit } from "../cli";
 
 export interface PatchAnatomy {
@@ -54,11 +54,11 @@ export function measurePatchAnatomy(players = 100, seconds = 30, seed = 42): Pat
     const id = `p${i}`;
     addShip(world, id);
     minds.set(id, createMind(i + 1));
-    for (const kind of kinds) if (kind === "all" || kind === "ships") states[kind].ships.set(id, createShipView(id, "#ffffff"));
+    for (const kind of kinds) if (kind === "all" || kind === "ships") states[kind].ships.set(id, createShipState(id, "#ffffff"));
   }
   const encoders = Object.fromEntries(kinds.map((kind) => [kind, new Encoder(states[kind])])) as Record<Part, Encoder<GameState>>;
   for (const kind of kinds) encoders[kind].discardChanges();
-  // One player's view, as the room gives each client: its own ship's owner-only fields.
+  // One player's StateView, as the room gives each client: its own ship's owner-only fields.
   const ownView = new StateView();
   ownView.add(states.all.ships.get("p0")!);
 
@@ -79,7 +79,7 @@ export function measurePatchAnatomy(players = 100, seconds = 30, seed = 42): Pat
     if (tick % stepsPerPatch !== 0) continue;
     patches++;
     for (const kind of kinds) {
-      // As Colyseus's serializer does: the shared changes once, then each client's view appended.
+      // As Colyseus's serializer does: the shared changes once, then each client's StateView appended.
       const it = { offset: 1 };
       const shared = encoders[kind].encode(it);
       const bytes = kind === "all" ? encoders[kind].encodeView(ownView, it.offset, it).byteLength : shared.byteLength;

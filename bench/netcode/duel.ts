@@ -136,13 +136,13 @@ export async function runDuel(endpoint: string, config: DuelConfig, timing: Duel
   let lastAck = 0;
   // Per input (by sequence number) until the server applies it: the own ship as drawn on the first frame after
   // the client applied it, and the server step the screen was drawing the target at then.
-  const afterInput = new Map<number, Vec2 & { viewTick: number }>();
+  const afterInput = new Map<number, Vec2 & { seenTick: number }>();
   const compareOwnShip = (ack: number) => {
-    const seen = afterInput.get(ack);
+    const drawn = afterInput.get(ack);
     const ship = findShip(room.world, shooterId);
-    if (seen && ship) {
-      recorder.drawnVsServer.push(wrappedDistance(seen, ship));
-      recorder.viewLags.push(room.world.tick - seen.viewTick);
+    if (drawn && ship) {
+      recorder.drawnVsServer.push(wrappedDistance(drawn, ship));
+      recorder.seenLags.push(room.world.tick - drawn.seenTick);
     }
     for (const seq of afterInput.keys()) if (seq <= ack) afterInput.delete(seq);
   };
@@ -204,7 +204,7 @@ export async function runDuel(endpoint: string, config: DuelConfig, timing: Duel
       // Inputs the client has applied: the server's ack in the newest patch plus the ones still pending.
       const appliedSeq = (shooterRoom.state.ships.get(shooterId)?.ack ?? 0) + stats.pendingInputs;
       if (own && !afterInput.has(appliedSeq)) {
-        afterInput.set(appliedSeq, { x: own.x, y: own.y, viewTick: Math.floor(renderTime / TICK_MS) });
+        afterInput.set(appliedSeq, { x: own.x, y: own.y, seenTick: Math.floor(renderTime / TICK_MS) });
       }
       const frameMs = previousNow === undefined ? 0 : now - previousNow;
       recorder.ownShipFrame(stats.visibleErrorPx, frameMs);

@@ -45,6 +45,6 @@ function reviveInPlace(room: AsteroidsRoom, id: string): void {
   Object.assign(ship, { alive: true, respawnIn: 0, protection: 0 });
   const pose = room.world.history[room.world.history.length - 1]?.ships[id];
   if (pose) pose.hittable = true;
-  const view = room.state.ships.get(id);
-  if (view) Object.assign(view, { alive: true, respawnTick: 0, protected: false });
+  const shipState = room.state.ships.get(id);
+  if (shipState) Object.assign(shipState, { alive: true, respawnTick: 0, protected: false });
 }

@@ -83,7 +83,7 @@ export class DuelRecorder {
    * Per input the server applied: how many steps behind its present the shooter was drawing
    * the target (the rewind lag compensation would need, uncapped).
    */
-  readonly viewLags: number[] = [];
+  readonly seenLags: number[] = [];
   readonly corrections: number[] = [];
   readonly drawnVsServer: number[] = [];
   readonly visibleSteps: number[] = [];
@@ -135,14 +135,14 @@ export class DuelRecorder {
     return this.rewinds.size;
   }
 
-  /** The rewind the server gave the shooter's bullets, and the view lag it would have needed (MAX_REWIND_TICKS caps the first). */
+  /** The rewind the server gave the shooter's bullets, and the seen lag it would have needed (MAX_REWIND_TICKS caps the first). */
   rewindTicks(): RewindResult {
     const rewinds = [...this.rewinds.values()];
     return {
       ...summarize(rewinds),
       atCapShare: share(rewinds.filter((r) => r >= MAX_REWIND_TICKS).length, rewinds.length),
-      neededTicks: summarize(this.viewLags),
-      neededOverCapShare: share(this.viewLags.filter((lag) => lag > MAX_REWIND_TICKS).length, this.viewLags.length),
+      neededTicks: summarize(this.seenLags),
+      neededOverCapShare: share(this.seenLags.filter((lag) => lag > MAX_REWIND_TICKS).length, this.seenLags.length),
     };
   }
 

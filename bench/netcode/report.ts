@@ -43,7 +43,7 @@ export function hitTable(results: readonly DuelResult[]): string {
       "agreement",
       "server-only hits",
       "rewind ticks med / p99 (at cap)",
-      "view lag ticks med / p99 (over cap)",
+      "seen lag ticks med / p99 (over cap)",
     ],
     results.map((r) => [
       label(r),

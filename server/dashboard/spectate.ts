@@ -1,5 +1,5 @@
 /**
- * The dashboard's view of the rooms: a list, and one room's world read straight from
+ * What the dashboard reads of the rooms: a list, and one room's world read straight from
  * the room's simulation. Spectating this way is a plain HTTP read: no seat, no socket,
  * not counted in CCU.
  */

@@ -33,7 +33,7 @@ import { closedForViolation } from "../transport/GameTransport";
 import { serverMetrics } from "../metrics/ServerMetrics";
 import { InputQueue } from "./InputQueue";
 import { CLOSE_FLOOD, MessageGuard, type ClientMessageStats } from "./MessageGuard";
-import { createShipView, mirrorWorld } from "./mirrorWorld";
+import { createShipState, mirrorWorld } from "./mirrorWorld";
 
 export interface CreateOptions extends JoinOptions {
   /** Seed of the room's PRNG; tests pass one to make a room reproducible. */
@@ -94,7 +94,7 @@ export class AsteroidsRoom extends Room<{ state: GameState; metadata: RoomListin
     const color = cleanColor(options.color) ?? PALETTE[(this.playersJoined - 1) % PALETTE.length]!;
     addShip(this.world, client.sessionId);
     this.inputQueue.add(client.sessionId);
-    const ship = createShipView(name, color);
+    const ship = createShipState(name, color);
     this.state.ships.set(client.sessionId, ship);
     this.showOwnShip(client, ship);
     mirrorWorld(this.world, this.state, (id) => this.inputQueue.ackOf(id));
@@ -109,16 +109,16 @@ export class AsteroidsRoom extends Room<{ state: GameState; metadata: RoomListin
     // Returning without allowReconnection() makes Colyseus call onLeave() right away.
     if (this.expelled.delete(client.sessionId) || closedForViolation(client.ref)) return;
     this.inputQueue.release(client.sessionId);
-    const view = this.state.ships.get(client.sessionId);
-    if (view) view.connected = false;
+    const shipState = this.state.ships.get(client.sessionId);
+    if (shipState) shipState.connected = false;
     await this.allowReconnection(client, RECONNECT_WINDOW);
   }
 
   override onReconnect(client: Client): void {
-    const view = this.state.ships.get(client.sessionId);
-    if (!view) return;
-    view.connected = true;
-    this.showOwnShip(client, view);
+    const shipState = this.state.ships.get(client.sessionId);
+    if (!shipState) return;
+    shipState.connected = true;
+    this.showOwnShip(client, shipState);
   }
 
   /** Lets `client` see its own ship's owner-only fields (exact pose, velocity, ack). */
@@ -196,8 +196,8 @@ export class AsteroidsRoom extends Room<{ state: GameState; metadata: RoomListin
 
   private tick(dt: number): void {
     const started = performance.now();
-    const { keys, viewLag } = this.inputQueue.nextStep(this.world.tick + 1);
-    step(this.world, keys, dt, viewLag);
+    const { keys, seenLag } = this.inputQueue.nextStep(this.world.tick + 1);
+    step(this.world, keys, dt, seenLag);
     for (const event of this.world.events) if (BROADCAST_EVENT_KINDS.has(event.kind)) this.pendingEvents.push(event);
     serverMetrics.observeTick((performance.now() - started) / 1000);
   }

@@ -13,7 +13,7 @@ interface PlayerInputs {
   /** Sequence number of the newest input applied (0 before any). */
   ack: number;
   /** Server tick the player was drawing others at when sending the input applied last. */
-  view: number | undefined;
+  seen: number | undefined;
   /** Newest sequence number accepted into the queue: anything not newer is stale. */
   newestSeq: number;
 }
@@ -22,7 +22,7 @@ export class InputQueue {
   private readonly players = new Map<string, PlayerInputs>();
 
   add(sessionId: string): void {
-    this.players.set(sessionId, { queue: [], keys: 0, ack: 0, view: undefined, newestSeq: -1 });
+    this.players.set(sessionId, { queue: [], keys: 0, ack: 0, seen: undefined, newestSeq: -1 });
   }
 
   remove(sessionId: string): void {
@@ -51,20 +51,20 @@ export class InputQueue {
    * Takes the next input of every player for step `tick`: the keys each holds, and how
    * many steps behind `tick` each was seeing the other ships (for lag compensation).
    */
-  nextStep(tick: number): { keys: Record<string, number>; viewLag: Record<string, number> } {
+  nextStep(tick: number): { keys: Record<string, number>; seenLag: Record<string, number> } {
     const keys: Record<string, number> = {};
-    const viewLag: Record<string, number> = {};
+    const seenLag: Record<string, number> = {};
     for (const [sessionId, player] of this.players) {
       const input = player.queue.shift();
       if (input) {
         player.keys = input.keys;
         player.ack = input.seq;
-        player.view = input.view;
+        player.seen = input.seen;
       }
       keys[sessionId] = player.keys;
-      if (player.view !== undefined) viewLag[sessionId] = tick - player.view;
+      if (player.seen !== undefined) seenLag[sessionId] = tick - player.seen;
     }
-    return { keys, viewLag };
+    return { keys, seenLag };
   }
 
   ackOf(sessionId: string): number {

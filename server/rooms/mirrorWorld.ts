@@ -20,24 +20,24 @@ export function mirrorWorld(world: World, state: GameState, ackOf: (shipId: stri
   state.tick = world.tick;
 
   for (const ship of world.ships) {
-    const view = state.ships.get(ship.id);
-    if (!view) continue; // the room creates the view (with name and colour) when the player joins
-    view.xFixed = encodePosition(ship.x);
-    view.yFixed = encodePosition(ship.y);
-    view.angleFixed = encodeAngle(ship.angle);
-    view.alive = ship.alive;
-    view.chargeLevel = encodeCharge(ship.charge);
-    view.keys = ship.keys;
-    view.score = ship.score;
+    const shipState = state.ships.get(ship.id);
+    if (!shipState) continue; // the room creates the schema entry (with name and colour) when the player joins
+    shipState.xFixed = encodePosition(ship.x);
+    shipState.yFixed = encodePosition(ship.y);
+    shipState.angleFixed = encodeAngle(ship.angle);
+    shipState.alive = ship.alive;
+    shipState.chargeLevel = encodeCharge(ship.charge);
+    shipState.keys = ship.keys;
+    shipState.score = ship.score;
     // Constant through a death (tick + remaining steps), so it costs one field change per death.
-    view.respawnTick = ship.alive ? 0 : world.tick + Math.round(ship.respawnIn * TICK_RATE);
-    view.protected = ship.protection > 0;
-    view.x = ship.x;
-    view.y = ship.y;
-    view.vx = ship.vx;
-    view.vy = ship.vy;
-    view.angle = ship.angle;
-    view.ack = ackOf(ship.id);
+    shipState.respawnTick = ship.alive ? 0 : world.tick + Math.round(ship.respawnIn * TICK_RATE);
+    shipState.protected = ship.protection > 0;
+    shipState.x = ship.x;
+    shipState.y = ship.y;
+    shipState.vx = ship.vx;
+    shipState.vy = ship.vy;
+    shipState.angle = ship.angle;
+    shipState.ack = ackOf(ship.id);
   }
 
   const bulletIds = new Set<string>();
@@ -45,15 +45,15 @@ export function mirrorWorld(world: World, state: GameState, ackOf: (shipId: stri
     const key = String(bullet.id);
     bulletIds.add(key);
     if (state.bullets.has(key)) continue; // sent once: clients compute the rest of a straight flight
-    const view = new BulletState();
-    view.owner = bullet.owner;
-    view.radius = bullet.radius;
-    view.x = bullet.x;
-    view.y = bullet.y;
-    view.vx = bullet.vx;
-    view.vy = bullet.vy;
-    view.tick = world.tick;
-    state.bullets.set(key, view);
+    const bulletState = new BulletState();
+    bulletState.owner = bullet.owner;
+    bulletState.radius = bullet.radius;
+    bulletState.x = bullet.x;
+    bulletState.y = bullet.y;
+    bulletState.vx = bullet.vx;
+    bulletState.vy = bullet.vy;
+    bulletState.tick = world.tick;
+    state.bullets.set(key, bulletState);
   }
   prune(state.bullets, bulletIds);
 
@@ -62,25 +62,25 @@ export function mirrorWorld(world: World, state: GameState, ackOf: (shipId: stri
     const key = String(rock.id);
     rockIds.add(key);
     if (state.asteroids.has(key)) continue; // sent once, like bullets
-    const view = new AsteroidState();
-    view.size = rock.size;
-    view.x = rock.x;
-    view.y = rock.y;
-    view.vx = rock.vx;
-    view.vy = rock.vy;
-    view.angle = rock.angle;
-    view.spin = rock.spin;
-    view.tick = world.tick;
-    state.asteroids.set(key, view);
+    const rockState = new AsteroidState();
+    rockState.size = rock.size;
+    rockState.x = rock.x;
+    rockState.y = rock.y;
+    rockState.vx = rock.vx;
+    rockState.vy = rock.vy;
+    rockState.angle = rock.angle;
+    rockState.spin = rock.spin;
+    rockState.tick = world.tick;
+    state.asteroids.set(key, rockState);
   }
   prune(state.asteroids, rockIds);
 }
 
-/** The schema view of a newly joined ship; mirrorWorld fills in the rest. */
-export function createShipView(name: string, color: string): ShipState {
-  const view = new ShipState();
+/** The schema entry of a newly joined ship; mirrorWorld fills in the rest. */
+export function createShipState(name: string, color: string): ShipState {
+  const shipState = new ShipState();
   // The one door for text into the state: whatever the caller cleaned, it stays decodable (see validText).
-  view.name = validText(name);
-  view.color = validText(color);
-  return view;
+  shipState.name = validText(name);
+  shipState.color = validText(color);
+  return shipState;
 }

@@ -1,6 +1,6 @@
 /**
  * Scale-out settings from the environment. With REDIS_URL set, processes share one
- * matchmaking view through Colyseus's Redis presence and driver; each process also
+ * list of rooms and seats through Colyseus's Redis presence and driver; each process also
  * needs the address at which browsers reach it directly (PUBLIC_ADDRESS), because a
  * seat reservation sends the client straight to the process that owns the room.
  */

@@ -47,15 +47,15 @@ async function openDashboard(password: string): Promise<{ page: Page; status: nu
   return { page, status: response?.status() };
 }
 
-async function waitForDashboard(page: Page, check: (view: DashboardDebug) => boolean, timeoutMs = 15_000): Promise<DashboardDebug> {
+async function waitForDashboard(page: Page, check: (snapshot: DashboardDebug) => boolean, timeoutMs = 15_000): Promise<DashboardDebug> {
   const deadline = Date.now() + timeoutMs;
-  let view: DashboardDebug | undefined;
+  let snapshot: DashboardDebug | undefined;
   while (Date.now() < deadline) {
-    view = await page.evaluate(() => (window as unknown as { __netroidsDashboard?: DashboardDebug }).__netroidsDashboard);
-    if (view && check(view)) return view;
+    snapshot = await page.evaluate(() => (window as unknown as { __netroidsDashboard?: DashboardDebug }).__netroidsDashboard);
+    if (snapshot && check(snapshot)) return snapshot;
     await sleep(100);
   }
-  throw new Error(`dashboard never got there; last seen: ${JSON.stringify(view)}`);
+  throw new Error(`dashboard never got there; last seen: ${JSON.stringify(snapshot)}`);
 }
 
 test("a wrong password is refused", async () => {
@@ -68,13 +68,13 @@ test("with bots playing, the charts receive data and the spectator view shows th
   expect(status).toBe(200);
   const ccuBefore = matchMaker.stats.local.ccu;
   // Half-second windows: several points within a few seconds, growing as they arrive.
-  const first = await waitForDashboard(page, (view) => view.points >= 3 && view.rooms >= 1);
-  await waitForDashboard(page, (view) => view.points > first.points);
+  const first = await waitForDashboard(page, (snapshot) => snapshot.points >= 3 && snapshot.rooms >= 1);
+  await waitForDashboard(page, (snapshot) => snapshot.points > first.points);
   expect(await page.locator(".chart canvas").count()).toBeGreaterThanOrEqual(2);
   expect(await page.locator(".card-value").first().textContent()).toBe(String(BOTS));
 
   await page.locator(".rooms button").first().click();
-  const spectating = await waitForDashboard(page, (view) => view.spectatedShips === BOTS);
+  const spectating = await waitForDashboard(page, (snapshot) => snapshot.spectatedShips === BOTS);
   expect(spectating.error).toBeUndefined();
   expect(await page.locator(".scores li").count()).toBe(BOTS); // fewer than the 20 leaders shown
   await expect(page.locator("canvas.spectator").isVisible()).resolves.toBe(true);

@@ -7,9 +7,9 @@
 import type { ColyseusTestServer } from "@colyseus/testing";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import type { AsteroidsRoom } from "../../server/rooms/AsteroidsRoom";
-import type { DebugView } from "../../web/src/debugView";
+import type { DebugSnapshot } from "../../web/src/debugSnapshot";
 import { clearField, placeShip } from "../support/arena";
-import { builtWebRoot, debugViewOf, launchChromium, waitForView } from "../support/browser";
+import { builtWebRoot, debugSnapshotOf, launchChromium, waitForSnapshot } from "../support/browser";
 import { bootGameServer, httpBaseOf, sleep, waitFor } from "../support/gameServer";
 
 let server: ColyseusTestServer;
@@ -46,7 +46,7 @@ async function quickPlay(name: string, search = ""): Promise<Page> {
   await page.goto(`${baseUrl}/${search}`);
   await page.getByTestId("name").fill(name);
   await page.getByTestId("quick-play").click();
-  await waitForView(page, (view) => view.screen === "game" && (view.ships?.length ?? 0) >= 1);
+  await waitForSnapshot(page, (snapshot) => snapshot.screen === "game" && (snapshot.ships?.length ?? 0) >= 1);
   return page;
 }
 
@@ -55,11 +55,11 @@ async function quickPlay(name: string, search = ""): Promise<Page> {
  * the game would be a dropped player, whose seat the room keeps for its reconnection window.
  */
 async function leaveGame(page: Page): Promise<void> {
-  const view = await debugViewOf(page);
+  const snapshot = await debugSnapshotOf(page);
   await page.keyboard.press("Escape");
-  await waitForView(page, (candidate) => candidate.screen === "lobby");
-  const room = view?.roomId === undefined ? undefined : server.getRoomById<AsteroidsRoom>(view.roomId);
-  const gone = await waitFor(() => !room || room.state.ships.get(view?.sessionId ?? "") === undefined, 5000);
+  await waitForSnapshot(page, (candidate) => candidate.screen === "lobby");
+  const room = snapshot?.roomId === undefined ? undefined : server.getRoomById<AsteroidsRoom>(snapshot.roomId);
+  const gone = await waitFor(() => !room || room.state.ships.get(snapshot?.sessionId ?? "") === undefined, 5000);
   expect(gone).toBe(true);
 }
 
@@ -79,14 +79,14 @@ async function waitForShown(page: Page, testId: string, check: (value: number) =
   throw new Error(`${testId} never passed its check; it shows "${await page.getByTestId(testId).textContent()}"`);
 }
 
-function ownShip(view: DebugView) {
-  return view.ships?.find((ship) => ship.id === view.sessionId);
+function ownShip(snapshot: DebugSnapshot) {
+  return snapshot.ships?.find((ship) => ship.id === snapshot.sessionId);
 }
 
 /** Waits until the own ship is drawn within 1 px of (x, y). */
-function waitForOwnShipAt(page: Page, x: number, y: number): Promise<DebugView> {
-  return waitForView(page, (view) => {
-    const ship = ownShip(view);
+function waitForOwnShipAt(page: Page, x: number, y: number): Promise<DebugSnapshot> {
+  return waitForSnapshot(page, (snapshot) => {
+    const ship = ownShip(snapshot);
     return !!ship && Math.abs(ship.x - x) < 1 && Math.abs(ship.y - y) < 1;
   });
 }
@@ -137,22 +137,22 @@ test("F3 shows live netcode numbers; its switches and simulator reach the sessio
   await waitForShown(page, "stat-tick", (later) => later >= tick + 20, 3000);
 
   // Prediction off reaches the session, and the checkbox hands the keys back to the game.
-  const view = await waitForView(page, (candidate) => !!ownShip(candidate));
-  const room = server.getRoomById<AsteroidsRoom>(view.roomId!);
+  const snapshot = await waitForSnapshot(page, (candidate) => !!ownShip(candidate));
+  const room = server.getRoomById<AsteroidsRoom>(snapshot.roomId!);
   clearField(room);
   await page.getByTestId("toggle-prediction").click();
-  await waitForView(page, (candidate) => candidate.netcode?.prediction === false);
+  await waitForSnapshot(page, (candidate) => candidate.netcode?.prediction === false);
   expect(await page.getByTestId("toggle-prediction").isChecked()).toBe(false);
   expect(await focusedTag(page)).toBe("BODY");
-  placeShip(room, view.sessionId!, { x: 480, y: 270, angle: 0 });
+  placeShip(room, snapshot.sessionId!, { x: 480, y: 270, angle: 0 });
   await waitForOwnShipAt(page, 480, 270);
   await page.keyboard.down("ArrowUp");
-  await waitForView(page, (candidate) => (ownShip(candidate)?.x ?? 0) > 500);
+  await waitForSnapshot(page, (candidate) => (ownShip(candidate)?.x ?? 0) > 500);
   await page.keyboard.up("ArrowUp");
   await sleep(300); // inputs on their way still thrust for a moment
 
   // Arrows typed into a simulator field change the field, not the ship.
-  placeShip(room, view.sessionId!, { x: 300, y: 270, angle: 0 });
+  placeShip(room, snapshot.sessionId!, { x: 300, y: 270, angle: 0 });
   await waitForOwnShipAt(page, 300, 270);
   const latency = page.getByTestId("sim-latency");
   await latency.click();

@@ -9,7 +9,7 @@ import type { Browser, Page } from "playwright-core";
 import type { AsteroidsRoom } from "../../server/rooms/AsteroidsRoom";
 import { SCORE_SHIP_KILL } from "../../shared/constants";
 import { clearField, placeShip } from "../support/arena";
-import { builtWebRoot, launchChromium, waitForView } from "../support/browser";
+import { builtWebRoot, launchChromium, waitForSnapshot } from "../support/browser";
 import { bootGameServer, httpBaseOf } from "../support/gameServer";
 
 let server: ColyseusTestServer;
@@ -68,26 +68,26 @@ test("two players meet in the lobby, see each other fly, and one shoots the othe
   // Alice creates a named room; Bob sees it appear in his live list and joins it.
   await alice.getByTestId("room-name").fill("Arena");
   await alice.getByTestId("create-room").click();
-  const aliceView = await waitForView(alice, (view) => view.screen === "game" && (view.ships?.length ?? 0) === 1);
-  const roomRow = bob.locator(`tr[data-room-id="${aliceView.roomId}"]`);
+  const aliceSnapshot = await waitForSnapshot(alice, (snapshot) => snapshot.screen === "game" && (snapshot.ships?.length ?? 0) === 1);
+  const roomRow = bob.locator(`tr[data-room-id="${aliceSnapshot.roomId}"]`);
   await roomRow.waitFor({ timeout: 10_000 });
   expect(await roomRow.textContent()).toContain("Arena");
   expect(await roomRow.textContent()).toContain("1/100");
   await roomRow.getByRole("button", { name: "Join" }).click();
 
-  const bobView = await waitForView(bob, (view) => view.screen === "game" && (view.ships?.length ?? 0) === 2);
-  await waitForView(alice, (view) => (view.ships?.length ?? 0) === 2);
-  expect(bobView.roomId).toBe(aliceView.roomId);
-  expect(bobView.ships?.map((ship) => ship.name).sort()).toEqual(["Alice", "Bob"]);
-  const aliceId = aliceView.sessionId!;
-  const bobId = bobView.sessionId!;
+  const bobSnapshot = await waitForSnapshot(bob, (snapshot) => snapshot.screen === "game" && (snapshot.ships?.length ?? 0) === 2);
+  await waitForSnapshot(alice, (snapshot) => (snapshot.ships?.length ?? 0) === 2);
+  expect(bobSnapshot.roomId).toBe(aliceSnapshot.roomId);
+  expect(bobSnapshot.ships?.map((ship) => ship.name).sort()).toEqual(["Alice", "Bob"]);
+  const aliceId = aliceSnapshot.sessionId!;
+  const bobId = bobSnapshot.sessionId!;
 
-  const room = server.getRoomById<AsteroidsRoom>(aliceView.roomId!);
+  const room = server.getRoomById<AsteroidsRoom>(aliceSnapshot.roomId!);
   clearField(room);
   placeShip(room, aliceId, { x: 200, y: 270, angle: 0 });
   placeShip(room, bobId, { x: 620, y: 270, angle: Math.PI / 2 });
-  const seenStill = await waitForView(bob, (view) => {
-    const ship = view.ships?.find((candidate) => candidate.id === aliceId);
+  const seenStill = await waitForSnapshot(bob, (snapshot) => {
+    const ship = snapshot.ships?.find((candidate) => candidate.id === aliceId);
     return !!ship && Math.abs(ship.x - 200) < 1 && Math.abs(ship.y - 270) < 1;
   });
   const aliceColour = seenStill.ships!.find((ship) => ship.id === aliceId)!.color;
@@ -97,7 +97,7 @@ test("two players meet in the lobby, see each other fly, and one shoots the othe
 
   // Alice holds Up: Bob's page draws her ship moving along +x.
   await alice.keyboard.down("ArrowUp");
-  await waitForView(bob, (view) => (view.ships?.find((ship) => ship.id === aliceId)?.x ?? 0) > 240);
+  await waitForSnapshot(bob, (snapshot) => (snapshot.ships?.find((ship) => ship.id === aliceId)?.x ?? 0) > 240);
   await alice.keyboard.up("ArrowUp");
   // Inputs already on their way still thrust for a moment; let them land before resetting.
   await new Promise((resolve) => setTimeout(resolve, 500));
@@ -105,17 +105,20 @@ test("two players meet in the lobby, see each other fly, and one shoots the othe
   // Put Alice back, facing Bob, at rest; she charges for 0.4 s and releases.
   placeShip(room, aliceId, { x: 200, y: 270, angle: 0 });
   placeShip(room, bobId, { x: 620, y: 270, angle: Math.PI / 2 });
-  await waitForView(alice, (view) => Math.abs((view.ships?.find((ship) => ship.id === aliceId)?.x ?? 0) - 200) < 1);
+  await waitForSnapshot(alice, (snapshot) => Math.abs((snapshot.ships?.find((ship) => ship.id === aliceId)?.x ?? 0) - 200) < 1);
   await alice.keyboard.down("Space");
   await new Promise((resolve) => setTimeout(resolve, 400));
   await alice.keyboard.up("Space");
 
   // Bob's page shows the explosion and Alice's points; Alice's HUD shows her score.
-  await waitForView(bob, (view) => (view.explosionsSeen ?? 0) >= 1 && view.ships?.find((ship) => ship.id === bobId)?.alive === false);
+  await waitForSnapshot(
+    bob,
+    (snapshot) => (snapshot.explosionsSeen ?? 0) >= 1 && snapshot.ships?.find((ship) => ship.id === bobId)?.alive === false,
+  );
   await bob.getByTestId("respawn").waitFor({ timeout: 5000 });
   const aliceLine = bob.locator(`[data-testid="scoreboard"] li[data-ship-id="${aliceId}"]`);
   await expect(aliceLine.textContent()).resolves.toContain("Alice");
-  await waitForView(alice, (view) => view.score === SCORE_SHIP_KILL);
+  await waitForSnapshot(alice, (snapshot) => snapshot.score === SCORE_SHIP_KILL);
   await alice
     .getByTestId("score")
     .filter({ hasText: `score ${SCORE_SHIP_KILL}` })
@@ -127,10 +130,10 @@ test("two players meet in the lobby, see each other fly, and one shoots the othe
 
   // Esc takes Alice back to the lobby; Bob's room list is not involved, his game goes on.
   await alice.keyboard.press("Escape");
-  await waitForView(alice, (view) => view.screen === "lobby");
-  await waitForView(bob, (view) => view.ships?.length === 1);
+  await waitForSnapshot(alice, (snapshot) => snapshot.screen === "lobby");
+  await waitForSnapshot(bob, (snapshot) => snapshot.ships?.length === 1);
   await bob.keyboard.press("Escape");
-  await waitForView(bob, (view) => view.screen === "lobby");
+  await waitForSnapshot(bob, (snapshot) => snapshot.screen === "lobby");
   await Promise.all([alice.context().close(), bob.context().close()]);
 }, 60_000);
 
@@ -138,8 +141,8 @@ test("the lobby updates live, says when the server is unreachable, and recovers 
   const carol = await openLobby("Carol");
   const dave = await openLobby("Dave");
   await carol.getByTestId("quick-play").click();
-  const carolView = await waitForView(carol, (view) => view.screen === "game");
-  const row = dave.locator(`tr[data-room-id="${carolView.roomId}"]`);
+  const carolSnapshot = await waitForSnapshot(carol, (snapshot) => snapshot.screen === "game");
+  const row = dave.locator(`tr[data-room-id="${carolSnapshot.roomId}"]`);
   await row.waitFor({ timeout: 10_000 });
   expect(await row.textContent()).toContain("1/100");
   // Carol leaves: her room empties and closes, and it leaves Dave's list without a reload.

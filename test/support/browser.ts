@@ -1,7 +1,7 @@
 /** A real Chromium-family browser (support/findChromium.ts) driven by playwright-core, kept offline and quiet. */
 import path from "node:path";
 import { chromium, type Browser, type Page } from "playwright-core";
-import type { DebugView } from "../../web/src/debugView";
+import type { DebugSnapshot } from "../../web/src/debugSnapshot";
 import { ensureWebBuild } from "../../server/webBuild";
 import { findChromium } from "./findChromium";
 import { detectPlatform, installHint } from "./installHint";
@@ -33,19 +33,19 @@ export function builtWebRoot(): Promise<string> {
   return ensureWebBuild(path.resolve(__dirname, "..", "..", "web"));
 }
 
-/** The page's `window.__netroids` debug view. */
-export function debugViewOf(page: Page): Promise<DebugView | undefined> {
+/** The page's `window.__netroids` debug snapshot. */
+export function debugSnapshotOf(page: Page): Promise<DebugSnapshot | undefined> {
   return page.evaluate(() => window.__netroids);
 }
 
-/** Polls the page's debug view until `check` holds; fails with the last view seen. */
-export async function waitForView(page: Page, check: (view: DebugView) => boolean, timeoutMs = 10_000): Promise<DebugView> {
+/** Polls the page's debug snapshot until `check` holds; fails with the last snapshot seen. */
+export async function waitForSnapshot(page: Page, check: (snapshot: DebugSnapshot) => boolean, timeoutMs = 10_000): Promise<DebugSnapshot> {
   const deadline = Date.now() + timeoutMs;
-  let view: DebugView | undefined;
+  let snapshot: DebugSnapshot | undefined;
   while (Date.now() < deadline) {
-    view = await debugViewOf(page);
-    if (view && check(view)) return view;
+    snapshot = await debugSnapshotOf(page);
+    if (snapshot && check(snapshot)) return snapshot;
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
-  throw new Error(`timed out waiting on the page; last debug view: ${JSON.stringify(view)}`);
+  throw new Error(`timed out waiting on the page; last debug snapshot: ${JSON.stringify(snapshot)}`);
 }

@@ -43,7 +43,7 @@ const NUMBERS = [
   -(2 ** 63),
 ];
 const STRINGS = ["", "up", "16", "null", "NaN", "💥🚀", "\u0000\u202e\ufeff", "<script>", '{"seq":1,"keys":1}', "x".repeat(3000)];
-const KEYS = ["seq", "keys", "view", "x", "y", "score", "__proto__", "constructor", "toString", "", "💥"];
+const KEYS = ["seq", "keys", "seen", "x", "y", "score", "__proto__", "constructor", "toString", "", "💥"];
 /** Message types: ours (with bad payloads), near misses, prototype names, numbers and a long one. */
 const TYPES: ReadonlyArray<string | number> = [
   ClientMessage.Input,
@@ -84,12 +84,14 @@ function nearInput(rng: RngState): unknown {
     { seq: 1, keys: [] },
     { seq: 1, keys: [1, 1, 1, 1, 1] },
     { seq: MAX_SEQ, keys: [1, 1] },
-    { seq: 1, keys: 1, view: -1 },
-    { seq: 1, keys: 1, view: Number.NaN },
+    { seq: 1, keys: 1, seen: -1 },
+    { seq: 1, keys: 1, seen: Number.NaN },
+    // The seen tick under its old name: a client on the previous protocol.
+    { seq: 1, keys: 1, view: 100 },
     { seq: "1", keys: 1 },
     { seq: null, keys: null },
     { seq: 1, keys: [Key.Up, "x"] },
-    { seq: 1, keys: 1, view: MAX_SEQ },
+    { seq: 1, keys: 1, seen: MAX_SEQ },
   ]);
 }
 

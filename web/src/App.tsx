@@ -1,8 +1,8 @@
 import { useEffect, useMemo, useState } from "react";
 import { Dashboard } from "./components/Dashboard";
 import { Lobby } from "./components/Lobby";
-import { GameView } from "./components/GameView";
-import { publishDebugView } from "./debugView";
+import { GameScreen } from "./components/GameScreen";
+import { publishDebugSnapshot } from "./debugSnapshot";
 import { createGameClient } from "./net/connection";
 import { GameSession } from "../../engine/GameSession";
 import { parseLinkConditions } from "../../engine/linkConditions";
@@ -19,12 +19,12 @@ function Game() {
   const [notice, setNotice] = useState<string | undefined>();
 
   useEffect(() => {
-    if (!session) publishDebugView({ screen: "lobby" });
+    if (!session) publishDebugSnapshot({ screen: "lobby" });
   }, [session]);
 
   if (session) {
     return (
-      <GameView
+      <GameScreen
         session={session}
         onExit={(reason) => {
           void session.leave().catch(() => undefined);

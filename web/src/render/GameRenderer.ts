@@ -73,7 +73,7 @@ export class GameRenderer {
     this.bursts.add(createShatter(x, y, size, nowMs, this.effectRng));
   }
 
-  /** Explosions still showing at the latest time seen by render/explode/shatter (debug view, browser tests). */
+  /** Explosions still showing at the latest time seen by render/explode/shatter (debug snapshot, browser tests). */
   activeExplosions(): number {
     return this.bursts.countLive("explosion", this.latestMs);
   }

@@ -8,7 +8,7 @@ import type { RenderShip } from "../../engine/frame";
 
 export type DebugShip = Pick<RenderShip, "id" | "name" | "color" | "x" | "y" | "angle" | "alive">;
 
-export interface DebugView {
+export interface DebugSnapshot {
   screen: "lobby" | "game";
   sessionId?: string;
   roomId?: string;
@@ -30,10 +30,10 @@ export interface DebugView {
 
 declare global {
   interface Window {
-    __netroids?: Readonly<DebugView>;
+    __netroids?: Readonly<DebugSnapshot>;
   }
 }
 
-export function publishDebugView(view: DebugView): void {
-  window.__netroids = Object.freeze(view);
+export function publishDebugSnapshot(snapshot: DebugSnapshot): void {
+  window.__netroids = Object.freeze(snapshot);
 }

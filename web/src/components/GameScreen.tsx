@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from "react";
 import { WORLD_HEIGHT, WORLD_WIDTH } from "../../../shared/constants";
-import { publishDebugView } from "../debugView";
+import { publishDebugSnapshot } from "../debugSnapshot";
 import { attachKeyboard } from "../input/keyboard";
 import { closeReason } from "../net/closeReason";
 import type { GameSession, HudState } from "../../../engine/GameSession";
@@ -11,7 +11,7 @@ import { Hud } from "./Hud";
 /** HUD refreshes per second: scores and ping change slowly; the canvas does the 60 fps work. */
 const HUD_REFRESH_MS = 250;
 
-interface GameViewProps {
+interface GameScreenProps {
   /** The joined room; its owner (App) leaves it when the view exits. */
   session: GameSession;
   /** Back to the lobby, with a reason when the game ended by itself. */
@@ -22,7 +22,7 @@ interface GameViewProps {
  * Draws the session at the screen's frame rate and feeds it the keyboard; effects here may run twice
  * (StrictMode), so the room itself is not owned here.
  */
-export function GameView({ session, onExit }: GameViewProps) {
+export function GameScreen({ session, onExit }: GameScreenProps) {
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const [hud, setHud] = useState<HudState | undefined>();
   const exitRef = useRef(onExit);
@@ -56,7 +56,7 @@ export function GameView({ session, onExit }: GameViewProps) {
       }
       renderer.render(ctx, frame, now);
       frames++;
-      publishDebugView({
+      publishDebugSnapshot({
         screen: "game",
         sessionId: session.sessionId,
         roomId: session.roomId,
