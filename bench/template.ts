@@ -5,6 +5,7 @@
  */
 import fs from "node:fs";
 import path from "node:path";
+import { fixed } from "./markdown";
 
 const PLACEHOLDER = /\{\{(\w+)\}\}/g;
 
@@ -41,4 +42,26 @@ export function listItems(markdown: string): string[] {
     else if (text) items[items.length - 1]?.push(text);
   }
   return items.map((words) => words.join(" "));
+}
+
+/** The machine a bench ran on, as every report records it. */
+export interface BenchMachine {
+  cores: number;
+  cpu: string;
+  node: string;
+  memoryGB: number;
+}
+
+/** The values every report's header fills: the command, when it ran, for how long, and on what. */
+export function runHeaderValues(report: { command: string; date: string; durationS: number; machine: BenchMachine }): TemplateValues {
+  const { machine } = report;
+  return {
+    command: report.command,
+    date: report.date,
+    durationS: fixed(report.durationS, 0),
+    cores: machine.cores,
+    cpu: machine.cpu,
+    memoryGB: machine.memoryGB,
+    node: machine.node,
+  };
 }

@@ -8,6 +8,7 @@
  * decays, unless the error is too large to be a correction (a respawn, a teleport).
  */
 import { CORRECTION_TIME_MS, MAX_PENDING_INPUTS, SNAP_DISTANCE } from "../shared/constants";
+import { newShip } from "../shared/lifecycle";
 import { moveShip, quantizeShip } from "../shared/ship";
 import { angleDelta, wrappedOffset } from "../shared/vector";
 import type { Ship } from "../shared/world";
@@ -92,20 +93,5 @@ function step(ship: Ship, keys: number, dt: number): void {
 }
 
 function shipFrom(server: AuthoritativeShip): Ship {
-  return {
-    id: "own",
-    x: server.x,
-    y: server.y,
-    vx: server.vx,
-    vy: server.vy,
-    angle: server.angle,
-    alive: true,
-    charge: 0,
-    charging: false,
-    cooldown: 0,
-    respawnIn: 0,
-    protection: 0,
-    score: 0,
-    keys: 0,
-  };
+  return newShip("own", { x: server.x, y: server.y, vx: server.vx, vy: server.vy, angle: server.angle });
 }

@@ -15,14 +15,11 @@ function placeShip(world: World, ship: Ship): void {
   ship.protection = SPAWN_PROTECTION;
 }
 
-export function addShip(world: World, id: string): Ship {
-  const ship: Ship = {
+/** A live ship at `pose`, at rest in every other respect: no charge, cooldown, protection, score or keys. */
+export function newShip(id: string, pose: Pick<Ship, "x" | "y" | "vx" | "vy" | "angle"> = { x: 0, y: 0, vx: 0, vy: 0, angle: 0 }): Ship {
+  return {
     id,
-    x: 0,
-    y: 0,
-    vx: 0,
-    vy: 0,
-    angle: 0,
+    ...pose,
     alive: true,
     charge: 0,
     charging: false,
@@ -32,6 +29,10 @@ export function addShip(world: World, id: string): Ship {
     score: 0,
     keys: 0,
   };
+}
+
+export function addShip(world: World, id: string): Ship {
+  const ship = newShip(id);
   placeShip(world, ship);
   world.ships.push(ship);
   return ship;

@@ -1,6 +1,6 @@
 /** The load benchmark's Markdown report: the 100-bot room against the targets, the bare-room reference, and the CCU step-up. */
 import { fixed, percent, ratio, table } from "../markdown";
-import { fillTemplate, readTemplate } from "../template";
+import { fillTemplate, readTemplate, runHeaderValues, type BenchMachine } from "../template";
 import type { ScenarioResult } from "./scenario";
 
 export interface StepResult {
@@ -14,7 +14,7 @@ export interface StepResult {
 export interface LoadReport {
   date: string;
   command: string;
-  machine: { cores: number; cpu: string; node: string; memoryGB: number };
+  machine: BenchMachine;
   durationS: number;
   main: ScenarioResult;
   bare: ScenarioResult;
@@ -120,16 +120,10 @@ function stepTable(steps: readonly StepResult[]): string {
 }
 
 export function toMarkdown(report: LoadReport): string {
-  const { main, bare, machine } = report;
+  const { main, bare } = report;
   const first = report.steps[0]?.result;
   return fillTemplate(readTemplate(__dirname, "report.template.md"), {
-    command: report.command,
-    date: report.date,
-    durationS: fixed(report.durationS, 0),
-    cores: machine.cores,
-    cpu: machine.cpu,
-    memoryGB: machine.memoryGB,
-    node: machine.node,
+    ...runHeaderValues(report),
     workers: main.workers,
     measuredS: fixed(main.measuredS, 0),
     mainTable: mainTable(main),

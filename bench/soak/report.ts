@@ -1,6 +1,6 @@
 /** The soak run's report: the verdict lines, a table per minute, and the JSON beside it. */
 import { fixed, pair, percent, table } from "../markdown";
-import { fillTemplate, readTemplate } from "../template";
+import { fillTemplate, readTemplate, runHeaderValues, type BenchMachine } from "../template";
 import type { MinuteRow } from "./minutes";
 import type { SoakCounts, SoakSample } from "./sample";
 import { SOAK_LIMITS, type BotTally, type Verdict } from "./verdicts";
@@ -8,7 +8,7 @@ import { SOAK_LIMITS, type BotTally, type Verdict } from "./verdicts";
 export interface SoakReport {
   date: string;
   command: string;
-  machine: { cores: number; cpu: string; node: string; memoryGB: number };
+  machine: BenchMachine;
   bots: number;
   minutes: number;
   warmupS: number;
@@ -93,18 +93,12 @@ function minuteTable(rows: readonly MinuteRow[]): string {
 }
 
 export function toSoakMarkdown(report: SoakReport): string {
-  const { machine, botTally } = report;
+  const { botTally } = report;
   const verdicts = verdictLines(report.verdicts)
     .map((line) => `- ${line}`)
     .join("\n");
   return fillTemplate(readTemplate(__dirname, "report.template.md"), {
-    command: report.command,
-    date: report.date,
-    durationS: fixed(report.durationS, 0),
-    cores: machine.cores,
-    cpu: machine.cpu,
-    memoryGB: machine.memoryGB,
-    node: machine.node,
+    ...runHeaderValues(report),
     bots: report.bots,
     warmupS: report.warmupS,
     minutes: report.minutes,
