@@ -22,6 +22,19 @@ export const ClientMessage = {
   Rtt: "rtt",
 } as const;
 
+/**
+ * Close codes the server sends when it ends a connection for the client's own conduct or
+ * link (WebSocket's application range 4000–4999); the client tells the player why.
+ */
+export const ServerCloseCode = {
+  /** A frame that is no message of this game (see server/transport/frameKind). */
+  Junk: 4400,
+  /** The client fell more than the server's cap of unsent bytes behind in reading (408 as in HTTP's request timeout). */
+  Backlog: 4408,
+  /** Too many messages in a second: the game room and the lobby both close with it. */
+  Flood: 4429,
+} as const;
+
 /** Server → client message types. */
 export const ServerMessage = {
   /** Things worth drawing once: explosions and kills (see GameEvent and BROADCAST_EVENT_KINDS). */

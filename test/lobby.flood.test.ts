@@ -147,7 +147,9 @@ test("a client that floods filters and never reads is closed within a few replie
   expect({
     closedByServer,
     closeCode:
-      flooderLeave.code !== undefined && [CLOSE_FLOOD, CLOSE_BACKLOG].includes(flooderLeave.code) ? "flood or backlog" : flooderLeave.code,
+      flooderLeave.code !== undefined && ([CLOSE_FLOOD, CLOSE_BACKLOG] as number[]).includes(flooderLeave.code)
+        ? "flood or backlog"
+        : flooderLeave.code,
     serverQueuedLittle: bytesToFlooder <= MAX_BYTES_TO_FLOODER ? "yes" : `${bytesToFlooder} bytes for ${sent} frames`,
     floodCounted: dropped("flood") > floodsBefore,
   }).toEqual({ closedByServer: true, closeCode: "flood or backlog", serverQueuedLittle: "yes", floodCounted: true });

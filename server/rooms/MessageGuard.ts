@@ -8,9 +8,9 @@
  * frames before they reach the room).
  */
 import { FLOOD_MESSAGE_LIMIT, MESSAGE_RATE_WINDOW_MS, SOFT_MESSAGE_LIMIT } from "../../shared/constants";
+import { ServerCloseCode } from "../../shared/protocol";
 
-/** Close code sent to a client disconnected for flooding (application range 4000–4999); the game room and the lobby both use it. */
-export const CLOSE_FLOOD = 4429;
+export const CLOSE_FLOOD = ServerCloseCode.Flood;
 
 /**
  * "flood": the message that took the client past the hard limit, and every one after it

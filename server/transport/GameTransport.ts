@@ -33,15 +33,11 @@ import { WebSocketTransport } from "@colyseus/ws-transport";
 import type WebSocket from "ws";
 import { frameKind } from "./frameKind";
 import { serverMetrics } from "../metrics/ServerMetrics";
+import { ServerCloseCode } from "../../shared/protocol";
 import { heartbeat, watchPongs } from "./heartbeat";
 
-/** Close code sent to a client whose frame is not a message of this game (application range 4000–4999). */
-export const CLOSE_JUNK = 4400;
-/**
- * Close code sent to a client that fell more than MAX_UNSENT_BYTES behind in reading (application range; 408 as
- * in HTTP's request timeout).
- */
-export const CLOSE_BACKLOG = 4408;
+export const CLOSE_JUNK = ServerCloseCode.Junk;
+export const CLOSE_BACKLOG = ServerCloseCode.Backlog;
 /**
  * Bytes a socket may hold unsent in this process (ws's bufferedAmount, on top of what the
  * kernel's socket buffer already holds) before it is closed. A 100-player room's patches

@@ -1,23 +1,16 @@
 /** What to tell the player when the room closed without them leaving, from the WebSocket close code. */
 import { CloseCode } from "@colyseus/sdk";
-
-/**
- * Codes the game server closes with for misbehaviour or a dead link (server/rooms/MessageGuard.ts CLOSE_FLOOD,
- * server/transport/GameTransport.ts CLOSE_JUNK, CLOSE_BACKLOG).
- */
-const CLOSE_FLOOD = 4429;
-const CLOSE_JUNK = 4400;
-const CLOSE_BACKLOG = 4408;
+import { ServerCloseCode } from "../../../shared/protocol";
 
 export function closeReason(code: number): string {
   switch (code) {
     case CloseCode.SERVER_SHUTDOWN:
       return "The server is restarting: pick a room again in a moment.";
-    case CLOSE_FLOOD:
+    case ServerCloseCode.Flood:
       return "Disconnected: this client sent too many messages.";
-    case CLOSE_BACKLOG:
+    case ServerCloseCode.Backlog:
       return "Disconnected: the connection fell too far behind. Check your network and join again.";
-    case CLOSE_JUNK:
+    case ServerCloseCode.Junk:
     case 1009:
       return "Disconnected: this client sent something the server does not understand.";
     default:
