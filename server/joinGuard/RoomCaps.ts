@@ -43,19 +43,35 @@ export class RoomCaps {
       throw new Error(`room caps need perAddress >= 1 and total >= 1, got ${JSON.stringify(limits)}`);
   }
 
-  /** Why `address` may not create a room now, or undefined. */
-  async refusal(address: string): Promise<string | undefined> {
-    if ((await this.census.emptyRoomCount()) + this.pendingTotal >= this.limits.total) {
+  /**
+   * Lets `address` create a room, or says why not. The creation counts as under way from
+   * the first line, before the census is awaited, so a burst of concurrent requests cannot
+   * all pass one check. On success, call `finish` with the new room's id (undefined if none
+   * was made); a refusal has already let go of its place.
+   */
+  async admit(
+    address: string,
+  ): Promise<{ admitted: true; finish: (roomId: string | undefined) => void } | { admitted: false; problem: string }> {
+    const finish = this.begin(address);
+    const problem = await this.problemFor(address);
+    if (problem === undefined) return { admitted: true, finish };
+    finish(undefined);
+    return { admitted: false, problem };
+  }
+
+  /** Why the creation under way for `address` (already counted as pending) goes past a cap, or undefined. */
+  private async problemFor(address: string): Promise<string | undefined> {
+    if ((await this.census.emptyRoomCount()) + this.pendingTotal > this.limits.total) {
       return `the server has ${this.limits.total} rooms waiting for players: join one, or try again in a few seconds`;
     }
     if (!this.limits.includeLoopback && isLoopback(address)) return undefined;
-    const held = (await this.emptyRoomsOf(address)) + (this.pendingBy.get(address) ?? 0);
+    const held = (await this.emptyRoomsOf(address)) + (this.pendingBy.get(address) ?? 0) - 1;
     if (held >= this.limits.perAddress) return `you have ${held} rooms nobody has entered yet: enter one first`;
     return undefined;
   }
 
   /** Marks a creation by `address` as under way; call the result with the new room's id, or undefined if none was made. */
-  begin(address: string): (roomId: string | undefined) => void {
+  private begin(address: string): (roomId: string | undefined) => void {
     this.pendingTotal++;
     this.pendingBy.set(address, (this.pendingBy.get(address) ?? 0) + 1);
     let finished = false;

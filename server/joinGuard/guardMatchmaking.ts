@@ -156,12 +156,12 @@ export class MatchmakingGuard {
       return this.refuse(req, res, "options", screened.status, screened.error);
     }
     if (method === "create" && this.caps) {
-      const problem = await this.caps.refusal(address);
-      if (problem) {
-        this.log.note(`netroids: refused a room from ${address}: ${problem}`, this.now());
-        return this.refuse(req, res, "rooms", 429, problem, { "retry-after": "5" });
+      const admission = await this.caps.admit(address);
+      if (!admission.admitted) {
+        this.log.note(`netroids: refused a room from ${address}: ${admission.problem}`, this.now());
+        return this.refuse(req, res, "rooms", 429, admission.problem, { "retry-after": "5" });
       }
-      watchReservation(res, this.caps.begin(address));
+      watchReservation(res, admission.finish);
     }
     // Colyseus reads `req.body` when it is set (the stream is consumed by now).
     if (body !== "") req.body = body;
