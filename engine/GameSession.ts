@@ -13,6 +13,8 @@ import type { GameState } from "../shared/schema";
 import { bulletAt, readPublicShip } from "../shared/wire";
 import type { GameEvent } from "../shared/world";
 import type { RenderFrame } from "./frame";
+import { describeOwnDeath, KillFeed } from "./killFeed";
+import { standingsOf, type ScoreLine, type Standings } from "./standings";
 import { adaptInterpolationDelay, targetInterpolationDelay } from "./interpolationDelay";
 import { InputBatcher } from "./InputBatcher";
 import { InputStream } from "./InputStream";
@@ -45,22 +47,18 @@ export interface NetStats {
   pendingInputs: number;
 }
 
-export interface ScoreLine {
-  id: string;
-  name: string;
-  color: string;
-  score: number;
-  alive: boolean;
-  connected: boolean;
-}
-
 export interface HudState {
   roomName: string;
   score: number;
   pingMs: number | undefined;
   alive: boolean;
   respawnIn: number;
-  scoreboard: ScoreLine[];
+  /** The leaders and the player's own row (see standings). */
+  standings: Standings;
+  /** The latest kills, oldest first ("Ann destroyed Ben"). */
+  killFeed: string[];
+  /** While dead: how ("Destroyed by Ann", "You hit a rock"). */
+  death: string | undefined;
 }
 
 export class GameSession {
@@ -82,6 +80,7 @@ export class GameSession {
   private readonly predictor = new OwnShipPredictor();
   private readonly remote = new RemoteWorld();
   private readonly pendingEvents: Array<{ t: number; event: GameEvent }> = [];
+  private readonly kills = new KillFeed();
   private readonly patchTimes: number[] = [];
   private readonly timers: Array<ReturnType<typeof setInterval>>;
   private readonly closeListeners = new Set<(code: number) => void>();
@@ -175,6 +174,8 @@ export class GameSession {
     let due = 0;
     while (due < this.pendingEvents.length && this.pendingEvents[due]!.t <= renderTime) due++;
     const events = this.pendingEvents.splice(0, due).map((pending) => pending.event);
+    const nameOf = (id: string) => this.room.state.ships.get(id)?.name;
+    for (const event of events) if (event.kind === "shipDestroyed") this.kills.record(event, nameOf, localNow);
     return { frame, events };
   }
 
@@ -197,25 +198,30 @@ export class GameSession {
   }
 
   /** Scores and the local player's status, from the newest state (not delayed). */
-  hud(): HudState {
+  hud(localNow = this.now()): HudState {
     const state = this.room.state;
-    const scoreboard: ScoreLine[] = [];
+    const lines: ScoreLine[] = [];
+    const killFeed = this.kills.recent(localNow);
     // Until the first full state arrives (a slow link, a proxy), the SDK's state has no fields yet.
     if ((state.ships as typeof state.ships | undefined) === undefined) {
-      return { roomName: this.roomName, score: 0, pingMs: this.pingMs, alive: true, respawnIn: 0, scoreboard };
+      const standings = standingsOf(lines, this.sessionId);
+      return { roomName: this.roomName, score: 0, pingMs: this.pingMs, alive: true, respawnIn: 0, standings, killFeed, death: undefined };
     }
     state.ships.forEach((ship, id) => {
-      scoreboard.push({ id, name: ship.name, color: ship.color, score: ship.score, alive: ship.alive, connected: ship.connected });
+      lines.push({ id, name: ship.name, color: ship.color, score: ship.score, alive: ship.alive, connected: ship.connected });
     });
-    scoreboard.sort((a, b) => b.score - a.score || a.name.localeCompare(b.name));
     const own = state.ships.get(this.sessionId);
+    const alive = own?.alive ?? true;
+    const lastDeath = alive ? undefined : this.kills.lastDeathOf(this.sessionId);
     return {
       roomName: this.roomName,
       score: own?.score ?? 0,
       pingMs: this.pingMs,
-      alive: own?.alive ?? true,
+      alive,
       respawnIn: own ? readPublicShip(own, state.tick).respawnIn : 0,
-      scoreboard,
+      standings: standingsOf(lines, this.sessionId),
+      killFeed,
+      death: lastDeath && describeOwnDeath(lastDeath),
     };
   }
 

@@ -8,6 +8,8 @@ import type { ColyseusTestServer } from "@colyseus/testing";
 import type { Browser, Page } from "playwright-core";
 import type { AsteroidsRoom } from "../../server/rooms/AsteroidsRoom";
 import { SCORE_SHIP_KILL } from "../../shared/constants";
+import { ROOM_NAME, ServerMessage } from "../../shared/protocol";
+import { findShip } from "../../shared/world";
 import { clearField, placeShip } from "../support/arena";
 import { builtWebRoot, launchChromium, waitForSnapshot } from "../support/browser";
 import { bootGameServer, httpBaseOf } from "../support/gameServer";
@@ -116,6 +118,13 @@ test("two players meet in the lobby, see each other fly, and one shoots the othe
     (snapshot) => (snapshot.explosionsSeen ?? 0) >= 1 && snapshot.ships?.find((ship) => ship.id === bobId)?.alive === false,
   );
   await bob.getByTestId("respawn").waitFor({ timeout: 5000 });
+  // Bob's death screen names his killer; both kill feeds tell it; the HUD counts 2 players.
+  await bob.getByTestId("death").filter({ hasText: "Destroyed by Alice" }).waitFor({ timeout: 5000 });
+  for (const page of [alice, bob])
+    await page.getByTestId("kill-feed").filter({ hasText: "Alice destroyed Bob" }).waitFor({ timeout: 5000 });
+  await expect(bob.getByTestId("players").textContent()).resolves.toBe("2 players");
+  // Your own row is marked on your scoreboard.
+  await bob.locator(`[data-testid="scoreboard"] li.own[data-ship-id="${bobId}"]`).waitFor({ timeout: 5000 });
   const aliceLine = bob.locator(`[data-testid="scoreboard"] li[data-ship-id="${aliceId}"]`);
   await expect(aliceLine.textContent()).resolves.toContain("Alice");
   await waitForSnapshot(alice, (snapshot) => snapshot.score === SCORE_SHIP_KILL);
@@ -163,3 +172,33 @@ test("the lobby updates live, says when the server is unreachable, and recovers 
   await erin.getByTestId("no-rooms").waitFor({ timeout: 5000 });
   await Promise.all([carol.context().close(), dave.context().close(), erin.context().close()]);
 }, 60_000);
+
+test("in a room of 35 the scoreboard shows the ten leaders and, below them, your own row with your rank", async () => {
+  const room = await server.createRoom<AsteroidsRoom>(ROOM_NAME, { roomName: "Crowd" });
+  const others = [];
+  for (let i = 0; i < 34; i++) {
+    const other = await server.connectTo(room, { name: `pilot ${String(i).padStart(2, "0")}` });
+    other.onMessage(ServerMessage.Events, () => undefined);
+    findShip(room.world, other.sessionId)!.score = 100 - i;
+    others.push(other);
+  }
+  const page = await openLobby("Zed");
+  const row = page.locator(`tr[data-room-id="${room.roomId}"]`);
+  await row.waitFor({ timeout: 10_000 });
+  await row.getByRole("button", { name: "Join" }).click();
+  await waitForSnapshot(page, (snapshot) => snapshot.screen === "game" && (snapshot.ships?.length ?? 0) === 35);
+
+  await page.getByTestId("players").filter({ hasText: "35 players" }).waitFor({ timeout: 5000 });
+  const rows = page.locator('[data-testid="scoreboard"] li[data-rank]');
+  await expect(rows.count()).resolves.toBe(11);
+  await expect(rows.first().textContent()).resolves.toContain("pilot 00");
+  const own = page.locator('[data-testid="scoreboard"] li.own');
+  await expect(own.getAttribute("data-rank")).resolves.toBe("35");
+  await expect(own.textContent()).resolves.toContain("Zed");
+  // The own row sits below the leaders, inside the window: the list fits the screen.
+  const box = await page.getByTestId("scoreboard").boundingBox();
+  expect(box && box.y + box.height).toBeLessThan(760);
+
+  await page.keyboard.press("Escape");
+  await Promise.all(others.map((other) => other.leave(true)));
+});
