@@ -153,7 +153,7 @@ export const RTT_REPORT_INTERVAL_MS = PING_INTERVAL_MS / 2;
  */
 export const SOFT_MESSAGE_LIMIT = 90;
 /**
- * Messages in one rate window that mean a flood: the room closes the client (CLOSE_FLOOD).
+ * Messages in one rate window that mean a flood: the room closes the client (ServerCloseCode.Flood).
  * @default 300 — about ten times an honest client's rate, and under the room's Colyseus
  * backstop (`maxMessagesPerSecond`, 1000), which closes without saying why.
  */

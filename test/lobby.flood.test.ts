@@ -7,10 +7,9 @@
  */
 import type { Room as ClientRoom } from "@colyseus/sdk";
 import WebSocket from "ws";
-import { CLOSE_BACKLOG } from "../server/transport/GameTransport";
 import { serverMetrics, type MessageDropReason } from "../server/metrics/ServerMetrics";
 import type { AsteroidsRoom } from "../server/rooms/AsteroidsRoom";
-import { CLOSE_FLOOD } from "../server/rooms/MessageGuard";
+import { ServerCloseCode } from "../shared/protocol";
 import { LOBBY_ROOM_NAME, ROOM_NAME, ServerMessage } from "../shared/protocol";
 import { sleep, useGameServer, waitFor } from "./support/gameServer";
 import { bytesWrittenTo, sdkSocketOf, serverSocketOf, watchLeave } from "./support/rawSockets";
@@ -147,7 +146,7 @@ test("a client that floods filters and never reads is closed within a few replie
   expect({
     closedByServer,
     closeCode:
-      flooderLeave.code !== undefined && ([CLOSE_FLOOD, CLOSE_BACKLOG] as number[]).includes(flooderLeave.code)
+      flooderLeave.code !== undefined && ([ServerCloseCode.Flood, ServerCloseCode.Backlog] as number[]).includes(flooderLeave.code)
         ? "flood or backlog"
         : flooderLeave.code,
     serverQueuedLittle: bytesToFlooder <= MAX_BYTES_TO_FLOODER ? "yes" : `${bytesToFlooder} bytes for ${sent} frames`,

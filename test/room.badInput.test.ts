@@ -6,7 +6,7 @@
 import type { ColyseusTestServer } from "@colyseus/testing";
 import type { Room as ClientRoom } from "@colyseus/sdk";
 import type { AsteroidsRoom } from "../server/rooms/AsteroidsRoom";
-import { CLOSE_FLOOD } from "../server/rooms/MessageGuard";
+import { ServerCloseCode } from "../shared/protocol";
 import { FLOOD_MESSAGE_LIMIT, SOFT_MESSAGE_LIMIT } from "../shared/constants";
 import { Key } from "../shared/input";
 import { ClientMessage, ServerMessage, ROOM_NAME } from "../shared/protocol";
@@ -114,7 +114,7 @@ test("a flood disconnects the sender with a reason; its ship goes and the room p
   const left = new Promise<[number, string | undefined]>((resolve) => hostile.onLeave((code, reason) => resolve([code, reason])));
   for (let seq = 1; seq <= FLOOD_MESSAGE_LIMIT + 50; seq++) hostile.send(ClientMessage.Input, { seq, keys: Key.Fire });
   const [code, reason] = await left;
-  expect(code).toBe(CLOSE_FLOOD);
+  expect(code).toBe(ServerCloseCode.Flood);
   expect(reason).toMatch(/flood/);
   expect(await waitFor(() => !honest.state.ships.has(hostile.sessionId))).toBe(true);
   await honestPlayerStillPlays();

@@ -10,9 +10,8 @@
  * near where it started.
  */
 import { Client } from "@colyseus/sdk";
-import { CLOSE_JUNK } from "../server/transport/GameTransport";
 import { promValue, type PromSample } from "../server/metrics/promText";
-import { CLOSE_FLOOD } from "../server/rooms/MessageGuard";
+import { ServerCloseCode } from "../shared/protocol";
 import type { DropReason } from "../server/rooms/MessageGuard";
 import { ServerMessage } from "../shared/protocol";
 import type { GameState } from "../shared/schema";
@@ -203,10 +202,10 @@ test("every bad message was counted and dropped, and none was applied", () => {
   // Floods were throttled, then cut with 4429, each counted once as expelled.
   expect(room.dropped.rate).toBeGreaterThan(0);
   expect(room.dropped.flood).toBeGreaterThanOrEqual(PLAN.floodClients);
-  expect(roles.flood.closes).toEqual({ [CLOSE_FLOOD]: PLAN.floodClients });
+  expect(roles.flood.closes).toEqual({ [ServerCloseCode.Flood]: PLAN.floodClients });
   expect(promValue(outcome.metrics, "netroids_clients_expelled_total", { reason: "flood" })).toBe(PLAN.floodClients);
   // Junk closes its socket; the fuzz clients, within the rate limit, stayed until they left.
-  expect(roles.junk.closes).toEqual({ [CLOSE_JUNK]: PLAN.junkClients });
+  expect(roles.junk.closes).toEqual({ [ServerCloseCode.Junk]: PLAN.junkClients });
   expect(roles.fuzz.closes).toEqual({ open: PLAN.fuzzClients });
   // A frame ws rejects cuts its socket (1009 or 1007 when the close frame gets out first).
   expect(roles.fatal.closes.open).toBeUndefined();

@@ -4,21 +4,22 @@
  * address. Refusals are counted in the metrics; the log gets one line per interval at most.
  */
 import { ROOM_NAME } from "../shared/protocol";
-import { startLoggedServer, type LoggedServer } from "./support/loggedServer";
+import { startServerProcess, type ServerProcess } from "./support/serverProcess";
 
 /** Requests sent: at the probe's rate this was 40 × 12 lines. */
 const REQUESTS = 40;
-let server: LoggedServer;
+let server: ServerProcess;
 
 beforeAll(async () => {
-  server = await startLoggedServer();
+  // stderr captured too: the log is what this test is about.
+  server = await startServerProcess({}, 30_000, { captureStderr: true });
 });
 afterAll(async () => {
-  await server.stop();
+  await server.child.stop();
 });
 
 test(`${REQUESTS} malformed joins get a clear 400 each and at most one log line in all`, async () => {
-  const before = server.lines.length;
+  const before = server.child.output.length;
   for (let i = 0; i < REQUESTS; i++) {
     const method = i % 2 === 0 ? "joinOrCreate" : "create";
     const body = i % 4 < 2 ? `{"hasOwnProperty": 1}` : `{"__proto__": {"name": 1}}`;
@@ -32,7 +33,7 @@ test(`${REQUESTS} malformed joins get a clear 400 each and at most one log line 
   }
   // Give any late log line time to arrive from the child.
   await new Promise((resolve) => setTimeout(resolve, 300));
-  const logged = server.lines.slice(before);
+  const logged = server.child.output.slice(before);
   expect(logged.length).toBeLessThanOrEqual(1);
   expect(logged.join("\n")).not.toMatch(/\n\s+at /);
   // The server still serves an honest join.

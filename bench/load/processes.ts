@@ -14,6 +14,13 @@ export interface TsxChild {
   waitForLine(pattern: RegExp, timeoutMs: number): Promise<RegExpExecArray>;
   /** Sends SIGTERM and resolves when the process has exited (SIGKILL after `graceMs`). */
   stop(graceMs?: number): Promise<void>;
+  /** Every line printed so far: stdout, and stderr too when it is captured. */
+  readonly output: readonly string[];
+}
+
+export interface SpawnOptions {
+  /** Read stderr into `output` instead of passing it through (tests of what reaches the log). */
+  captureStderr?: boolean;
 }
 
 export function spawnTsx(
@@ -21,21 +28,25 @@ export function spawnTsx(
   args: readonly string[],
   nodeFlags: readonly string[] = [],
   env: NodeJS.ProcessEnv = process.env,
+  options: SpawnOptions = {},
 ): TsxChild {
   const child = spawn(process.execPath, [...nodeFlags, "--import", "tsx", path.resolve(__dirname, entry), ...args], {
     env,
     // The IPC channel is a lifeline: a child exits when it closes (see exitWithParent), so nothing outlives a killed run.
-    stdio: ["ignore", "pipe", "inherit", "ipc"],
+    stdio: ["ignore", "pipe", options.captureStderr ? "pipe" : "inherit", "ipc"],
   });
   child.on("error", (error) => {
     process.stderr.write(`${entry}: ${error.message}\n`);
   });
   const lines: string[] = [];
+  const output: string[] = [];
   const waiters = new Set<() => void>();
   createInterface({ input: child.stdout! }).on("line", (line) => {
     lines.push(line);
+    output.push(line);
     for (const wake of waiters) wake();
   });
+  if (child.stderr) createInterface({ input: child.stderr }).on("line", (line) => output.push(line));
   const exited = new Promise<void>((resolve) =>
     child.once("close", () => {
       for (const wake of waiters) wake();
@@ -44,6 +55,7 @@ export function spawnTsx(
   );
   return {
     process: child,
+    output,
     waitForLine(pattern, timeoutMs) {
       return new Promise((resolve, reject) => {
         const timer = setTimeout(() => done(new Error(`${entry}: no line matching ${pattern} within ${timeoutMs} ms`)), timeoutMs);

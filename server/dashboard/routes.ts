@@ -9,16 +9,9 @@ import type express from "express";
 import type { DashboardStats } from "../../shared/dashboard";
 import { percentile } from "../../shared/stats";
 import { serverMetrics } from "../metrics/ServerMetrics";
+import { decodedPath } from "../http/privatePaths";
 import { guardPrivate, roomCallsOpen, type DashboardAccess } from "./access";
 import { listGameRooms, spectate } from "./spectate";
-
-function decodeURIComponentSafe(path: string): string {
-  try {
-    return decodeURIComponent(path);
-  } catch {
-    return path;
-  }
-}
 
 /** How far back the RTT percentiles look, ms. */
 export const RTT_WINDOW_MS = 10_000;
@@ -48,7 +41,7 @@ export function mountDashboard(app: express.Application, access: DashboardAccess
   app.use(["/dashboard", "/colyseus"], guard);
   // The room-call API runs any room method by name (disconnect, a player's kick): off unless the operator asks for it behind a password.
   app.use("/colyseus", (req, res, next) => {
-    if (!ROOM_CALL_PATH.test(decodeURIComponentSafe(req.path)) || roomCallsOpen(access)) return next();
+    if (!ROOM_CALL_PATH.test(decodedPath(req.path)) || roomCallsOpen(access)) return next();
     res
       .status(403)
       .type("text")

@@ -12,7 +12,8 @@
  */
 export const EXACT_SEGMENTS: ReadonlySet<string> = new Set(["dashboard", "colyseus", "metrics", "matchmake"]);
 
-function decoded(path: string): string {
+/** `path` percent-decoded, or as it is when it does not decode (a stray `%`). */
+export function decodedPath(path: string): string {
   try {
     return decodeURIComponent(path);
   } catch {
@@ -30,7 +31,7 @@ export function pathOf(url: string | undefined): string {
 /** The first segment of `path` as the most lenient reader would see it: decoded, folded slashes, lower case. */
 function lenientFirstSegment(path: string): string {
   return (
-    decoded(path)
+    decodedPath(path)
       .replace(/\/{2,}/g, "/")
       .split("/")[1]
       ?.toLowerCase() ?? ""

@@ -32,7 +32,8 @@ import { spectatorWorldOf } from "../dashboard/spectatorWorld";
 import { closedForViolation } from "../transport/GameTransport";
 import { serverMetrics } from "../metrics/ServerMetrics";
 import { InputQueue } from "./InputQueue";
-import { CLOSE_FLOOD, MessageGuard, type ClientMessageStats } from "./MessageGuard";
+import { admitMessage } from "./admitMessage";
+import { MessageGuard, type ClientMessageStats } from "./MessageGuard";
 import { createShipState, mirrorWorld } from "./mirrorWorld";
 
 export interface CreateOptions extends JoinOptions {
@@ -184,14 +185,10 @@ export class AsteroidsRoom extends Room<{ state: GameState; metadata: RoomListin
 
   /** Rate accounting shared by every message type; false when the message must be ignored. */
   private admit(client: Client): boolean {
-    const admission = this.guard.admit(client.sessionId, this.clock.currentTime);
-    if (admission === "flood") {
-      this.expelled.add(client.sessionId);
-      serverMetrics.countExpelled("flood");
-      client.leave(CLOSE_FLOOD, "flood: too many messages per second");
-      return false;
-    }
-    return admission === "accept";
+    // A flooder leaves without a reconnection window (see onDrop).
+    return admitMessage(this.guard, client, this.clock.currentTime, "flood: too many messages per second", () =>
+      this.expelled.add(client.sessionId),
+    );
   }
 
   private tick(dt: number): void {

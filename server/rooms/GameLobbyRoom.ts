@@ -5,11 +5,12 @@
  * dropped and counted "malformed"), other message types are dropped and counted
  * "unknown", and every message goes through a MessageGuard with lobby-sized limits: a
  * handful per second is answered, past that they are dropped, and a flood closes the
- * client with CLOSE_FLOOD. The lobby's room tracking and its replies stay LobbyRoom's.
+ * client with ServerCloseCode.Flood. The lobby's room tracking and its replies stay LobbyRoom's.
  */
 import { LobbyRoom, ServerError, type Client } from "@colyseus/core";
 import { serverMetrics } from "../metrics/ServerMetrics";
-import { CLOSE_FLOOD, MessageGuard } from "./MessageGuard";
+import { admitMessage } from "./admitMessage";
+import { MessageGuard } from "./MessageGuard";
 
 /** Filters a client may send per second: our web client sends none; a UI refining a search sends a few. */
 const LOBBY_SOFT_LIMIT = 5;
@@ -130,12 +131,6 @@ export class GameLobbyRoom extends LobbyRoom {
 
   /** Rate accounting for every lobby message; false when the message must be ignored. */
   private admit(client: Client): boolean {
-    const admission = this.guard.admit(client.sessionId, this.clock.currentTime);
-    if (admission === "flood") {
-      serverMetrics.countExpelled("flood");
-      client.leave(CLOSE_FLOOD, "flood: too many lobby messages per second");
-      return false;
-    }
-    return admission === "accept";
+    return admitMessage(this.guard, client, this.clock.currentTime, "flood: too many lobby messages per second");
   }
 }

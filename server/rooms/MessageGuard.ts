@@ -8,9 +8,6 @@
  * frames before they reach the room).
  */
 import { FLOOD_MESSAGE_LIMIT, MESSAGE_RATE_WINDOW_MS, SOFT_MESSAGE_LIMIT } from "../../shared/constants";
-import { ServerCloseCode } from "../../shared/protocol";
-
-export const CLOSE_FLOOD = ServerCloseCode.Flood;
 
 /**
  * "flood": the message that took the client past the hard limit, and every one after it

@@ -9,7 +9,7 @@
  *
  * Junk: a frame that is no message our clients send (see frameKind) never reaches
  * Colyseus, which would ignore it uncounted. It is dropped and counted ("junk"), and
- * the socket is closed with CLOSE_JUNK: an honest SDK never sends one. Frames that
+ * the socket is closed with ServerCloseCode.Junk: an honest SDK never sends one. Frames that
  * arrive while it closes are dropped and counted too.
  *
  * Accounting: every frame in and out of every socket is counted here, and the time
@@ -17,7 +17,7 @@
  * message handler) is the "messages" phase of the tick-time split.
  *
  * Backlog: a client that does not read leaves what the server sends it queued in the
- * process. Past MAX_UNSENT_BYTES the socket is closed with CLOSE_BACKLOG (counted as
+ * process. Past MAX_UNSENT_BYTES the socket is closed with ServerCloseCode.Backlog (counted as
  * expelled, "backlog") and whatever the rooms send it later is dropped.
  *
  * Closing: the close frame of any socket the server closes waits behind what is queued
@@ -36,8 +36,6 @@ import { serverMetrics } from "../metrics/ServerMetrics";
 import { ServerCloseCode } from "../../shared/protocol";
 import { heartbeat, watchPongs } from "./heartbeat";
 
-export const CLOSE_JUNK = ServerCloseCode.Junk;
-export const CLOSE_BACKLOG = ServerCloseCode.Backlog;
 /**
  * Bytes a socket may hold unsent in this process (ws's bufferedAmount, on top of what the
  * kernel's socket buffer already holds) before it is closed. A 100-player room's patches
@@ -85,7 +83,7 @@ function rejectJunk(socket: WebSocket): void {
   serverMetrics.countDropped("junk");
   if (violatingSockets.has(socket)) return;
   violatingSockets.add(socket);
-  socket.close(CLOSE_JUNK, "junk: not a message of this game");
+  socket.close(ServerCloseCode.Junk, "junk: not a message of this game");
 }
 
 /** Every close the server makes is followed by a cut if the client has not answered within CLOSE_GRACE_MS. */
@@ -111,7 +109,7 @@ function refuseForBacklog(socket: WebSocket, rest: unknown[]): boolean {
     if (socket.bufferedAmount <= MAX_UNSENT_BYTES) return false;
     backloggedSockets.add(socket);
     serverMetrics.countExpelled("backlog");
-    socket.close(CLOSE_BACKLOG, "backlog: the client does not read fast enough");
+    socket.close(ServerCloseCode.Backlog, "backlog: the client does not read fast enough");
   }
   const callback = rest.at(-1);
   if (typeof callback === "function") process.nextTick(callback, new Error("dropped: the socket was closed for its backlog"));

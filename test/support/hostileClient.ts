@@ -6,9 +6,10 @@
  */
 import { Client, type Room } from "@colyseus/sdk";
 import WebSocket from "ws";
-import { ROOM_NAME, ServerMessage } from "../../shared/protocol";
+import { ServerMessage } from "../../shared/protocol";
 import type { GameState } from "../../shared/schema";
 import type { BadMessage } from "./fuzzPayloads";
+import { sdkSocketOf } from "./rawSockets";
 
 /** What a hostile client sent, by what the server should make of it. */
 export interface SentCounts {
@@ -47,10 +48,8 @@ export class HostileClient {
     const room = await new Client(endpoint).joinById<GameState>(roomId, { name });
     // A socket the server cut must stay cut: no automatic reconnection (which the server refuses anyway).
     room.reconnection.enabled = false;
-    // Under Node 20 the SDK runs on the `ws` package; its socket can send any frame, text or binary.
-    const socket: unknown = (room.connection.transport as unknown as { ws?: unknown }).ws;
-    if (!(socket instanceof WebSocket)) throw new Error(`${ROOM_NAME}: the SDK's socket is not a ws WebSocket`);
-    return new HostileClient(room, socket);
+    // The SDK runs on the `ws` package in tests (support/sdkOnWs.ts); its socket can send any frame, text or binary.
+    return new HostileClient(room, sdkSocketOf(room));
   }
 
   get open(): boolean {

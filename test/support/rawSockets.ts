@@ -7,7 +7,7 @@ import type { Socket } from "node:net";
 import type { Room as ClientRoom } from "@colyseus/sdk";
 import WebSocket from "ws";
 
-/** The SDK room's socket: under Node 20 the SDK runs on the `ws` package. */
+/** The SDK room's socket: in tests the SDK runs on the `ws` package (support/sdkOnWs.ts). */
 export function sdkSocketOf(room: ClientRoom): WebSocket {
   const socket: unknown = (room.connection.transport as unknown as { ws?: unknown }).ws;
   if (!(socket instanceof WebSocket)) throw new Error("the SDK's socket is not a ws WebSocket");
