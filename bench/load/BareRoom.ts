@@ -5,7 +5,7 @@
  * against it show what Colyseus and the sockets cost on their own.
  */
 import { Room, type Client } from "@colyseus/core";
-import { MAX_CLIENTS, PATCH_RATE } from "../../shared/constants";
+import { MAX_CLIENTS, PATCH_INTERVAL_MS } from "../../shared/constants";
 import { ClientMessage, type JoinOptions } from "../../shared/protocol";
 import { GameState } from "../../shared/schema";
 import { serverMetrics } from "../../server/metrics/ServerMetrics";
@@ -18,7 +18,7 @@ export class BareRoom extends Room<{ state: GameState }> {
   override maxClients = MAX_CLIENTS;
 
   override onCreate(): void {
-    this.patchRate = 1000 / PATCH_RATE;
+    this.patchRate = PATCH_INTERVAL_MS;
     this.onMessage(ClientMessage.Input, () => undefined);
     this.onMessage(ClientMessage.Rtt, () => undefined);
   }

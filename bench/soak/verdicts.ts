@@ -3,7 +3,7 @@
  * does memory grow (heap used after major collections, RSS), were there any errors,
  * and does the tick time stay steady minute to minute.
  */
-import { PATCH_RATE, TICK_RATE } from "../../shared/constants";
+import { PATCH_INTERVAL_MS, TICK_MS, TICK_RATE } from "../../shared/constants";
 import { summarize } from "../../shared/stats";
 import { fixed, percent, signed } from "../markdown";
 import type { MinuteRow } from "./minutes";
@@ -164,14 +164,14 @@ export function decide(facts: SoakFacts): Verdict[] {
       rows,
       (row) => row.tickP50Ms,
       (row) => row.tickP99Ms,
-      1000 / TICK_RATE,
+      TICK_MS,
     ),
     steadyVerdict(
       "steady: patch time",
       rows,
       (row) => row.patchP50Ms,
       (row) => row.patchP99Ms,
-      1000 / PATCH_RATE,
+      PATCH_INTERVAL_MS,
     ),
     {
       topic: "steady: idle share",
