@@ -1,7 +1,10 @@
 /**
  * Keeps an interpolation buffer per replicated object (ships, bullets or rocks) and
  * fills it with one snapshot per state patch, timestamped with the patch's server time.
+ * An object that left the state and comes back (it left the client's view and entered it
+ * again) starts a new buffer: it appears where it is, never sliding from where it left.
  */
+import type { WorldSize } from "../shared/worldSize";
 import { InterpolationBuffer, type Pose } from "./interpolation";
 
 export class EntityTracker<T extends Pose> {
@@ -13,7 +16,7 @@ export class EntityTracker<T extends Pose> {
     for (const [id, pose] of entities) {
       seen.add(id);
       let buffer = this.buffers.get(id);
-      if (!buffer) {
+      if (!buffer || buffer.removed) {
         buffer = new InterpolationBuffer<T>();
         this.buffers.set(id, buffer);
       }
@@ -23,10 +26,10 @@ export class EntityTracker<T extends Pose> {
   }
 
   /** The pose of `id` at `renderTime`, or undefined when it is not (or no longer) drawn. */
-  sample(id: string, renderTime: number): T | undefined {
+  sample(id: string, renderTime: number, size: WorldSize): T | undefined {
     const buffer = this.buffers.get(id);
     if (!buffer || buffer.isGone(renderTime)) return undefined;
-    return buffer.sample(renderTime);
+    return buffer.sample(renderTime, size);
   }
 
   /** Ids that may be drawn at `renderTime`; buffers of objects gone by then are dropped. */

@@ -10,9 +10,11 @@ import type { Room } from "@colyseus/sdk";
 import { INPUT_FALLBACK_MS, PING_INTERVAL_MS, TICK_DT, TICK_MS } from "../shared/constants";
 import { ClientMessage, ServerMessage } from "../shared/protocol";
 import type { GameState } from "../shared/schema";
-import { bulletAt, readPublicShip } from "../shared/wire";
+import { bulletAt, readPublicShip, worldSizeOf } from "../shared/wire";
+import type { Vec2 } from "../shared/vector";
 import type { GameEvent } from "../shared/world";
 import type { RenderFrame } from "./frame";
+import { minimapBlips } from "./minimap";
 import { describeOwnDeath, KillFeed } from "./killFeed";
 import { standingsOf, type ScoreLine, type Standings } from "./standings";
 import { adaptInterpolationDelay, targetInterpolationDelay } from "./interpolationDelay";
@@ -20,7 +22,7 @@ import { InputBatcher } from "./InputBatcher";
 import { InputStream } from "./InputStream";
 import { NO_CONDITIONS, type LinkConditions } from "./linkConditions";
 import { OwnShipPredictor, type PredictedInput } from "./OwnShipPredictor";
-import { RemoteWorld, type SampledWorld } from "./RemoteWorld";
+import { colorOf, RemoteWorld, type SampledWorld } from "./RemoteWorld";
 import { RoomLink } from "./RoomLink";
 import { ServerClock } from "./serverClock";
 
@@ -89,6 +91,8 @@ export class GameSession {
   private closed = false;
   private delayMs = targetInterpolationDelay(0);
   private latestPatchT = -Infinity;
+  /** Where the camera last centred: kept while the own ship is dead or out of the state. */
+  private focus: Vec2 | undefined;
   private lastFrameAt: number | undefined;
   private frames = 0;
   private dryFrames = 0;
@@ -134,7 +138,7 @@ export class GameSession {
 
   /** The local player's score in the newest state. */
   localScore(): number {
-    return this.room.state.ships?.get(this.sessionId)?.score ?? 0;
+    return this.room.state.players?.get(this.sessionId)?.score ?? 0;
   }
 
   /** Server time being drawn for remote objects now, ms. */
@@ -154,7 +158,14 @@ export class GameSession {
     if (renderTime > this.latestPatchT) this.dryFrames++;
 
     const sampled = this.remote.sample(renderTime);
-    const frame: RenderFrame = { ships: [], bullets: [], asteroids: sampled.asteroids };
+    const frame: RenderFrame = {
+      world: this.remote.size,
+      focus: undefined,
+      ships: [],
+      bullets: [],
+      asteroids: sampled.asteroids,
+      blips: [],
+    };
     const ownPose = this.options.prediction ? this.predictor.drawnPose(frameMs) : undefined;
     for (const ship of sampled.ships) {
       const isLocal = ship.id === this.sessionId;
@@ -164,17 +175,23 @@ export class GameSession {
           ...ship,
           ...ownPose,
           alive: own.alive,
+          // Like `alive`: the own ship is drawn in the present, so its protection blinks from the newest state too.
+          protected: own.protected,
           charge: readPublicShip(own, this.room.state.tick).charge,
           keys: this.inputs.heldKeys,
           isLocal,
         });
       else frame.ships.push({ ...ship, isLocal });
     }
+    const drawnOwn = frame.ships.find((ship) => ship.isLocal);
+    if (drawnOwn) this.focus = { x: drawnOwn.x, y: drawnOwn.y };
+    frame.focus = this.focus;
+    frame.blips = minimapBlips(this.room.state, frame, this.sessionId);
     this.collectBullets(frame, sampled, localNow);
     let due = 0;
     while (due < this.pendingEvents.length && this.pendingEvents[due]!.t <= renderTime) due++;
     const events = this.pendingEvents.splice(0, due).map((pending) => pending.event);
-    const nameOf = (id: string) => this.room.state.ships.get(id)?.name;
+    const nameOf = (id: string) => this.room.state.players.get(id)?.name;
     for (const event of events) if (event.kind === "shipDestroyed") this.kills.record(event, nameOf, localNow);
     return { frame, events };
   }
@@ -203,19 +220,19 @@ export class GameSession {
     const lines: ScoreLine[] = [];
     const killFeed = this.kills.recent(localNow);
     // Until the first full state arrives (a slow link, a proxy), the SDK's state has no fields yet.
-    if ((state.ships as typeof state.ships | undefined) === undefined) {
+    if ((state.players as typeof state.players | undefined) === undefined) {
       const standings = standingsOf(lines, this.sessionId);
       return { roomName: this.roomName, score: 0, pingMs: this.pingMs, alive: true, respawnIn: 0, standings, killFeed, death: undefined };
     }
-    state.ships.forEach((ship, id) => {
-      lines.push({ id, name: ship.name, color: ship.color, score: ship.score, alive: ship.alive, connected: ship.connected });
+    state.players.forEach((player, id) => {
+      lines.push({ id, name: player.name, color: player.color, score: player.score, alive: player.alive, connected: player.connected });
     });
     const own = state.ships.get(this.sessionId);
     const alive = own?.alive ?? true;
     const lastDeath = alive ? undefined : this.kills.lastDeathOf(this.sessionId);
     return {
       roomName: this.roomName,
-      score: own?.score ?? 0,
+      score: state.players.get(this.sessionId)?.score ?? 0,
       pingMs: this.pingMs,
       alive,
       respawnIn: own ? readPublicShip(own, state.tick).respawnIn : 0,
@@ -272,9 +289,10 @@ export class GameSession {
     if (!extrapolateOwn) return;
     // The own ship runs about one round trip ahead of the newest server state it has seen.
     const ownTick = (this.clock.serverNow(localNow) + (this.pingMs ?? 0)) / TICK_MS;
-    const color = this.room.state.ships.get(this.sessionId)?.color ?? "#ffffff";
+    const color = colorOf(this.room.state, this.sessionId);
     this.room.state.bullets.forEach((bullet, id) => {
-      if (bullet.owner === this.sessionId) frame.bullets.push({ id, color, radius: bullet.radius, ...bulletAt(bullet, ownTick) });
+      if (bullet.owner === this.sessionId)
+        frame.bullets.push({ id, color, radius: bullet.radius, ...bulletAt(bullet, ownTick, frame.world) });
     });
   }
 
@@ -293,6 +311,7 @@ export class GameSession {
     this.patchTimes.push(localNow);
     const t = state.tick * TICK_MS;
     this.latestPatchT = t;
+    if (state.width > 0 && state.height > 0) this.predictor.field = worldSizeOf(state);
     const own = state.ships.get(this.sessionId);
     if (own)
       this.predictor.reconcile({ x: own.x, y: own.y, vx: own.vx, vy: own.vy, angle: own.angle, alive: own.alive, ack: own.ack }, TICK_DT);

@@ -12,6 +12,7 @@ import { newShip } from "../shared/lifecycle";
 import { moveShip, quantizeShip } from "../shared/ship";
 import { angleDelta, wrappedOffset } from "../shared/vector";
 import type { Ship } from "../shared/world";
+import { ONE_SCREEN, type WorldSize } from "../shared/worldSize";
 
 export interface PredictedInput {
   seq: number;
@@ -28,6 +29,8 @@ export class OwnShipPredictor {
   private offset = { x: 0, y: 0, angle: 0 };
   /** Size of the last correction, px (0 when the prediction was exact). */
   lastCorrection = 0;
+  /** The room's field, which the ship wraps in; set from the state before the first reconcile. */
+  field: WorldSize = ONE_SCREEN;
 
   /** The predicted ship (present time), or undefined before the first patch or while dead. */
   get predicted(): Readonly<Ship> | undefined {
@@ -42,7 +45,7 @@ export class OwnShipPredictor {
   applyLocal(input: PredictedInput, dt: number): void {
     this.pending.push(input);
     if (this.pending.length > MAX_PENDING_INPUTS) this.pending.shift();
-    if (this.ship) step(this.ship, input.keys, dt);
+    if (this.ship) step(this.ship, input.keys, dt, this.field);
   }
 
   /** Rewinds to the server's pose and replays the inputs it has not applied. */
@@ -54,11 +57,11 @@ export class OwnShipPredictor {
       return;
     }
     const next = shipFrom(server);
-    for (const input of this.pending) step(next, input.keys, dt);
+    for (const input of this.pending) step(next, input.keys, dt, this.field);
     const previous = this.ship;
     this.ship = next;
     if (!previous) return;
-    const drift = wrappedOffset(next, previous);
+    const drift = wrappedOffset(next, previous, this.field);
     this.lastCorrection = Math.hypot(drift.x, drift.y);
     if (this.lastCorrection > SNAP_DISTANCE) {
       this.offset = { x: 0, y: 0, angle: 0 };
@@ -87,8 +90,8 @@ export class OwnShipPredictor {
 }
 
 /** One step of the ship's own motion, exactly as the server's step() moves and rounds it. */
-function step(ship: Ship, keys: number, dt: number): void {
-  moveShip(ship, keys, dt);
+function step(ship: Ship, keys: number, dt: number, field: WorldSize): void {
+  moveShip(ship, keys, dt, field);
   quantizeShip(ship);
 }
 

@@ -1,10 +1,13 @@
 /**
- * The replicated world as snapshots: every patch records each ship, bullet and rock
- * with the patch's server time; sampling at a render time interpolates them all.
+ * The replicated world as snapshots: every patch records each ship, bullet and rock in
+ * the client's view with the patch's server time; sampling at a render time interpolates
+ * them all. Ships leaving the view are dropped like destroyed ones; ships entering it
+ * start fresh (see EntityTracker).
  */
 import type { AsteroidSize } from "../shared/constants";
 import type { GameState } from "../shared/schema";
-import { asteroidAt, bulletAt, readPublicShip } from "../shared/wire";
+import { asteroidAt, bulletAt, readPublicShip, worldSizeOf } from "../shared/wire";
+import { ONE_SCREEN, type WorldSize } from "../shared/worldSize";
 import type { RenderAsteroid, RenderBullet, RenderShip } from "./frame";
 import { EntityTracker } from "./EntityTracker";
 
@@ -18,23 +21,36 @@ export interface SampledWorld {
   asteroids: RenderAsteroid[];
 }
 
+/** A player's colour, or white for one the state does not (or no longer) hold. */
+export function colorOf(state: GameState, id: string): string {
+  return state.players.get(id)?.color ?? "#ffffff";
+}
+
 export class RemoteWorld {
   private readonly ships = new EntityTracker<ShipSnapshot>();
   private readonly bullets = new EntityTracker<BulletSnapshot>();
   private readonly asteroids = new EntityTracker<AsteroidSnapshot>();
+  /** The field everything wraps in, from the newest state. */
+  private field: WorldSize = ONE_SCREEN;
+
+  get size(): WorldSize {
+    return this.field;
+  }
 
   /** Records the state of one patch at server time `t` (ms). */
   record(state: GameState, t: number): void {
-    const colorOf = (owner: string) => state.ships.get(owner)?.color ?? "#ffffff";
+    if (state.width > 0 && state.height > 0) this.field = worldSizeOf(state);
+    const size = this.field;
     this.ships.record(
       t,
       Array.from(state.ships.entries(), ([id, ship]): [string, ShipSnapshot] => {
         const { x, y, angle, charge, respawnIn } = readPublicShip(ship, state.tick);
+        const player = state.players.get(id);
         return [
           id,
           {
-            name: ship.name,
-            color: ship.color,
+            name: player?.name ?? "",
+            color: player?.color ?? "#ffffff",
             x,
             y,
             angle,
@@ -51,14 +67,20 @@ export class RemoteWorld {
       t,
       Array.from(state.bullets.entries(), ([id, bullet]): [string, BulletSnapshot] => [
         id,
-        { ...bulletAt(bullet, state.tick), angle: 0, radius: bullet.radius, color: colorOf(bullet.owner), owner: bullet.owner },
+        {
+          ...bulletAt(bullet, state.tick, size),
+          angle: 0,
+          radius: bullet.radius,
+          color: colorOf(state, bullet.owner),
+          owner: bullet.owner,
+        },
       ]),
     );
     this.asteroids.record(
       t,
       Array.from(state.asteroids.entries(), ([id, rock]): [string, AsteroidSnapshot] => [
         id,
-        { size: rock.size as AsteroidSize, ...asteroidAt(rock, state.tick) },
+        { size: rock.size as AsteroidSize, ...asteroidAt(rock, state.tick, size) },
       ]),
     );
   }
@@ -66,9 +88,9 @@ export class RemoteWorld {
   /** Everything as it was at server time `renderTime`, interpolated. */
   sample(renderTime: number): SampledWorld {
     return {
-      ships: sampleAll(this.ships, renderTime),
-      bullets: sampleAll(this.bullets, renderTime),
-      asteroids: sampleAll(this.asteroids, renderTime),
+      ships: sampleAll(this.ships, renderTime, this.field),
+      bullets: sampleAll(this.bullets, renderTime, this.field),
+      asteroids: sampleAll(this.asteroids, renderTime, this.field),
     };
   }
 }
@@ -76,10 +98,11 @@ export class RemoteWorld {
 function sampleAll<T extends { x: number; y: number; angle: number }>(
   tracker: EntityTracker<T>,
   renderTime: number,
+  size: WorldSize,
 ): Array<T & { id: string }> {
   const sampled: Array<T & { id: string }> = [];
   for (const id of tracker.idsAt(renderTime)) {
-    const value = tracker.sample(id, renderTime);
+    const value = tracker.sample(id, renderTime, size);
     if (value) sampled.push({ ...value, id });
   }
   return sampled;

@@ -1,8 +1,11 @@
 /**
  * What the renderer draws in one animation frame: plain values, already interpolated,
- * in field coordinates (960×540, wrapping). The network layer builds it; the renderer
- * never sees Colyseus state.
+ * in field coordinates (wrapping at `world`'s size). The network layer builds it; the
+ * renderer never sees Colyseus state.
  */
+import type { Vec2 } from "../shared/vector";
+import type { WorldSize } from "../shared/worldSize";
+
 export interface RenderShip {
   id: string;
   name: string;
@@ -41,8 +44,28 @@ export interface RenderAsteroid {
   angle: number;
 }
 
+/** A player's dot on the minimap. */
+export interface MinimapBlip {
+  id: string;
+  x: number;
+  y: number;
+  color: string;
+  /** The player at this screen: drawn highlighted. */
+  isLocal: boolean;
+  /** False for a ship out of view, placed at its coarse cell (refreshed twice a second). */
+  exact: boolean;
+  alive: boolean;
+}
+
 export interface RenderFrame {
+  /** The field's size: every coordinate wraps in it. */
+  world: WorldSize;
+  /** Where the camera centres: the own ship as drawn (where it died, while dead); undefined before it is known. */
+  focus: Vec2 | undefined;
+  /** Ships near the player (those in its view), drawn in full. */
   ships: RenderShip[];
   bullets: RenderBullet[];
   asteroids: RenderAsteroid[];
+  /** Every player in the room, for the minimap: the ones in view where they are drawn, the rest at their coarse cell. */
+  blips: MinimapBlip[];
 }

@@ -6,8 +6,9 @@
  * lerped at all: the object is drawn at its new place. Other fields (alive, charge…)
  * step: they keep the older snapshot's value until the newer one's time.
  */
-import { MAX_SNAPSHOTS_PER_OBJECT, TELEPORT_DISTANCE, WORLD_HEIGHT, WORLD_WIDTH } from "../shared/constants";
+import { MAX_SNAPSHOTS_PER_OBJECT, TELEPORT_DISTANCE } from "../shared/constants";
 import { angleDelta, wrapCoord, wrapDelta } from "../shared/vector";
+import { ONE_SCREEN, type WorldSize } from "../shared/worldSize";
 
 export interface Pose {
   x: number;
@@ -20,14 +21,14 @@ interface Snapshot<T> {
   value: T;
 }
 
-export function interpolatePose<T extends Pose>(from: T, to: T, alpha: number): T {
-  const dx = wrapDelta(from.x, to.x, WORLD_WIDTH);
-  const dy = wrapDelta(from.y, to.y, WORLD_HEIGHT);
+export function interpolatePose<T extends Pose>(from: T, to: T, alpha: number, size: WorldSize = ONE_SCREEN): T {
+  const dx = wrapDelta(from.x, to.x, size.width);
+  const dy = wrapDelta(from.y, to.y, size.height);
   if (Math.hypot(dx, dy) > TELEPORT_DISTANCE) return alpha > 0 ? { ...to } : { ...from };
   return {
     ...from,
-    x: wrapCoord(from.x + dx * alpha, WORLD_WIDTH),
-    y: wrapCoord(from.y + dy * alpha, WORLD_HEIGHT),
+    x: wrapCoord(from.x + dx * alpha, size.width),
+    y: wrapCoord(from.y + dy * alpha, size.height),
     angle: from.angle + angleDelta(from.angle, to.angle) * alpha,
   };
 }
@@ -51,6 +52,11 @@ export class InterpolationBuffer<T extends Pose = Pose> {
     this.removedAt = Math.min(this.removedAt, t);
   }
 
+  /** True once the object has left the state (destroyed, or out of the client's view). */
+  get removed(): boolean {
+    return this.removedAt !== Infinity;
+  }
+
   /** True once nothing of it is left to draw at `renderTime`. */
   isGone(renderTime: number): boolean {
     return renderTime >= this.removedAt;
@@ -69,7 +75,7 @@ export class InterpolationBuffer<T extends Pose = Pose> {
    * The pose at `renderTime`: interpolated between the snapshots around it; before the
    * first, the first; after the last, the last (held, never extrapolated).
    */
-  sample(renderTime: number): T | undefined {
+  sample(renderTime: number, size: WorldSize = ONE_SCREEN): T | undefined {
     const first = this.snapshots[0];
     if (!first) return undefined;
     if (renderTime <= first.t) return { ...first.value };
@@ -79,7 +85,7 @@ export class InterpolationBuffer<T extends Pose = Pose> {
       const older = this.snapshots[i - 1]!;
       if (older.t > renderTime) continue;
       const newer = this.snapshots[i]!;
-      return interpolatePose(older.value, newer.value, (renderTime - older.t) / (newer.t - older.t));
+      return interpolatePose(older.value, newer.value, (renderTime - older.t) / (newer.t - older.t), size);
     }
     return { ...last.value };
   }

@@ -24,6 +24,9 @@ export interface FleetTally {
   dropped: number;
   /** Every round trip measured by every bot, ms. */
   rtt: Summary & { min: number };
+  /** Patches all bots received, and those in which their own ship was dead: the share of time bots spend dead. */
+  patchesSeen: number;
+  patchesDead: number;
 }
 
 export class BotFleet {
@@ -71,6 +74,8 @@ export class BotFleet {
       errors: this.errors + this.bots.reduce((sum, bot) => sum + bot.errors, 0),
       dropped: this.bots.filter((bot) => bot.droppedWith !== undefined).length,
       rtt: { ...summarize(rtts), min: rtts.reduce((min, rtt) => Math.min(min, rtt), rtts.length === 0 ? Number.NaN : Infinity) },
+      patchesSeen: this.bots.reduce((sum, bot) => sum + bot.patchesSeen, 0),
+      patchesDead: this.bots.reduce((sum, bot) => sum + bot.patchesDead, 0),
     };
   }
 

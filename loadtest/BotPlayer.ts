@@ -9,7 +9,8 @@ import type { Client, Room } from "@colyseus/sdk";
 import { BASE_INTERPOLATION_DELAY_MS, TICK_MS } from "../shared/constants";
 import { ClientMessage, ROOM_NAME, ServerMessage, type JoinOptions } from "../shared/protocol";
 import type { GameState } from "../shared/schema";
-import { readPublicShip } from "../shared/wire";
+import { decodeMapCell, readPublicShip, worldSizeOf } from "../shared/wire";
+import { ONE_SCREEN } from "../shared/worldSize";
 import { InputBatcher } from "../engine/InputBatcher";
 import { InputStream } from "../engine/InputStream";
 import { createMind, think, type BotMind, type BotSight } from "./botBrain";
@@ -37,7 +38,10 @@ export class BotPlayer {
   private readonly mind: BotMind;
   private readonly inputs: InputStream;
   private readonly batcher: InputBatcher;
-  private sight: BotSight = { self: undefined, others: [] };
+  private sight: BotSight = { self: undefined, others: [], size: ONE_SCREEN };
+  /** Patches received, and those in which the bot's ship was dead: the share of time it spends dead. */
+  patchesSeen = 0;
+  patchesDead = 0;
   private latestTick: number | undefined;
   private leaving = false;
 
@@ -105,16 +109,25 @@ export class BotPlayer {
 
   private observe(state: GameState): void {
     this.latestTick = state.tick;
+    const size = state.width > 0 ? worldSizeOf(state) : ONE_SCREEN;
     const others: BotSight["others"][number][] = [];
     let self: BotSight["self"];
-    state.ships.forEach((ship, id) => {
+    // A collection nothing of which is in the bot's view (or a room without views) may be absent.
+    state.ships?.forEach((ship, id) => {
       if (id === this.room.sessionId) self = { x: ship.x, y: ship.y, angle: ship.angle, alive: ship.alive };
       else {
-        // Other ships arrive as the compact public pose only.
+        // Other ships in view arrive as the compact public pose only.
         const { x, y } = readPublicShip(ship, state.tick);
         others.push({ x, y, alive: ship.alive });
       }
     });
-    this.sight = { self, others };
+    // Ships out of view: where the minimap shows them, as a player would chase a dot.
+    state.players?.forEach((player, id) => {
+      if (id !== this.room.sessionId && !state.ships?.has(id))
+        others.push({ x: decodeMapCell(player.mapX, size.width), y: decodeMapCell(player.mapY, size.height), alive: player.alive });
+    });
+    this.sight = { self, others, size };
+    this.patchesSeen++;
+    if (self && !self.alive) this.patchesDead++;
   }
 }

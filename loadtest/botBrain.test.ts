@@ -1,4 +1,5 @@
 import { Key } from "../shared/input";
+import { ONE_SCREEN } from "../shared/worldSize";
 import { CHARGE_MS, createMind, nearestTarget, think, type BotSight } from "./botBrain";
 
 const self = { x: 100, y: 100, angle: 0, alive: true };
@@ -10,15 +11,15 @@ describe("nearestTarget", () => {
       { x: 900, y: 100, alive: true }, // 160 px away through the left edge
       { x: 110, y: 100, alive: false },
     ];
-    expect(nearestTarget(self, others)).toEqual({ x: -160, y: 0 });
-    expect(nearestTarget(self, [])).toBeUndefined();
+    expect(nearestTarget(self, others, ONE_SCREEN)).toEqual({ x: -160, y: 0 });
+    expect(nearestTarget(self, [], ONE_SCREEN)).toBeUndefined();
   });
 });
 
 describe("think", () => {
   it("turns toward the target and closes in when far", () => {
     const mind = createMind(1);
-    const keys = think(mind, { self, others: [{ x: 400, y: 300, alive: true }] }, 0);
+    const keys = think(mind, { self, others: [{ x: 400, y: 300, alive: true }], size: ONE_SCREEN }, 0);
     expect(keys & Key.Right).toBe(Key.Right); // the target is down-right: +y is clockwise on screen
     expect(keys & Key.Left).toBe(0);
     expect(keys & Key.Up).toBe(Key.Up);
@@ -26,7 +27,7 @@ describe("think", () => {
 
   it("charges once aimed and releases after a bounded charge time", () => {
     const mind = createMind(7);
-    const sight: BotSight = { self, others: [{ x: 160, y: 100, alive: true }] };
+    const sight: BotSight = { self, others: [{ x: 160, y: 100, alive: true }], size: ONE_SCREEN };
     expect(think(mind, sight, 0) & Key.Fire).toBe(Key.Fire);
     const releaseAt = mind.releaseAt!;
     expect(releaseAt).toBeGreaterThanOrEqual(CHARGE_MS.min);
@@ -46,7 +47,7 @@ describe("think", () => {
     for (let frame = 0; frame < 600; frame++) {
       const t = frame * (1000 / 60);
       const target = { x: 480 + 200 * Math.cos(t / 700), y: 270 + 200 * Math.sin(t / 700), alive: true };
-      const keys = think(mind, { self: { x: 480, y: 270, angle, alive: true }, others: [target] }, t);
+      const keys = think(mind, { self: { x: 480, y: 270, angle, alive: true }, others: [target], size: ONE_SCREEN }, t);
       angle += (((keys & Key.Right ? 1 : 0) - (keys & Key.Left ? 1 : 0)) * Math.PI) / 60;
       if (keys !== previous) {
         changes++;
@@ -64,10 +65,10 @@ describe("think", () => {
 
   it("lets go of every key while dead, and is deterministic for a seed", () => {
     const dead = createMind(5);
-    expect(think(dead, { self: { ...self, alive: false }, others: [] }, 0)).toBe(0);
+    expect(think(dead, { self: { ...self, alive: false }, others: [], size: ONE_SCREEN }, 0)).toBe(0);
     const run = (seed: number) => {
       const mind = createMind(seed);
-      return Array.from({ length: 50 }, (_, i) => think(mind, { self, others: [] }, i * 100));
+      return Array.from({ length: 50 }, (_, i) => think(mind, { self, others: [], size: ONE_SCREEN }, i * 100));
     };
     expect(run(11)).toEqual(run(11));
     expect(run(11)).not.toEqual(run(12));

@@ -1,6 +1,7 @@
 /**
  * What a headless bot decides to press. It plays like a (not very good) human: it
- * turns toward the nearest living ship, thrusts while far from it, charges a shot once
+ * turns toward the nearest living ship it knows of (one in view, or a dot on the
+ * minimap, as a player would), thrusts while far from it, charges a shot once
  * roughly aimed and lets go after a random charge time. Decisions are taken every
  * 150–450 ms, so keys change a few times per second, not every frame. Pure: the same
  * sight, time and seed give the same keys.
@@ -8,6 +9,7 @@
 import { Key } from "../shared/input";
 import { nextRandom, randomRange, type RngState } from "../shared/rng";
 import { angleDelta, wrappedOffset, type Vec2 } from "../shared/vector";
+import type { WorldSize } from "../shared/worldSize";
 
 export interface BotShipSight extends Vec2 {
   angle: number;
@@ -18,8 +20,10 @@ export interface BotShipSight extends Vec2 {
 export interface BotSight {
   /** The bot's own ship; undefined before the first patch. */
   self: BotShipSight | undefined;
-  /** Every other ship in the room. */
+  /** Every other ship the bot knows of: those in its view where they are, the rest at their minimap cell. */
   others: readonly (Vec2 & { alive: boolean })[];
+  /** The room's field, which everything wraps in. */
+  size: WorldSize;
 }
 
 export interface BotMind {
@@ -45,12 +49,12 @@ export function createMind(seed: number): BotMind {
 }
 
 /** The nearest living ship, across the wrapped edges, as an offset from `from`. */
-export function nearestTarget(from: Vec2, others: BotSight["others"]): Vec2 | undefined {
+export function nearestTarget(from: Vec2, others: BotSight["others"], size: WorldSize): Vec2 | undefined {
   let best: Vec2 | undefined;
   let bestDistance = Infinity;
   for (const other of others) {
     if (!other.alive) continue;
-    const offset = wrappedOffset(from, other);
+    const offset = wrappedOffset(from, other, size);
     const distance = Math.hypot(offset.x, offset.y);
     if (distance < bestDistance) {
       bestDistance = distance;
@@ -76,7 +80,7 @@ export function think(mind: BotMind, sight: BotSight, nowMs: number): number {
   if (nowMs < mind.decideAt) return mind.keys;
   mind.decideAt = nowMs + randomRange(mind.rng, DECISION_MS.min, DECISION_MS.max);
 
-  const target = nearestTarget(self, sight.others);
+  const target = nearestTarget(self, sight.others, sight.size);
   let keys = mind.keys & Key.Fire;
   if (!target) {
     // Nobody to chase: drift around and turn now and then.

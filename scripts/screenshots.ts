@@ -1,19 +1,31 @@
 /**
  * `npm run screenshots`: regenerates docs/lobby.png, docs/game.png and docs/dashboard.png.
- * Boots the real server (dashboard on, loopback only) on a loopback port, fills two rooms
- * with scripted SDK players that fly and shoot, and photographs the pages in Chromium.
- * Bounded: about 25 seconds.
+ * Boots the real server (dashboard on, loopback only) on a loopback port, fills a full-size
+ * room (4 × 4 screens) and a small one with scripted SDK players that fly and shoot, puts a
+ * few of them near the photographer's ship (the rest show on the minimap), and photographs
+ * the pages in Chromium. Bounded: about 30 seconds.
  */
 import path from "node:path";
+import { matchMaker } from "@colyseus/core";
 import { Client, type Room } from "@colyseus/sdk";
+import type { AsteroidsRoom } from "../server/rooms/AsteroidsRoom";
 import { createGameServer, listenOnLoopback } from "../server/app";
 import { ensureWebBuild } from "../server/webBuild";
 import { Key } from "../shared/input";
 import { ClientMessage, PALETTE, ROOM_NAME } from "../shared/protocol";
+import { findShip } from "../shared/world";
 import { launchChromium } from "../test/support/browser";
 
 const DOCS = path.resolve(__dirname, "..", "docs");
-const PILOTS = ["Vega", "Orion", "Lyra", "Rigel", "Nova"];
+const PILOTS = ["Vega", "Orion", "Lyra", "Rigel", "Nova", "Altair", "Deneb", "Mira", "Sirius", "Castor", "Pollux", "Hadar"];
+/** Pilots put around the photographer's ship, as offsets from it (px): the rest stay where they spawned. */
+const ESCORT = [
+  { x: 220, y: -90 },
+  { x: -260, y: 120 },
+  { x: 120, y: 170 },
+  { x: -160, y: -150 },
+  { x: 560, y: 60 },
+];
 /** Key patterns the scripted pilots cycle through, one change every 300 ms. */
 const MANOEUVRES = [Key.Up, Key.Up | Key.Left, Key.Fire, 0, Key.Up | Key.Right, Key.Fire | Key.Left, 0];
 
@@ -32,7 +44,7 @@ async function main(): Promise<void> {
   pilots.push(first);
   for (let i = 1; i < PILOTS.length; i++)
     pilots.push(await sdk.joinById(first.roomId, { name: PILOTS[i], color: PALETTE[(i + 1) % PALETTE.length] }));
-  pilots.push(await sdk.create(ROOM_NAME, { roomName: "Kuiper Drift", name: "Ceres" }));
+  pilots.push(await sdk.create(ROOM_NAME, { roomName: "Kuiper Drift", name: "Ceres", seats: 8 }));
   let seq = 0;
   const fly = setInterval(() => {
     seq++;
@@ -49,6 +61,17 @@ async function main(): Promise<void> {
     await page.screenshot({ path: path.join(DOCS, "lobby.png") });
     await page.locator(`tr[data-room-id="${first.roomId}"]`).getByRole("button", { name: "Join" }).click();
     await page.waitForFunction(() => window.__netroids?.screen === "game");
+    const you = await page.evaluate(() => window.__netroids?.sessionId);
+    const room = matchMaker.getLocalRoomById(first.roomId) as AsteroidsRoom;
+    const own = you === undefined ? undefined : findShip(room.world, you);
+    ESCORT.forEach((offset, i) => {
+      const pilot = pilots[i] && findShip(room.world, pilots[i].sessionId);
+      if (own && pilot)
+        Object.assign(pilot, {
+          x: (own.x + offset.x + room.world.size.width) % room.world.size.width,
+          y: (own.y + offset.y + room.world.size.height) % room.world.size.height,
+        });
+    });
     await page.keyboard.down("ArrowUp");
     await sleep(700);
     await page.keyboard.up("ArrowUp");

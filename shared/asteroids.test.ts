@@ -9,11 +9,11 @@ import {
   ASTEROID_RADIUS,
   ASTEROID_REFILL_INTERVAL,
   ASTEROID_SPLIT_SPEEDUP,
-  ASTEROID_TARGET_LARGE,
+  ASTEROID_LARGE_PER_SCREEN,
   SCORE_ASTEROID,
   TICK_RATE,
-  WORLD_HEIGHT,
-  WORLD_WIDTH,
+  SCREEN_HEIGHT,
+  SCREEN_WIDTH,
   type AsteroidSize,
 } from "./constants";
 import { createWorld, step } from "./step";
@@ -29,17 +29,17 @@ function shoot(world: World, rock: Asteroid, owner: string): void {
 }
 
 describe("createWorld", () => {
-  it(`starts with ${ASTEROID_TARGET_LARGE} large rocks, ids 1–5, drifting 20–60 px/s inside the field`, () => {
+  it(`starts one screen with ${ASTEROID_LARGE_PER_SCREEN} large rocks, ids 1–3, drifting 20–60 px/s inside the field`, () => {
     const world = createWorld(42);
-    expect(world.asteroids).toHaveLength(5);
-    expect(world.asteroids.map((rock) => rock.id)).toEqual([1, 2, 3, 4, 5]);
-    expect(world).toMatchObject({ tick: 0, nextId: 6, ships: [], bullets: [], events: [], refillIn: ASTEROID_REFILL_INTERVAL });
+    expect(world.asteroids).toHaveLength(3);
+    expect(world.asteroids.map((rock) => rock.id)).toEqual([1, 2, 3]);
+    expect(world).toMatchObject({ tick: 0, nextId: 4, ships: [], bullets: [], events: [], refillIn: ASTEROID_REFILL_INTERVAL });
     for (const rock of world.asteroids) {
       expect(rock.size).toBe(3);
       expect(rock.x).toBeGreaterThanOrEqual(0);
-      expect(rock.x).toBeLessThan(WORLD_WIDTH);
+      expect(rock.x).toBeLessThan(SCREEN_WIDTH);
       expect(rock.y).toBeGreaterThanOrEqual(0);
-      expect(rock.y).toBeLessThan(WORLD_HEIGHT);
+      expect(rock.y).toBeLessThan(SCREEN_HEIGHT);
       const speed = Math.hypot(rock.vx, rock.vy);
       expect(speed).toBeGreaterThanOrEqual(ASTEROID_MIN_SPEED);
       expect(speed).toBeLessThan(ASTEROID_MAX_SPEED);
@@ -146,21 +146,21 @@ describe("refill", () => {
     expect(world.asteroids.map((rock) => rock.size)).toEqual([3, 3]);
   });
 
-  it("refills until the field holds the mass of 5 large rocks, then stops", () => {
+  it("refills until one screen holds the mass of 3 large rocks, then stops", () => {
     const world = emptyWorld();
     world.refillIn = ASTEROID_REFILL_INTERVAL;
     run(world, {}, REFILL_STEPS * 7);
-    expect(world.asteroids).toHaveLength(ASTEROID_TARGET_LARGE);
+    expect(world.asteroids).toHaveLength(ASTEROID_LARGE_PER_SCREEN);
   });
 
   it.each([
-    ["4 large (mass 16)", [3, 3, 3, 3], 5],
-    ["4 large + 1 medium (mass 18)", [3, 3, 3, 3, 2], 5],
-    ["3 large + 2 medium (mass 16)", [3, 3, 3, 2, 2], 6],
-    ["16 small (mass 16)", Array<AsteroidSize>(16).fill(1), 17],
-    ["5 large (mass 20)", [3, 3, 3, 3, 3], 5],
+    ["2 large (mass 8)", [3, 3], 3],
+    ["2 large + 1 medium (mass 10)", [3, 3, 2], 3],
+    ["1 large + 2 medium (mass 8)", [3, 2, 2], 4],
+    ["8 small (mass 8)", Array<AsteroidSize>(8).fill(1), 9],
+    ["3 large (mass 12)", [3, 3, 3], 3],
   ] as const)("with %s the next refill leaves %p rocks", (_name, sizes, expected) => {
-    // Mass in small-rock units: large 4, medium 2, small 1. A large rock (4) is added only if the total stays ≤ 20.
+    // Mass in small-rock units: large 4, medium 2, small 1. A large rock (4) is added only if the total stays ≤ 12 (3 large).
     const world = emptyWorld();
     world.refillIn = DT; // due on the next step
     sizes.forEach((size, i) => putRock(world, size, { x: 40 + 55 * i, y: 40 + 30 * (i % 2) }));

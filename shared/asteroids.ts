@@ -8,9 +8,6 @@ import {
   ASTEROID_SPAWN_CLEARANCE,
   ASTEROID_SPLIT_ANGLE,
   ASTEROID_SPLIT_SPEEDUP,
-  ASTEROID_TARGET_LARGE,
-  WORLD_HEIGHT,
-  WORLD_WIDTH,
   type AsteroidSize,
   TIMER_EPSILON,
 } from "./constants";
@@ -18,14 +15,15 @@ import { nextRandom, randomRange } from "./rng";
 import { findClearSpot } from "./spawn";
 import { wrapCoord } from "./vector";
 import type { Asteroid, World } from "./world";
+import { asteroidTargetFor } from "./worldSize";
 
 /** Mass of a rock in small-rock units: a large one is worth the 4 smalls it ends as. */
 const MASS: Readonly<Record<AsteroidSize, number>> = { 3: 4, 2: 2, 1: 1 };
 
 export function moveAsteroids(world: World, dt: number): void {
   for (const rock of world.asteroids) {
-    rock.x = wrapCoord(rock.x + rock.vx * dt, WORLD_WIDTH);
-    rock.y = wrapCoord(rock.y + rock.vy * dt, WORLD_HEIGHT);
+    rock.x = wrapCoord(rock.x + rock.vx * dt, world.size.width);
+    rock.y = wrapCoord(rock.y + rock.vy * dt, world.size.height);
     rock.angle = wrapCoord(rock.angle + rock.spin * dt, 2 * Math.PI);
   }
 }
@@ -61,8 +59,8 @@ export function splitAsteroid(world: World, rock: Asteroid): void {
     world.asteroids.push({
       id: world.nextId++,
       size,
-      x: wrapCoord(rock.x + Math.cos(angle) * offset, WORLD_WIDTH),
-      y: wrapCoord(rock.y + Math.sin(angle) * offset, WORLD_HEIGHT),
+      x: wrapCoord(rock.x + Math.cos(angle) * offset, world.size.width),
+      y: wrapCoord(rock.y + Math.sin(angle) * offset, world.size.height),
       vx: Math.cos(angle) * speed,
       vy: Math.sin(angle) * speed,
       angle: rock.angle,
@@ -77,5 +75,5 @@ export function refillAsteroids(world: World, dt: number): void {
   if (world.refillIn > TIMER_EPSILON) return;
   world.refillIn = ASTEROID_REFILL_INTERVAL;
   const mass = world.asteroids.reduce((sum, rock) => sum + MASS[rock.size], 0);
-  if (mass + MASS[3] <= ASTEROID_TARGET_LARGE * MASS[3]) spawnLargeAsteroid(world);
+  if (mass + MASS[3] <= asteroidTargetFor(world.size) * MASS[3]) spawnLargeAsteroid(world);
 }

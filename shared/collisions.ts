@@ -4,38 +4,78 @@
  * the step, thickened by the bullet's radius (see geometry.ts). Objects have already
  * moved this step, so each start point is its end point minus velocity × dt.
  */
-import { ASTEROID_RADIUS, SCORE_ASTEROID, SCORE_SHIP_KILL, SHIP_BOUND_RADIUS } from "./constants";
+import { ASTEROID_RADIUS, SCORE_ASTEROID, SCORE_SHIP_KILL, SHIP_BOUND_RADIUS, type AsteroidSize } from "./constants";
 import { capsuleHitsHull, closestParameter, distancePointSegment, rotate } from "./geometry";
 import { splitAsteroid } from "./asteroids";
 import { destroyShip } from "./lifecycle";
-import { poseAt } from "./rewind";
+import { frameAt } from "./rewind";
 import { wrappedOffset, type Vec2 } from "./vector";
-import { findShip, type Asteroid, type Bullet, type Ship, type World } from "./world";
+import { findShip, type Asteroid, type Bullet, type PoseFrame, type Ship, type World } from "./world";
+import type { WorldSize } from "./worldSize";
 
 /** Where a bullet meets a ship: its pose and velocity over the step. */
 type TargetPose = Pick<Ship, "x" | "y" | "vx" | "vy" | "angle">;
 
 const ORIGIN: Vec2 = { x: 0, y: 0 };
+// Module-level copies: imported bindings are read through a getter each time, and these are read in the hottest loops.
+const SHIP_REACH = SHIP_BOUND_RADIUS;
+const ROCK_RADIUS = ASTEROID_RADIUS;
+/** Closest a rock's centre may come to a ship's centre before the two may touch, per rock size (broad phase). */
+const SHIP_ROCK_REACH: Readonly<Record<AsteroidSize, number>> = {
+  1: SHIP_BOUND_RADIUS + ASTEROID_RADIUS[1],
+  2: SHIP_BOUND_RADIUS + ASTEROID_RADIUS[2],
+  3: SHIP_BOUND_RADIUS + ASTEROID_RADIUS[3],
+};
 
 /** The bullet's path over the step relative to a target moving at (vx, vy): start and end. */
-function relativePath(bullet: Bullet, target: { x: number; y: number; vx: number; vy: number }, dt: number): [Vec2, Vec2] {
-  const end = wrappedOffset(target, bullet);
+function relativePath(bullet: Bullet, target: { x: number; y: number; vx: number; vy: number }, dt: number, size: WorldSize): [Vec2, Vec2] {
+  const end = wrappedOffset(target, bullet, size);
   const start = { x: end.x - (bullet.vx - target.vx) * dt, y: end.y - (bullet.vy - target.vy) * dt };
   return [start, end];
 }
 
+/**
+ * Broad phase before any allocation: true when the bullet, over the step, cannot come
+ * within `reach` of the target on one axis. A full room tests thousands of pairs a
+ * step, and almost all of them are far apart.
+ */
+function farApart(
+  bullet: Bullet,
+  target: { x: number; y: number; vx: number; vy: number },
+  reach: number,
+  dt: number,
+  size: WorldSize,
+): boolean {
+  const dx = fieldDelta(target.x, bullet.x, size.width);
+  if (Math.abs(dx) > reach + Math.abs(bullet.vx - target.vx) * dt) return true;
+  const dy = fieldDelta(target.y, bullet.y, size.height);
+  return Math.abs(dy) > reach + Math.abs(bullet.vy - target.vy) * dt;
+}
+
+/** wrapDelta for two coordinates already in the field [0, size): no modulo, for the broad phase's hot loops. */
+function fieldDelta(a: number, b: number, size: number): number {
+  const d = b - a;
+  if (d > size / 2) return d - size;
+  if (d < -size / 2) return d + size;
+  return d;
+}
+
 /** Path parameter (0..1) where the bullet meets the ship's hull, or undefined for a miss. */
-export function bulletMeetsShip(bullet: Bullet, ship: TargetPose, dt: number): number | undefined {
-  const [start, end] = relativePath(bullet, ship, dt);
-  if (distancePointSegment(ORIGIN, start, end) > SHIP_BOUND_RADIUS + bullet.radius) return undefined;
+export function bulletMeetsShip(bullet: Bullet, ship: TargetPose, dt: number, size: WorldSize): number | undefined {
+  const reach = SHIP_REACH + bullet.radius;
+  if (farApart(bullet, ship, reach, dt, size)) return undefined;
+  const [start, end] = relativePath(bullet, ship, dt, size);
+  if (distancePointSegment(ORIGIN, start, end) > reach) return undefined;
   const from = rotate(start, -ship.angle);
   const to = rotate(end, -ship.angle);
   return capsuleHitsHull(from, to, bullet.radius) ? closestParameter(ORIGIN, start, end) : undefined;
 }
 
-function bulletMeetsAsteroid(bullet: Bullet, rock: Asteroid, dt: number): number | undefined {
-  const [start, end] = relativePath(bullet, rock, dt);
-  if (distancePointSegment(ORIGIN, start, end) > ASTEROID_RADIUS[rock.size] + bullet.radius) return undefined;
+function bulletMeetsAsteroid(bullet: Bullet, rock: Asteroid, dt: number, size: WorldSize): number | undefined {
+  const reach = ROCK_RADIUS[rock.size] + bullet.radius;
+  if (farApart(bullet, rock, reach, dt, size)) return undefined;
+  const [start, end] = relativePath(bullet, rock, dt, size);
+  if (distancePointSegment(ORIGIN, start, end) > reach) return undefined;
   return closestParameter(ORIGIN, start, end);
 }
 
@@ -48,10 +88,10 @@ function canBeHit(ship: Ship): boolean {
  * as it was `bullet.rewind` steps ago, where the shooter saw it when firing. A ship that
  * was not there or not hittable then cannot be hit by that bullet.
  */
-function targetPose(world: World, bullet: Bullet, ship: Ship): TargetPose | undefined {
+function targetPose(bullet: Bullet, ship: Ship, seenFrame: PoseFrame | undefined): TargetPose | undefined {
   if (bullet.rewind === 0) return ship;
   // The key line of lag compensation: rewind the target, not the bullet.
-  const seen = poseAt(world, ship.id, world.tick - bullet.rewind);
+  const seen = seenFrame?.ships[ship.id];
   return seen?.hittable ? seen : undefined;
 }
 
@@ -62,14 +102,16 @@ export function resolveBulletHits(world: World, dt: number): void {
     let hitShip: Ship | undefined;
     let hitRock: Asteroid | undefined;
     let nearest = Infinity;
+    // The step its shooter saw the ships at, looked up once per bullet (see targetPose).
+    const seenFrame = bullet.rewind === 0 ? undefined : frameAt(world, world.tick - bullet.rewind);
     for (const ship of world.ships) {
       if (ship.id === bullet.owner || !canBeHit(ship)) continue;
-      const pose = targetPose(world, bullet, ship);
-      const t = pose && bulletMeetsShip(bullet, pose, dt);
+      const pose = targetPose(bullet, ship, seenFrame);
+      const t = pose && bulletMeetsShip(bullet, pose, dt, world.size);
       if (t !== undefined && t < nearest) [nearest, hitShip, hitRock] = [t, ship, undefined];
     }
     for (const rock of world.asteroids) {
-      const t = bulletMeetsAsteroid(bullet, rock, dt);
+      const t = bulletMeetsAsteroid(bullet, rock, dt, world.size);
       if (t !== undefined && t < nearest) [nearest, hitShip, hitRock] = [t, undefined, rock];
     }
     const shooter = findShip(world, bullet.owner);
@@ -97,10 +139,17 @@ export function resolveBulletHits(world: World, dt: number): void {
 
 /** A rock touching a ship's hull destroys the ship and breaks the rock (no points to anyone). */
 export function resolveShipRockHits(world: World): void {
+  const { width, height } = world.size;
   for (const ship of world.ships) {
     if (!canBeHit(ship)) continue;
     for (const rock of world.asteroids) {
-      const local = rotate(wrappedOffset(ship, rock), -ship.angle);
+      // Broad phase, on each axis first: almost every rock of a big field is far from almost every ship.
+      const reach = SHIP_ROCK_REACH[rock.size];
+      const dx = fieldDelta(ship.x, rock.x, width);
+      if (dx > reach || dx < -reach) continue;
+      const dy = fieldDelta(ship.y, rock.y, height);
+      if (dy > reach || dy < -reach) continue;
+      const local = rotate({ x: dx, y: dy }, -ship.angle);
       if (!capsuleHitsHull(local, local, ASTEROID_RADIUS[rock.size])) continue;
       destroyShip(world, ship, null);
       world.events.push({ kind: "asteroidDestroyed", asteroidId: rock.id, size: rock.size, shooterId: null, x: rock.x, y: rock.y });

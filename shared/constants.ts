@@ -29,9 +29,19 @@ export const TIMER_EPSILON = 1e-9;
 
 // The world and its rules
 
-/** Field size in px; every object wraps at every edge. */
-export const WORLD_WIDTH = 960;
-export const WORLD_HEIGHT = 540;
+/**
+ * One screen of field, px: the whole field of the smallest room, and the unit a bigger
+ * room's field is counted in. Every object wraps at every edge of its room's field.
+ */
+export const SCREEN_WIDTH = 960;
+export const SCREEN_HEIGHT = 540;
+/**
+ * Seats per screen of field area; a room's field is k × k screens with k the smallest
+ * whole number giving each seat this share (shared/worldSize.ts).
+ * @default 8 — a full room of 100 gets 4 × 4 screens (3840 × 2160, ~6 ships a screen);
+ * a room of 8 stays one screen, as the original was.
+ */
+export const SEATS_PER_SCREEN = 8;
 
 /** Ship hull in ship space (px), nose on +x at angle 0: the original's arrow. */
 export const SHIP_HULL: ReadonlyArray<readonly [number, number]> = [
@@ -87,8 +97,8 @@ export const ASTEROID_SPLIT_SPEEDUP = 1.5;
 export const ASTEROID_SPLIT_ANGLE = Math.PI / 6;
 /** Spin range, rad/s, either direction. */
 export const ASTEROID_MAX_SPIN = 1.5;
-/** Large rocks the field starts with and refills towards. */
-export const ASTEROID_TARGET_LARGE = 5;
+/** Large rocks per screen of field the field starts with and refills towards: 3 on one screen, 48 in a full room (16 screens). */
+export const ASTEROID_LARGE_PER_SCREEN = 3;
 /** A missing large rock is added back at most once per this many seconds. */
 export const ASTEROID_REFILL_INTERVAL = 4;
 /** New rocks appear at least this far from every ship, px. */
@@ -230,10 +240,54 @@ export const POSE_HISTORY_TICKS = TICK_RATE;
  */
 export const MAX_REWIND_TICKS = Math.round((250 + BASE_INTERPOLATION_DELAY_MS) / TICK_MS);
 
+// Netcode: interest management (what each client is sent)
+
+/**
+ * The most of the field a player's screen shows, px: the camera scales this region to
+ * cover the window, so no window shows more, whatever its shape (web/src/render/camera.ts).
+ * @default one screen (960 × 540) — what the original showed; a full room is 16 of them.
+ * Every px² more is sent to every client: the view and its margin set the bytes a client costs.
+ */
+export const VIEW_WIDTH = SCREEN_WIDTH;
+export const VIEW_HEIGHT = SCREEN_HEIGHT;
+/**
+ * Field around a client's view whose ships, bullets and rocks it is still sent, px: an
+ * object is in the client's StateView within VIEW/2 + this (+ its radius) of its ship, on each axis.
+ * @default 160 px — a ship arriving at a typical closing speed (~400 px/s) is sent 400 ms
+ * (8 patches) before its hull can reach the screen, so it is interpolated, not popped in;
+ * bullets and rocks are computed from their launch, so they appear where they truly are.
+ */
+export const INTEREST_MARGIN = 160;
+/**
+ * Extra distance an object must move away before it leaves a view, px: an object on the
+ * edge is not added and removed patch after patch.
+ * @default 80 px
+ */
+export const INTEREST_HYSTERESIS = 80;
+/**
+ * Patches between two updates of one client's view: each patch updates this share of the
+ * clients, in turn, so the work is spread evenly.
+ * @default 2 (10 Hz) — an object enters a view at most 50 ms late, which the margin covers
+ * many times over, for half the cost of updating every view every patch.
+ */
+export const INTEREST_UPDATE_PATCHES = 2;
+/**
+ * How often every player's coarse position for the minimap is refreshed, ms.
+ * @default 1000 ms — the minimap shows where the fight is, not the fight; once a second
+ * costs each client ~0.6 KB/s in a full room (100 moved players × 6 bytes).
+ */
+export const MINIMAP_INTERVAL_MS = 1000;
+/** Minimap cells per field axis: a coarse position is one byte per axis. */
+export const MINIMAP_CELLS = 256;
+
 // The room
 
-/** Players per room. */
+/** Players per room, at most; a room created with fewer seats gets a smaller field. */
 export const MAX_CLIENTS = 100;
+/** Seats of a room whose creator asks for none: the full room. */
+export const DEFAULT_SEATS = MAX_CLIENTS;
+/** Fewest seats a room may be created with. */
+export const MIN_SEATS = 2;
 /** Seconds a dropped client may take to reconnect and get its ship back. */
 export const RECONNECT_WINDOW = 20;
 /** Player names: 1–16 printable characters after trimming. */

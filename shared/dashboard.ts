@@ -46,6 +46,9 @@ export interface SpectatorWorld {
   roomId: string;
   roomName: string;
   tick: number;
+  /** The field's size, px: the dashboard draws all of it. */
+  width: number;
+  height: number;
   ships: Array<{
     id: string;
     name: string;

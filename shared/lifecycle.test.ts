@@ -55,7 +55,7 @@ describe("respawn", () => {
     destroyShip(world, ship, "b");
     run(world, {}, RESPAWN_STEPS);
     expect(ship).toMatchObject({ alive: true, vx: 0, vy: 0, respawnIn: 0, protection: SPAWN_PROTECTION, score: 7 });
-    const gap = wrappedOffset(ship, other);
+    const gap = wrappedOffset(ship, other, world.size);
     expect(Math.hypot(gap.x, gap.y)).toBeGreaterThanOrEqual(120); // the spawn clearance
   });
 

@@ -3,7 +3,7 @@
  * join options, and the one place each is validated. Clients send inputs only —
  * held keys with a sequence number — never positions; the server decides everything.
  */
-import { NAME_MAX_LENGTH, ROOM_NAME_MAX_LENGTH } from "./constants";
+import { MAX_CLIENTS, MIN_SEATS, NAME_MAX_LENGTH, ROOM_NAME_MAX_LENGTH } from "./constants";
 import type { GameEvent } from "./world";
 import { ALL_KEYS } from "./input";
 
@@ -134,6 +134,8 @@ export interface JoinOptions {
   color?: string;
   /** Display name of a room being created; default "Sector N". */
   roomName?: string;
+  /** Seats of a room being created, MIN_SEATS..MAX_CLIENTS; its field grows with them (shared/worldSize.ts). Default DEFAULT_SEATS. */
+  seats?: number;
 }
 
 /** Ship colours handed out in join order when a player picks none. */
@@ -184,7 +186,7 @@ export const MAX_JOIN_OPTION_TEXT = 256;
 export function joinOptionsProblem(options: unknown): string | undefined {
   if (options === undefined || options === null) return undefined;
   if (typeof options !== "object" || Array.isArray(options)) return "join options must be an object";
-  const { name, color, roomName, seed } = options as Record<string, unknown>;
+  const { name, color, roomName, seed, seats } = options as Record<string, unknown>;
   for (const [field, value] of [
     ["name", name],
     ["roomName", roomName],
@@ -195,6 +197,8 @@ export function joinOptionsProblem(options: unknown): string | undefined {
   }
   if (color !== undefined && cleanColor(color) === undefined) return 'color must be "#rrggbb"';
   if (seed !== undefined && !isUint32(seed)) return `seed must be an integer from 0 to ${MAX_SEQ}`;
+  if (seats !== undefined && !(Number.isInteger(seats) && (seats as number) >= MIN_SEATS && (seats as number) <= MAX_CLIENTS))
+    return `seats must be an integer from ${MIN_SEATS} to ${MAX_CLIENTS}`;
   return undefined;
 }
 

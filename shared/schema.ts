@@ -1,40 +1,55 @@
 /**
  * The replicated room state (Colyseus schema), mirrored from the simulation's World
- * after each step. A ship is sent twice over: a compact fixed-point pose every client
- * interpolates, and, to its owner only (a StateView), the exact float32 pose, velocity
- * and input ack its prediction replays from. The simulation rounds ships to float32, so
- * the owner receives exactly the pose the server simulated.
+ * before each patch. What a client is sent is chosen per client by its StateView
+ * (server/rooms/InterestManager.ts):
+ * - `players`: everyone's name, colour, score and a coarse minimap position, to all;
+ * - `ships`, `bullets`, `asteroids`: only those near the client's ship (interest management);
+ * - a ship's exact float32 pose, velocity and input ack: to its owner only (OWNER_VIEW_TAG),
+ *   for prediction. The simulation rounds ships to float32, so the owner receives exactly
+ *   the pose the server simulated.
  */
 import { MapSchema, Schema, type, view } from "@colyseus/schema";
 
-export class ShipState extends Schema {
+/** StateView tag of the fields only a ship's owner is sent (a power of two, as Colyseus wants). */
+export const OWNER_VIEW_TAG = 1;
+
+/** A player as everyone sees them, wherever they are: the scoreboard and the minimap. */
+export class PlayerState extends Schema {
   @type("string") name = "";
   @type("string") color = "";
-  /** Everyone's copy of the pose, fixed point (see shared/wire.ts): 3 bytes a field in a patch instead of 5. */
+  @type("uint16") score = 0;
+  @type("boolean") alive = true;
+  /** False while the owner is disconnected and may still reconnect. */
+  @type("boolean") connected = true;
+  /** Minimap cell (0..MINIMAP_CELLS−1 per axis of the field), refreshed every MINIMAP_INTERVAL_MS: one byte an axis. */
+  @type("uint8") mapX = 0;
+  @type("uint8") mapY = 0;
+}
+
+/** A ship in a client's view: its pose and looks, for interpolation and drawing. */
+export class ShipState extends Schema {
+  /** Everyone's copy of the pose, fixed point (see shared/wire.ts): 3 bytes a field in a patch instead of 5, 2 for the heading. */
   @type("uint16") xFixed = 0;
   @type("uint16") yFixed = 0;
-  @type("uint16") angleFixed = 0;
+  @type("uint8") angleFixed = 0;
   @type("boolean") alive = true;
   /** Shot charge while Space is held, 0..255 for 0..SHOT_CHARGE_MAX. */
   @type("uint8") chargeLevel = 0;
   @type("uint8") keys = 0;
-  @type("uint16") score = 0;
   /** Tick at which a destroyed ship revives (0 while alive): set once per death, not counted down in every patch. */
   @type("uint32") respawnTick = 0;
   /** True during spawn protection. */
   @type("boolean") protected = false;
-  /** False while the owner is disconnected and may still reconnect. */
-  @type("boolean") connected = true;
 
   // The owner's copy: the exact simulated pose and the input ack, which only its
-  // prediction needs. @view fields go to clients whose StateView holds this ship.
-  @view() @type("float32") x = 0;
-  @view() @type("float32") y = 0;
-  @view() @type("float32") vx = 0;
-  @view() @type("float32") vy = 0;
-  @view() @type("float32") angle = 0;
+  // prediction needs; sent to the client whose StateView holds this ship with OWNER_VIEW_TAG.
+  @view(OWNER_VIEW_TAG) @type("float32") x = 0;
+  @view(OWNER_VIEW_TAG) @type("float32") y = 0;
+  @view(OWNER_VIEW_TAG) @type("float32") vx = 0;
+  @view(OWNER_VIEW_TAG) @type("float32") vy = 0;
+  @view(OWNER_VIEW_TAG) @type("float32") angle = 0;
   /** Sequence number of the newest input the server has applied to this ship. */
-  @view() @type("uint32") ack = 0;
+  @view(OWNER_VIEW_TAG) @type("uint32") ack = 0;
 }
 
 // Bullets and rocks move in straight lines at constant speed (rocks spinning at a
@@ -67,12 +82,17 @@ export class AsteroidState extends Schema {
 }
 
 export class GameState extends Schema {
-  /** Ships keyed by the owner's sessionId. */
-  @type({ map: ShipState }) ships = new MapSchema<ShipState>();
-  /** Bullets keyed by their simulation id. */
-  @type({ map: BulletState }) bullets = new MapSchema<BulletState>();
-  /** Asteroids keyed by their simulation id. */
-  @type({ map: AsteroidState }) asteroids = new MapSchema<AsteroidState>();
+  /** The field's size, px (shared/worldSize.ts); set when the room is created. */
+  @type("uint16") width = 0;
+  @type("uint16") height = 0;
+  /** Every player keyed by sessionId, to every client. */
+  @type({ map: PlayerState }) players = new MapSchema<PlayerState>();
+  /** Ships keyed by the owner's sessionId: a client holds those in its view. */
+  @view() @type({ map: ShipState }) ships = new MapSchema<ShipState>();
+  /** Bullets keyed by their simulation id: a client holds those in its view. */
+  @view() @type({ map: BulletState }) bullets = new MapSchema<BulletState>();
+  /** Asteroids keyed by their simulation id: a client holds those in its view. */
+  @view() @type({ map: AsteroidState }) asteroids = new MapSchema<AsteroidState>();
   /** Simulation steps run so far. */
   @type("uint32") tick = 0;
 }

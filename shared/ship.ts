@@ -16,18 +16,17 @@ import {
   SHOT_CHARGE_RATE,
   SHOT_COOLDOWN,
   TICK_RATE,
-  WORLD_HEIGHT,
-  WORLD_WIDTH,
   TIMER_EPSILON,
 } from "./constants";
 import { isHeld, Key } from "./input";
 import { angleDelta, wrapCoord } from "./vector";
 import type { Bullet, Ship } from "./world";
+import type { WorldSize } from "./worldSize";
 
 /** The nose vertex in ship space: where bullets leave. */
 const [NOSE_X] = SHIP_HULL[1]!;
 
-export function moveShip(ship: Ship, keys: number, dt: number): void {
+export function moveShip(ship: Ship, keys: number, dt: number, size: WorldSize): void {
   ship.keys = keys;
   const turn = (isHeld(keys, Key.Right) ? 1 : 0) - (isHeld(keys, Key.Left) ? 1 : 0);
   // angleDelta(0, a) normalises to [−π, π) so the angle never grows without bound.
@@ -42,8 +41,8 @@ export function moveShip(ship: Ship, keys: number, dt: number): void {
   ship.vx *= drag;
   ship.vy *= drag;
 
-  ship.x = wrapCoord(ship.x + ship.vx * dt, WORLD_WIDTH);
-  ship.y = wrapCoord(ship.y + ship.vy * dt, WORLD_HEIGHT);
+  ship.x = wrapCoord(ship.x + ship.vx * dt, size.width);
+  ship.y = wrapCoord(ship.y + ship.vy * dt, size.height);
 }
 
 /**
@@ -51,7 +50,15 @@ export function moveShip(ship: Ship, keys: number, dt: number): void {
  * (or undefined when nothing fires: not charging, cooling down, or `canFire` false).
  * `rewind` is the lag compensation the bullet carries (see rewind.ts).
  */
-export function triggerShip(ship: Ship, keys: number, dt: number, bulletId: number, canFire: boolean, rewind = 0): Bullet | undefined {
+export function triggerShip(
+  ship: Ship,
+  keys: number,
+  dt: number,
+  bulletId: number,
+  canFire: boolean,
+  size: WorldSize,
+  rewind = 0,
+): Bullet | undefined {
   ship.cooldown = ship.cooldown - dt > TIMER_EPSILON ? ship.cooldown - dt : 0;
   if (isHeld(keys, Key.Fire)) {
     ship.charging = true;
@@ -69,8 +76,8 @@ export function triggerShip(ship: Ship, keys: number, dt: number, bulletId: numb
   return {
     id: bulletId,
     owner: ship.id,
-    x: wrapCoord(ship.x + cos * NOSE_X, WORLD_WIDTH),
-    y: wrapCoord(ship.y + sin * NOSE_X, WORLD_HEIGHT),
+    x: wrapCoord(ship.x + cos * NOSE_X, size.width),
+    y: wrapCoord(ship.y + sin * NOSE_X, size.height),
     vx: ship.vx + cos * BULLET_SPEED,
     vy: ship.vy + sin * BULLET_SPEED,
     radius: BULLET_BASE_RADIUS + BULLET_CHARGE_RADIUS * charge,

@@ -1,5 +1,5 @@
 /** Where new things appear: the clearest of a few seeded candidate spots. */
-import { ASTEROID_RADIUS, SPAWN_CANDIDATES, WORLD_HEIGHT, WORLD_WIDTH } from "./constants";
+import { ASTEROID_RADIUS, SPAWN_CANDIDATES } from "./constants";
 import { nextRandom } from "./rng";
 import { wrappedOffset, type Vec2 } from "./vector";
 import type { World } from "./world";
@@ -9,22 +9,23 @@ function clearance(world: World, spot: Vec2): number {
   let nearest = Infinity;
   for (const ship of world.ships) {
     if (!ship.alive) continue;
-    const d = wrappedOffset(spot, ship);
+    const d = wrappedOffset(spot, ship, world.size);
     nearest = Math.min(nearest, Math.hypot(d.x, d.y));
   }
   for (const rock of world.asteroids) {
-    const d = wrappedOffset(spot, rock);
+    const d = wrappedOffset(spot, rock, world.size);
     nearest = Math.min(nearest, Math.hypot(d.x, d.y) - ASTEROID_RADIUS[rock.size]);
   }
   return nearest;
 }
 
-/** The first candidate at least `wanted` px clear, else the clearest candidate. */
+/** The first candidate anywhere in the field at least `wanted` px clear, else the clearest candidate. */
 export function findClearSpot(world: World, wanted: number): Vec2 {
-  let best: Vec2 = { x: WORLD_WIDTH / 2, y: WORLD_HEIGHT / 2 };
+  const { width, height } = world.size;
+  let best: Vec2 = { x: width / 2, y: height / 2 };
   let bestClearance = -Infinity;
   for (let i = 0; i < SPAWN_CANDIDATES; i++) {
-    const spot = { x: nextRandom(world) * WORLD_WIDTH, y: nextRandom(world) * WORLD_HEIGHT };
+    const spot = { x: nextRandom(world) * width, y: nextRandom(world) * height };
     const clear = clearance(world, spot);
     if (clear >= wanted) return spot;
     if (clear > bestClearance) {

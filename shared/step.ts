@@ -6,16 +6,7 @@
  * no I/O; the same world and inputs give the same result on every machine.
  * To keep the original untouched (prediction, replays), step a cloneWorld() copy.
  */
-import {
-  ASTEROID_REFILL_INTERVAL,
-  ASTEROID_TARGET_LARGE,
-  BULLET_BASE_RADIUS,
-  BULLET_CHARGE_RADIUS,
-  MAX_BULLETS_PER_SHIP,
-  TIMER_EPSILON,
-  WORLD_HEIGHT,
-  WORLD_WIDTH,
-} from "./constants";
+import { ASTEROID_REFILL_INTERVAL, BULLET_BASE_RADIUS, BULLET_CHARGE_RADIUS, MAX_BULLETS_PER_SHIP, TIMER_EPSILON } from "./constants";
 import { moveAsteroids, refillAsteroids, spawnLargeAsteroid } from "./asteroids";
 import { resolveBulletHits, resolveShipRockHits } from "./collisions";
 import { reviveShips } from "./lifecycle";
@@ -24,9 +15,12 @@ import { isHeld, Key } from "./input";
 import { moveShip, quantizeShip, triggerShip } from "./ship";
 import { wrapCoord } from "./vector";
 import type { InputsByShip, SeenLagByShip, World } from "./world";
+import { asteroidTargetFor, ONE_SCREEN, type WorldSize } from "./worldSize";
 
-export function createWorld(seed: number): World {
+/** A new field of `size` (one screen unless told) with its rocks, seeded by `seed`. */
+export function createWorld(seed: number, size: WorldSize = ONE_SCREEN): World {
   const world: World = {
+    size: { width: size.width, height: size.height },
     tick: 0,
     rngState: seed >>> 0,
     nextId: 1,
@@ -37,14 +31,14 @@ export function createWorld(seed: number): World {
     events: [],
     history: [],
   };
-  for (let i = 0; i < ASTEROID_TARGET_LARGE; i++) spawnLargeAsteroid(world);
+  for (let i = 0; i < asteroidTargetFor(size); i++) spawnLargeAsteroid(world);
   return world;
 }
 
 function moveBullets(world: World, dt: number): void {
   for (const bullet of world.bullets) {
-    bullet.x = wrapCoord(bullet.x + bullet.vx * dt, WORLD_WIDTH);
-    bullet.y = wrapCoord(bullet.y + bullet.vy * dt, WORLD_HEIGHT);
+    bullet.x = wrapCoord(bullet.x + bullet.vx * dt, world.size.width);
+    bullet.y = wrapCoord(bullet.y + bullet.vy * dt, world.size.height);
     bullet.life -= dt;
   }
 }
@@ -57,7 +51,7 @@ function fireShots(world: World, inputs: InputsByShip, seenLag: SeenLagByShip, d
     const releasing = ship.charging && !isHeld(keys, Key.Fire);
     const inFlight = releasing ? world.bullets.filter((bullet) => bullet.owner === ship.id).length : 0;
     const rewind = clampRewind(seenLag[ship.id] ?? 0);
-    const bullet = triggerShip(ship, keys, dt, world.nextId, inFlight < MAX_BULLETS_PER_SHIP, rewind);
+    const bullet = triggerShip(ship, keys, dt, world.nextId, inFlight < MAX_BULLETS_PER_SHIP, world.size, rewind);
     if (!bullet) continue;
     world.nextId++;
     world.bullets.push(bullet);
@@ -77,7 +71,7 @@ function fireShots(world: World, inputs: InputsByShip, seenLag: SeenLagByShip, d
 export function step(world: World, inputs: InputsByShip, dt: number, seenLag: SeenLagByShip = {}): World {
   world.events = [];
   world.tick++;
-  for (const ship of world.ships) if (ship.alive) moveShip(ship, inputs[ship.id] ?? 0, dt);
+  for (const ship of world.ships) if (ship.alive) moveShip(ship, inputs[ship.id] ?? 0, dt, world.size);
   moveAsteroids(world, dt);
   moveBullets(world, dt);
   // Collisions see everything at its new position and sweep back over the step.

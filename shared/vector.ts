@@ -1,5 +1,5 @@
 /** Small vector helpers for a wrap-around (toroidal) field. */
-import { WORLD_HEIGHT, WORLD_WIDTH } from "./constants";
+import type { WorldSize } from "./worldSize";
 
 export interface Vec2 {
   x: number;
@@ -18,9 +18,14 @@ export function wrapDelta(a: number, b: number, size: number): number {
   return wrapCoord(b - a + size / 2, size) - size / 2;
 }
 
-/** Shortest offset from `from` to `to` across the wrapped field. */
-export function wrappedOffset(from: Vec2, to: Vec2): Vec2 {
-  return { x: wrapDelta(from.x, to.x, WORLD_WIDTH), y: wrapDelta(from.y, to.y, WORLD_HEIGHT) };
+/** Shortest offset from `from` to `to` across a wrapped field of `size`. */
+export function wrappedOffset(from: Vec2, to: Vec2, size: WorldSize): Vec2 {
+  return { x: wrapDelta(from.x, to.x, size.width), y: wrapDelta(from.y, to.y, size.height) };
+}
+
+/** `point` brought into the field of `size`. */
+export function wrapPoint(point: Vec2, size: WorldSize): Vec2 {
+  return { x: wrapCoord(point.x, size.width), y: wrapCoord(point.y, size.height) };
 }
 
 /** Shortest signed angle difference b − a, in [−π, π). */

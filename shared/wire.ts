@@ -3,13 +3,15 @@
  * ship pose, the charge level, and the positions of bullets and rocks, which are sent
  * once and computed from then on. The server's mirror packs; clients and bots read.
  */
-import { SHOT_CHARGE_MAX, TICK_DT, TICK_RATE, WORLD_HEIGHT, WORLD_WIDTH } from "./constants";
-import type { AsteroidState, BulletState, ShipState } from "./schema";
+import { MINIMAP_CELLS, SHOT_CHARGE_MAX, TICK_DT, TICK_RATE } from "./constants";
+import type { AsteroidState, BulletState, GameState, ShipState } from "./schema";
 import { wrapCoord } from "./vector";
+import { LARGEST_WORLD, type WorldSize } from "./worldSize";
 
-/** Fixed-point steps per pixel of the public pose: 1/64 px, and 960 × 64 still fits a uint16. */
-export const POSITION_STEPS_PER_PX = 64;
-const ANGLE_STEPS = 65536;
+/** Fixed-point steps per pixel of the public pose: as fine as a uint16 allows across the largest field (1/17 px at 3840 px). */
+export const POSITION_STEPS_PER_PX = Math.floor(0xffff / Math.max(LARGEST_WORLD.width, LARGEST_WORLD.height));
+/** Steps of a turn in the public heading: 1.4° each, under half a pixel at the nose; a byte a patch less per turning ship. */
+const ANGLE_STEPS = 256;
 const CHARGE_STEPS = 255;
 
 export function encodePosition(px: number): number {
@@ -20,7 +22,7 @@ export function decodePosition(fixed: number): number {
   return fixed / POSITION_STEPS_PER_PX;
 }
 
-/** An angle in radians (any turn) to 1/65536 of a turn. */
+/** An angle in radians (any turn) to 1/256 of a turn. */
 export function encodeAngle(radians: number): number {
   const turns = radians / (2 * Math.PI);
   return Math.round((turns - Math.floor(turns)) * ANGLE_STEPS) % ANGLE_STEPS;
@@ -56,18 +58,33 @@ export function readPublicShip(ship: ShipState, tick: number): PublicShip {
   };
 }
 
-/** Where a bullet is at `tick` (fractional ticks allowed). */
-export function bulletAt(bullet: BulletState, tick: number): { x: number; y: number } {
+/** Where a bullet is at `tick` (fractional ticks allowed) on a field of `size`. */
+export function bulletAt(bullet: BulletState, tick: number, size: WorldSize): { x: number; y: number } {
   const seconds = (tick - bullet.tick) * TICK_DT;
-  return { x: wrapCoord(bullet.x + bullet.vx * seconds, WORLD_WIDTH), y: wrapCoord(bullet.y + bullet.vy * seconds, WORLD_HEIGHT) };
+  return { x: wrapCoord(bullet.x + bullet.vx * seconds, size.width), y: wrapCoord(bullet.y + bullet.vy * seconds, size.height) };
 }
 
-/** Where a rock is, and its angle, at `tick`. */
-export function asteroidAt(rock: AsteroidState, tick: number): { x: number; y: number; angle: number } {
+/** Where a rock is, and its angle, at `tick` on a field of `size`. */
+export function asteroidAt(rock: AsteroidState, tick: number, size: WorldSize): { x: number; y: number; angle: number } {
   const seconds = (tick - rock.tick) * TICK_DT;
   return {
-    x: wrapCoord(rock.x + rock.vx * seconds, WORLD_WIDTH),
-    y: wrapCoord(rock.y + rock.vy * seconds, WORLD_HEIGHT),
+    x: wrapCoord(rock.x + rock.vx * seconds, size.width),
+    y: wrapCoord(rock.y + rock.vy * seconds, size.height),
     angle: wrapCoord(rock.angle + rock.spin * seconds, 2 * Math.PI),
   };
+}
+
+/** The field's size as the state carries it. */
+export function worldSizeOf(state: Pick<GameState, "width" | "height">): WorldSize {
+  return { width: state.width, height: state.height };
+}
+
+/** A minimap cell (one byte) of coordinate `px` on an axis of length `size`. */
+export function encodeMapCell(px: number, size: number): number {
+  return Math.min(MINIMAP_CELLS - 1, Math.max(0, Math.floor((px / size) * MINIMAP_CELLS)));
+}
+
+/** The centre of minimap cell `cell` on an axis of length `size`, px. */
+export function decodeMapCell(cell: number, size: number): number {
+  return ((cell + 0.5) / MINIMAP_CELLS) * size;
 }

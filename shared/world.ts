@@ -5,6 +5,7 @@
  */
 import type { AsteroidSize } from "./constants";
 import type { RngState } from "./rng";
+import type { WorldSize } from "./worldSize";
 
 export interface Ship {
   /** The owning client's sessionId. */
@@ -86,6 +87,8 @@ export type GameEvent =
   | { kind: "asteroidDestroyed"; asteroidId: number; size: AsteroidSize; shooterId: string | null; x: number; y: number };
 
 export interface World extends RngState {
+  /** The field every coordinate wraps in; fixed for the world's life. */
+  size: WorldSize;
   /** Steps simulated so far. */
   tick: number;
   /** Next id handed to a bullet or asteroid. */

@@ -2,7 +2,8 @@
  * The field is a torus (960 × 540): ships, bullets and rocks leaving one edge come back
  * at the opposite one, and distances and angles are measured the short way round.
  */
-import { WORLD_HEIGHT, WORLD_WIDTH } from "./constants";
+import { SCREEN_HEIGHT, SCREEN_WIDTH } from "./constants";
+import { ONE_SCREEN } from "./worldSize";
 import { Key } from "./input";
 import { step } from "./step";
 import { DT, emptyWorld, putBullet, putRock, putShip } from "./testWorld";
@@ -17,13 +18,13 @@ describe("wrapCoord", () => {
     [-960, 0],
     [2000, 80], // 2000 − 2 × 960
   ])("wrapCoord(%p, 960) = %p", (value, expected) => {
-    expect(wrapCoord(value, WORLD_WIDTH)).toBeCloseTo(expected, 12); // −960 gives −0, which is fine
+    expect(wrapCoord(value, SCREEN_WIDTH)).toBeCloseTo(expected, 12); // −960 gives −0, which is fine
   });
 
   it("keeps a tiny negative value inside [0, size): −1e−14 + 960 rounds to 960, which must become 0", () => {
-    const wrapped = wrapCoord(-1e-14, WORLD_WIDTH);
+    const wrapped = wrapCoord(-1e-14, SCREEN_WIDTH);
     expect(wrapped).toBeGreaterThanOrEqual(0);
-    expect(wrapped).toBeLessThan(WORLD_WIDTH);
+    expect(wrapped).toBeLessThan(SCREEN_WIDTH);
   });
 });
 
@@ -35,11 +36,11 @@ describe("wrapDelta and wrappedOffset", () => {
     [0, 480, -480], // exactly half way: the range is [−480, 480)
     [480, 0, -480],
   ])("wrapDelta(%p, %p, 960) = %p", (a, b, expected) => {
-    expect(wrapDelta(a, b, WORLD_WIDTH)).toBe(expected);
+    expect(wrapDelta(a, b, SCREEN_WIDTH)).toBe(expected);
   });
 
   it("wrappedOffset takes the short way on both axes: (955, 5) → (5, 535) is (+10, −10)", () => {
-    expect(wrappedOffset({ x: 955, y: 5 }, { x: 5, y: 535 })).toEqual({ x: 10, y: -10 });
+    expect(wrappedOffset({ x: 955, y: 5 }, { x: 5, y: 535 }, ONE_SCREEN)).toEqual({ x: 10, y: -10 });
   });
 });
 
@@ -125,9 +126,9 @@ it("nothing leaves the field over a long run with everything moving fast", () =>
     for (const world of [shipWorld, bulletWorld, rockWorld]) step(world, { a: i % 50 < 25 ? Key.Up : Key.Left }, DT);
     for (const thing of [ship, bullet, rock]) {
       expect(thing.x).toBeGreaterThanOrEqual(0);
-      expect(thing.x).toBeLessThan(WORLD_WIDTH);
+      expect(thing.x).toBeLessThan(SCREEN_WIDTH);
       expect(thing.y).toBeGreaterThanOrEqual(0);
-      expect(thing.y).toBeLessThan(WORLD_HEIGHT);
+      expect(thing.y).toBeLessThan(SCREEN_HEIGHT);
     }
   }
   expect(bulletWorld.bullets).toContain(bullet);

@@ -34,6 +34,8 @@ beforeEach(async () => {
   clearField(room);
   placeShip(room, honest.sessionId, { x: 100, y: 100, angle: 0 });
   placeShip(room, hostile.sessionId, { x: 700, y: 400, angle: 0 });
+  // The honest player's own view of its ship must start from the placement, not from where it spawned.
+  expect(await waitFor(() => honest.state.ships.get(honest.sessionId)?.x === 100)).toBe(true);
 });
 afterEach(async () => {
   await server.cleanup();

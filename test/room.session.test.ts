@@ -23,13 +23,13 @@ test("join options: a name is cleaned of control characters and cut to 16 charac
   const c = await server().connectTo(room, { name: " \t\u202e\u0007 " });
   const d = await server().connectTo(room, { name: "<b>bold</b>" });
   await waitFor(() => room.state.ships.size === 4);
-  expect(room.state.ships.get(a.sessionId)?.name).toBe("Captain Very-Lon");
-  expect(room.state.ships.get(a.sessionId)?.color).toBe("#abcdef");
-  expect(room.state.ships.get(b.sessionId)?.name).toBe("pilot-2");
-  expect(room.state.ships.get(b.sessionId)?.color).toMatch(/^#[0-9a-f]{6}$/);
-  expect(room.state.ships.get(c.sessionId)?.name).toBe("pilot-3");
+  expect(room.state.players.get(a.sessionId)?.name).toBe("Captain Very-Lon");
+  expect(room.state.players.get(a.sessionId)?.color).toBe("#abcdef");
+  expect(room.state.players.get(b.sessionId)?.name).toBe("pilot-2");
+  expect(room.state.players.get(b.sessionId)?.color).toMatch(/^#[0-9a-f]{6}$/);
+  expect(room.state.players.get(c.sessionId)?.name).toBe("pilot-3");
   // Markup is kept as text: the client draws names on a canvas or as React text, which never interprets it.
-  expect(room.state.ships.get(d.sessionId)?.name).toBe("<b>bold</b>");
+  expect(room.state.players.get(d.sessionId)?.name).toBe("<b>bold</b>");
 });
 
 test("a consented leave removes the ship; the room's player count follows", async () => {
@@ -55,12 +55,12 @@ test("a dropped client reconnects to its own ship and score", async () => {
   // The socket dies as on a network failure (ref is the raw ws WebSocket of the transport).
   (serverClient(room, a.sessionId).ref as unknown as { terminate(): void }).terminate();
 
-  expect(await waitFor(() => b.state.ships.get(a.sessionId)?.connected === false, 2000)).toBe(true);
-  expect(b.state.ships.get(a.sessionId)?.score).toBe(30);
+  expect(await waitFor(() => b.state.players.get(a.sessionId)?.connected === false, 2000)).toBe(true);
+  expect(b.state.players.get(a.sessionId)?.score).toBe(30);
   await reconnected;
-  expect(await waitFor(() => b.state.ships.get(a.sessionId)?.connected === true, 2000)).toBe(true);
-  expect(b.state.ships.get(a.sessionId)?.score).toBe(30);
-  expect(b.state.ships.get(a.sessionId)?.name).toBe("Dropper");
+  expect(await waitFor(() => b.state.players.get(a.sessionId)?.connected === true, 2000)).toBe(true);
+  expect(b.state.players.get(a.sessionId)?.score).toBe(30);
+  expect(b.state.players.get(a.sessionId)?.name).toBe("Dropper");
   expect(room.state.ships.size).toBe(2);
   // The reconnected owner still gets its ship's owner-only fields, and the watcher still does not.
   placeShip(room, a.sessionId, { x: 321, y: 123 });
@@ -76,22 +76,22 @@ test(`a dropped player who comes back late in the ${RECONNECT_WINDOW} s window g
   const watcher = await server().connectTo(room, { name: "Watcher" });
   for (const client of [late, gone]) client.reconnection.enabled = false;
   findShip(room.world, late.sessionId)!.score = 70;
-  expect(await waitFor(() => watcher.state.ships.size === 3)).toBe(true);
+  expect(await waitFor(() => watcher.state.players.size === 3)).toBe(true);
 
   const droppedAt = Date.now();
   for (const client of [late, gone]) (serverClient(room, client.sessionId).ref as unknown as { terminate(): void }).terminate();
-  expect(await waitFor(() => watcher.state.ships.get(gone.sessionId)?.connected === false, 2000)).toBe(true);
+  expect(await waitFor(() => watcher.state.players.get(gone.sessionId)?.connected === false, 2000)).toBe(true);
   expect(room.metadata.players).toBe(3); // both seats are held while they may return
 
   // Back 3 s before the window closes, with the token the SDK kept.
   await sleep(droppedAt + (RECONNECT_WINDOW - 3) * 1000 - Date.now());
   const back = await server().sdk.reconnect(late.reconnectionToken);
   expect(back.sessionId).toBe(late.sessionId);
-  expect(await waitFor(() => watcher.state.ships.get(late.sessionId)?.connected === true, 2000)).toBe(true);
-  expect(watcher.state.ships.get(late.sessionId)?.score).toBe(70);
+  expect(await waitFor(() => watcher.state.players.get(late.sessionId)?.connected === true, 2000)).toBe(true);
+  expect(watcher.state.players.get(late.sessionId)?.score).toBe(70);
 
   // The other one's window closes: its ship leaves the world, the state and the seat count.
-  expect(await waitFor(() => !watcher.state.ships.has(gone.sessionId), 6000)).toBe(true);
+  expect(await waitFor(() => !watcher.state.players.has(gone.sessionId), 6000)).toBe(true);
   expect(Date.now() - droppedAt).toBeGreaterThanOrEqual(RECONNECT_WINDOW * 1000 - 100);
   expect(findShip(room.world, gone.sessionId)).toBeUndefined();
   expect(room.metadata.players).toBe(2);

@@ -21,15 +21,15 @@ test("a name of lone surrogates and noncharacters cannot corrupt other clients' 
   const odd = await server().connectTo(room, { name: "a\uDC00b\uFFFEc\uFDD0d\u{10FFFF}", color: "#445566" });
   const late = await server().connectTo(room, { name: "Late", color: "#778899" });
 
-  const serverName = room.state.ships.get(attacker.sessionId)?.name ?? "";
+  const serverName = room.state.players.get(attacker.sessionId)?.name ?? "";
   expect(isValidText(serverName)).toBe(true);
   expect(serverName).toBe("€€€€€€€€");
-  expect(room.state.ships.get(odd.sessionId)?.name).toBe("abcd");
+  expect(room.state.players.get(odd.sessionId)?.name).toBe("abcd");
 
   for (const watcher of [early, late]) {
     const intact = () => {
-      const ship = watcher.state.ships.get(attacker.sessionId);
-      const after = watcher.state.ships.get(odd.sessionId);
+      const ship = watcher.state.players.get(attacker.sessionId);
+      const after = watcher.state.players.get(odd.sessionId);
       return (
         ship?.alive === true &&
         ship.color === "#abcdef" &&
@@ -40,8 +40,8 @@ test("a name of lone surrogates and noncharacters cannot corrupt other clients' 
       );
     };
     expect(await waitFor(intact, 3000)).toBe(true);
-    expect(await waitFor(() => watcher.state.ships.get(late.sessionId)?.name === "Late", 3000)).toBe(true);
-    expect(watcher.state.ships.get(early.sessionId)?.color).toBe("#112233");
+    expect(await waitFor(() => watcher.state.players.get(late.sessionId)?.name === "Late", 3000)).toBe(true);
+    expect(watcher.state.players.get(early.sessionId)?.color).toBe("#112233");
   }
 });
 

@@ -88,8 +88,8 @@ test("quick play through process A and through process B lands in the same room"
   const viaA = await play(a, "through-A");
   const viaB = await play(b, "through-B");
   expect(viaB.roomId).toBe(viaA.roomId);
-  // Both are really in it: each sees the other's ship, wherever the room lives.
-  expect(await waitFor(() => viaA.state.ships.size === 2 && viaB.state.ships.size === 2)).toBe(true);
+  // Both are really in it: each sees the other on its scoreboard and minimap, wherever the room lives.
+  expect(await waitFor(() => viaA.state.players.size === 2 && viaB.state.players.size === 2)).toBe(true);
   expect([a.processId, b.processId]).toContain(processOf(viaA));
 
   // The dashboard of either process lists the room and draws its world, read from the owning process.

@@ -35,7 +35,7 @@ test("SIGTERM: clients get a notice and the last tick, the rooms close with 4001
     room.onMessage(ServerMessage.Shutdown, (notice: ShutdownNotice) => notices.push(notice));
     room.onLeave((code) => closeCodes.push(code));
   }
-  expect(await waitFor(() => players.every((room) => room.state.ships.size === 3 && room.state.tick > 30))).toBe(true);
+  expect(await waitFor(() => players.every((room) => room.state.players.size === 3 && room.state.tick > 30))).toBe(true);
 
   const exited = new Promise<{ code: number | null; at: number }>((resolve) => {
     server.child.process.once("exit", (code) => resolve({ code, at: Date.now() }));

@@ -9,7 +9,7 @@ import { MAX_CLIENTS, PATCH_INTERVAL_MS } from "../../shared/constants";
 import { ClientMessage, type JoinOptions } from "../../shared/protocol";
 import { GameState } from "../../shared/schema";
 import { serverMetrics } from "../../server/metrics/ServerMetrics";
-import { createShipState } from "../../server/rooms/mirrorWorld";
+import { addPlayerStates } from "../../server/rooms/mirrorWorld";
 
 export const BARE_ROOM_NAME = "bare";
 
@@ -24,11 +24,12 @@ export class BareRoom extends Room<{ state: GameState }> {
   }
 
   override onJoin(client: Client, options: JoinOptions = {}): void {
-    this.state.ships.set(client.sessionId, createShipState(options.name ?? "bare", options.color ?? "#ffffff"));
+    addPlayerStates(this.state, client.sessionId, options.name ?? "bare", options.color ?? "#ffffff");
   }
 
   override onLeave(client: Client): void {
     this.state.ships.delete(client.sessionId);
+    this.state.players.delete(client.sessionId);
   }
 
   override broadcastPatch(): boolean {

@@ -19,6 +19,9 @@ export interface WorkerResult {
   failed: number;
   errors: number;
   dropped: number;
+  /** Patches the bots received, and those in which their own ship was dead. */
+  patchesSeen: number;
+  patchesDead: number;
   rtts: RttSample[];
 }
 

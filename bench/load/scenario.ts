@@ -55,6 +55,8 @@ export interface ScenarioResult {
   /** Mean share of wall time per phase over the window. */
   split: { messages: number; simulation: number; network: number; other: number; idle: number };
   rttMs: Summary & { min: number };
+  /** Share of the bots' time (patches received) their ship spent dead, over their whole run. */
+  botDeadShare: number;
   /** Per connected client, KB/s (1 KB = 1000 B), payload bytes as counted by the server's sockets. */
   downKBps: number;
   upKBps: number;
@@ -190,7 +192,8 @@ function summarizeScenario(
   const rttValues = rtts.map((sample) => sample.ms);
   const mean = (key: keyof ScenarioResult["split"]): number =>
     samples.reduce((sum, sample) => sum + sample[key], 0) / Math.max(1, samples.length);
-  const sum = (key: "joined" | "failed" | "errors" | "dropped"): number => results.reduce((total, result) => total + result[key], 0);
+  const sum = (key: "joined" | "failed" | "errors" | "dropped" | "patchesSeen" | "patchesDead"): number =>
+    results.reduce((total, result) => total + result[key], 0);
   return {
     label: plan.label,
     bots: plan.bots,
@@ -200,6 +203,7 @@ function summarizeScenario(
     failed: sum("failed"),
     errors: sum("errors"),
     dropped: sum("dropped"),
+    botDeadShare: sum("patchesDead") / Math.max(1, sum("patchesSeen")),
     measuredS: seconds,
     ccu,
     processes: end.metrics.length,

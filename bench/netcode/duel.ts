@@ -141,7 +141,7 @@ export async function runDuel(endpoint: string, config: DuelConfig, timing: Duel
     const drawn = afterInput.get(ack);
     const ship = findShip(room.world, shooterId);
     if (drawn && ship) {
-      recorder.drawnVsServer.push(wrappedDistance(drawn, ship));
+      recorder.drawnVsServer.push(wrappedDistance(drawn, ship, room.world.size));
       recorder.seenLags.push(room.world.tick - drawn.seenTick);
     }
     for (const seq of afterInput.keys()) if (seq <= ack) afterInput.delete(seq);
@@ -214,7 +214,7 @@ export async function runDuel(endpoint: string, config: DuelConfig, timing: Duel
       if (renderTime > shooterRoom.state.tick * TICK_MS) recorder.dryFrames++;
       const drawn = frame.ships.find((ship) => ship.id === targetId);
       const truth = truePosition(room.world, targetId, renderTime);
-      if (drawn && truth) recorder.interpolationErrors.push(wrappedDistance(drawn, truth));
+      if (drawn && truth) recorder.interpolationErrors.push(wrappedDistance(drawn, truth, room.world.size));
       else recorder.framesWithoutTruth++;
     }
     if (previousNow !== undefined && now - previousNow > STALL_MS) {

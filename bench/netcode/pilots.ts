@@ -8,6 +8,7 @@
 import { BULLET_SPEED, SHIP_HULL, SHIP_TURN_RATE, SHOT_COOLDOWN, TICK_DT } from "../../shared/constants";
 import { Key } from "../../shared/input";
 import { angleDelta, wrappedOffset, type Vec2 } from "../../shared/vector";
+import type { WorldSize } from "../../shared/worldSize";
 import type { RenderFrame, RenderShip } from "../../engine/frame";
 
 /** The target's manoeuvres, [keys, steps], looped: thrust bursts (~140 px/s at most), coasting, turns both ways, a brake. */
@@ -61,11 +62,11 @@ class Trail {
     while (this.points.length > 2 && this.points[0]!.t < t - TRAIL_MS) this.points.shift();
   }
 
-  velocity(): Vec2 {
+  velocity(size: WorldSize): Vec2 {
     const first = this.points[0];
     const last = this.points[this.points.length - 1];
     if (!first || !last || last.t - first.t < 1) return { x: 0, y: 0 };
-    const moved = wrappedOffset(first, last);
+    const moved = wrappedOffset(first, last, size);
     const seconds = (last.t - first.t) / 1000;
     return { x: moved.x / seconds, y: moved.y / seconds };
   }
@@ -112,9 +113,9 @@ export class Shooter {
     if (!own || !target) return this.trigger(now, false, false);
     this.ownTrail.add(now, own);
     this.targetTrail.add(now, target);
-    const d = wrappedOffset(own, target);
-    const ownV = this.ownTrail.velocity();
-    const targetV = this.targetTrail.velocity();
+    const d = wrappedOffset(own, target, frame.world);
+    const ownV = this.ownTrail.velocity(frame.world);
+    const targetV = this.targetTrail.velocity(frame.world);
     const aim = leadDirection(d, { x: targetV.x - ownV.x, y: targetV.y - ownV.y });
     const error = angleDelta(own.angle, aim);
     let keys = 0;

@@ -9,16 +9,23 @@
  */
 import { capsuleHitsHull, rotate } from "../../shared/geometry";
 import { wrappedOffset, type Vec2 } from "../../shared/vector";
+import type { WorldSize } from "../../shared/worldSize";
 import type { RenderBullet, RenderFrame, RenderShip } from "../../engine/frame";
 
 /** The relative path of `bullet` since the previous frame in the target's ship space, or its point when it was not drawn then. */
-function relativePath(bullet: RenderBullet, before: Vec2 | undefined, target: RenderShip, targetBefore: Vec2 | undefined): [Vec2, Vec2] {
-  const end = wrappedOffset(target, bullet);
+function relativePath(
+  bullet: RenderBullet,
+  before: Vec2 | undefined,
+  target: RenderShip,
+  targetBefore: Vec2 | undefined,
+  size: WorldSize,
+): [Vec2, Vec2] {
+  const end = wrappedOffset(target, bullet, size);
   let start = end;
   if (before && targetBefore) {
     // Each object's own move over the frame, across the wrap; the start is the end minus the relative move.
-    const bulletMove = wrappedOffset(before, bullet);
-    const targetMove = wrappedOffset(targetBefore, target);
+    const bulletMove = wrappedOffset(before, bullet, size);
+    const targetMove = wrappedOffset(targetBefore, target, size);
     start = { x: end.x - (bulletMove.x - targetMove.x), y: end.y - (bulletMove.y - targetMove.y) };
   }
   return [rotate(start, -target.angle), rotate(end, -target.angle)];
@@ -54,11 +61,11 @@ export class ScreenHitJudge {
       if (!isOwn(bullet.id)) continue;
       drawn.set(bullet.id, { x: bullet.x, y: bullet.y });
       if (target) {
-        const offset = wrappedOffset(target, bullet);
+        const offset = wrappedOffset(target, bullet, frame.world);
         this.track(bullet.id, Math.hypot(offset.x, offset.y));
       }
       if (!target || !target.alive || target.protected || this.hits.has(bullet.id)) continue;
-      const [from, to] = relativePath(bullet, this.previousBullets.get(bullet.id), target, this.previousTarget);
+      const [from, to] = relativePath(bullet, this.previousBullets.get(bullet.id), target, this.previousTarget, frame.world);
       if (capsuleHitsHull(from, to, bullet.radius)) {
         this.hits.set(bullet.id, now);
         fresh.push(bullet.id);

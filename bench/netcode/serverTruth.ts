@@ -4,10 +4,11 @@
  * POSE_HISTORY_TICKS steps (1 s). A server time between two steps is answered by
  * lerping the two poses around it, the short way across the wrap.
  */
-import { TICK_MS, WORLD_HEIGHT, WORLD_WIDTH } from "../../shared/constants";
+import { TICK_MS } from "../../shared/constants";
 import { poseAt } from "../../shared/rewind";
 import { wrapCoord, wrappedOffset, type Vec2 } from "../../shared/vector";
 import type { World } from "../../shared/world";
+import type { WorldSize } from "../../shared/worldSize";
 
 /** Ship `id`'s true position at server time `serverMs`, or undefined outside the remembered second. */
 export function truePosition(world: World, id: string, serverMs: number): Vec2 | undefined {
@@ -16,13 +17,13 @@ export function truePosition(world: World, id: string, serverMs: number): Vec2 |
   const before = poseAt(world, id, tick);
   const after = poseAt(world, id, tick + 1);
   if (!before || !after) return undefined;
-  const move = wrappedOffset(before, after);
+  const move = wrappedOffset(before, after, world.size);
   const alpha = exact - tick;
-  return { x: wrapCoord(before.x + move.x * alpha, WORLD_WIDTH), y: wrapCoord(before.y + move.y * alpha, WORLD_HEIGHT) };
+  return { x: wrapCoord(before.x + move.x * alpha, world.size.width), y: wrapCoord(before.y + move.y * alpha, world.size.height) };
 }
 
 /** Distance between two positions across the wrap, px. */
-export function wrappedDistance(a: Vec2, b: Vec2): number {
-  const offset = wrappedOffset(a, b);
+export function wrappedDistance(a: Vec2, b: Vec2, size: WorldSize): number {
+  const offset = wrappedOffset(a, b, size);
   return Math.hypot(offset.x, offset.y);
 }

@@ -9,14 +9,16 @@ import type { GameState } from "../../shared/schema";
 import type { World } from "../../shared/world";
 
 export function spectatorWorldOf(roomId: string, roomName: string, world: World, state: GameState): SpectatorWorld {
-  const colorOf = (id: string) => state.ships.get(id)?.color ?? "#ffffff";
+  const colorOf = (id: string) => state.players.get(id)?.color ?? "#ffffff";
   return {
     roomId,
     roomName,
     tick: world.tick,
+    width: world.size.width,
+    height: world.size.height,
     ships: world.ships.map((ship) => ({
       id: ship.id,
-      name: state.ships.get(ship.id)?.name ?? ship.id,
+      name: state.players.get(ship.id)?.name ?? ship.id,
       color: colorOf(ship.id),
       x: ship.x,
       y: ship.y,

@@ -7,7 +7,14 @@
 import { performance } from "node:perf_hooks";
 import { CloseCode, Room, ServerError, type Client } from "@colyseus/core";
 import { StateView } from "@colyseus/schema";
-import { MAX_CLIENTS, PATCH_INTERVAL_MS, RECONNECT_WINDOW, RTT_REPORT_INTERVAL_MS, TICK_RATE } from "../../shared/constants";
+import {
+  DEFAULT_SEATS,
+  MINIMAP_INTERVAL_MS,
+  PATCH_INTERVAL_MS,
+  RECONNECT_WINDOW,
+  RTT_REPORT_INTERVAL_MS,
+  TICK_RATE,
+} from "../../shared/constants";
 import { addShip, removeShip } from "../../shared/lifecycle";
 import {
   BROADCAST_EVENT_KINDS,
@@ -24,9 +31,10 @@ import {
   type RoomListingMetadata,
   type ShutdownNotice,
 } from "../../shared/protocol";
-import { GameState, type ShipState } from "../../shared/schema";
+import { GameState } from "../../shared/schema";
 import { createWorld, step } from "../../shared/step";
 import type { GameEvent, World } from "../../shared/world";
+import { worldSizeFor } from "../../shared/worldSize";
 import type { SpectatorWorld } from "../../shared/dashboard";
 import { spectatorWorldOf } from "../dashboard/spectatorWorld";
 import { closedForViolation } from "../transport/GameTransport";
@@ -34,7 +42,9 @@ import { serverMetrics } from "../metrics/ServerMetrics";
 import { InputQueue } from "./InputQueue";
 import { admitMessage } from "./admitMessage";
 import { MessageGuard, type ClientMessageStats } from "./MessageGuard";
-import { createShipState, mirrorWorld } from "./mirrorWorld";
+import { sendEventsSeen } from "./eventsSeen";
+import { InterestManager } from "./InterestManager";
+import { addPlayerStates, mirrorWorld } from "./mirrorWorld";
 
 export interface CreateOptions extends JoinOptions {
   /** Seed of the room's PRNG; tests pass one to make a room reproducible. */
@@ -43,13 +53,16 @@ export interface CreateOptions extends JoinOptions {
 
 export class AsteroidsRoom extends Room<{ state: GameState; metadata: RoomListingMetadata }> {
   override state = new GameState();
-  override maxClients = MAX_CLIENTS;
+  override maxClients = DEFAULT_SEATS;
   /** Colyseus's own limit disconnects without a reason; ours (MessageGuard) drops first and names the flood. This is only a backstop. */
   override maxMessagesPerSecond = 1000;
 
   world!: World;
   readonly guard = new MessageGuard((reason) => serverMetrics.countDropped(reason));
   private readonly inputQueue = new InputQueue();
+  private readonly interest = new InterestManager();
+  /** Room clock time of the last minimap refresh, ms. */
+  private minimapAt = -Infinity;
   private pendingEvents: GameEvent[] = [];
   /** Clients the room threw out: they get no reconnection window. */
   private readonly expelled = new Set<string>();
@@ -71,7 +84,11 @@ export class AsteroidsRoom extends Room<{ state: GameState; metadata: RoomListin
 
   override onCreate(options: CreateOptions = {}): void {
     const seed = Number.isInteger(options.seed) ? (options.seed as number) : Math.floor(Math.random() * 2 ** 32);
-    this.world = createWorld(seed);
+    this.maxClients = Number.isInteger(options.seats) ? (options.seats as number) : DEFAULT_SEATS;
+    const size = worldSizeFor(this.maxClients);
+    this.world = createWorld(seed, size);
+    this.state.width = size.width;
+    this.state.height = size.height;
     this.roomNumber = ++AsteroidsRoom.roomsCreated;
     this.patchRate = PATCH_INTERVAL_MS;
     void this.setMetadata({
@@ -95,10 +112,11 @@ export class AsteroidsRoom extends Room<{ state: GameState; metadata: RoomListin
     const color = cleanColor(options.color) ?? PALETTE[(this.playersJoined - 1) % PALETTE.length]!;
     addShip(this.world, client.sessionId);
     this.inputQueue.add(client.sessionId);
-    const ship = createShipState(name, color);
-    this.state.ships.set(client.sessionId, ship);
-    this.showOwnShip(client, ship);
-    mirrorWorld(this.world, this.state, (id) => this.inputQueue.ackOf(id));
+    addPlayerStates(this.state, client.sessionId, name, color);
+    this.showOwnShip(client);
+    // The first state the client gets already holds what is around its ship.
+    this.mirror(true);
+    this.interest.update([client], this.world, this.state);
     this.updatePlayerCount();
   }
 
@@ -110,22 +128,23 @@ export class AsteroidsRoom extends Room<{ state: GameState; metadata: RoomListin
     // Returning without allowReconnection() makes Colyseus call onLeave() right away.
     if (this.expelled.delete(client.sessionId) || closedForViolation(client.ref)) return;
     this.inputQueue.release(client.sessionId);
-    const shipState = this.state.ships.get(client.sessionId);
-    if (shipState) shipState.connected = false;
+    const player = this.state.players.get(client.sessionId);
+    if (player) player.connected = false;
     await this.allowReconnection(client, RECONNECT_WINDOW);
   }
 
   override onReconnect(client: Client): void {
-    const shipState = this.state.ships.get(client.sessionId);
-    if (!shipState) return;
-    shipState.connected = true;
-    this.showOwnShip(client, shipState);
+    const player = this.state.players.get(client.sessionId);
+    if (!player) return;
+    player.connected = true;
+    this.showOwnShip(client);
+    this.interest.update([client], this.world, this.state);
   }
 
-  /** Lets `client` see its own ship's owner-only fields (exact pose, velocity, ack). */
-  private showOwnShip(client: Client, ship: ShipState): void {
+  /** Gives `client` a fresh view holding its own ship with the owner-only fields (exact pose, velocity, ack). */
+  private showOwnShip(client: Client): void {
     client.view = new StateView();
-    client.view.add(ship);
+    this.interest.showOwnShip(client, this.state);
   }
 
   /** A consented leave, or a drop whose reconnection window ran out. */
@@ -136,6 +155,7 @@ export class AsteroidsRoom extends Room<{ state: GameState; metadata: RoomListin
     this.guard.forget(client.sessionId);
     this.lastRttReportAt.delete(client.sessionId);
     this.state.ships.delete(client.sessionId);
+    this.state.players.delete(client.sessionId);
     this.updatePlayerCount();
   }
 
@@ -229,15 +249,25 @@ export class AsteroidsRoom extends Room<{ state: GameState; metadata: RoomListin
    * clients already hold the state they refer to.
    */
   override onBeforePatch(): void {
-    mirrorWorld(this.world, this.state, (id) => this.inputQueue.ackOf(id));
-    if (this.pendingEvents.length === 0) return;
-    this.broadcast(ServerMessage.Events, { tick: this.world.tick, events: this.pendingEvents }, { afterNextPatch: true });
-    this.pendingEvents = [];
+    // Events are sorted per client while the rocks they name are still in the state.
+    if (this.pendingEvents.length > 0) {
+      sendEventsSeen(this.clients, this.pendingEvents, this.world.tick, this.state);
+      this.pendingEvents = [];
+    }
+    const now = this.clock.currentTime;
+    const refreshMinimap = now - this.minimapAt >= MINIMAP_INTERVAL_MS;
+    if (refreshMinimap) this.minimapAt = now;
+    this.mirror(refreshMinimap);
+    this.interest.updateInTurn(this.clients, this.world, this.state);
+  }
+
+  private mirror(refreshMinimap: boolean): void {
+    mirrorWorld(this.world, this.state, { ackOf: (id) => this.inputQueue.ackOf(id), refreshMinimap });
   }
 
   private updatePlayerCount(): void {
-    // Ships, not sockets: a player who dropped and may reconnect still holds a seat.
-    void this.setMetadata({ ...this.metadata, players: this.state.ships.size });
-    if (!this.disposed) serverMetrics.setRoomPlayers(this.roomId, this.state.ships.size);
+    // Players, not sockets: a player who dropped and may reconnect still holds a seat.
+    void this.setMetadata({ ...this.metadata, players: this.state.players.size });
+    if (!this.disposed) serverMetrics.setRoomPlayers(this.roomId, this.state.players.size);
   }
 }

@@ -1,13 +1,15 @@
 /**
  * Copies the simulation's World into the replicated GameState before each patch (and when a ship joins).
  * Schema setters ignore unchanged values, so only what moved goes on the wire; bullets
- * and rocks, which fly straight, are written once when they appear.
- * Ships' names, colours and connection flags belong to the room and are left alone.
+ * and rocks, which fly straight, are written once when they appear. The players' coarse
+ * minimap cells are refreshed only when asked (every MINIMAP_INTERVAL_MS), so a far ship
+ * costs its viewers a byte or two a refresh rather than a pose every patch.
+ * Players' names, colours and connection flags belong to the room and are left alone.
  */
 import { MapSchema } from "@colyseus/schema";
 import { TICK_RATE } from "../../shared/constants";
-import { AsteroidState, BulletState, GameState, ShipState } from "../../shared/schema";
-import { encodeAngle, encodeCharge, encodePosition } from "../../shared/wire";
+import { AsteroidState, BulletState, GameState, PlayerState, ShipState } from "../../shared/schema";
+import { encodeAngle, encodeCharge, encodeMapCell, encodePosition } from "../../shared/wire";
 import { validText } from "../../shared/protocol";
 import type { World } from "../../shared/world";
 
@@ -16,19 +18,32 @@ function prune<T>(map: MapSchema<T>, alive: Set<string>): void {
   for (const key of Array.from(map.keys())) if (!alive.has(key)) map.delete(key);
 }
 
-export function mirrorWorld(world: World, state: GameState, ackOf: (shipId: string) => number): void {
+export interface MirrorOptions {
+  /** Sequence number of the newest input applied to a ship. */
+  ackOf(shipId: string): number;
+  /** Refresh the players' minimap cells this time. */
+  refreshMinimap: boolean;
+}
+
+export function mirrorWorld(world: World, state: GameState, { ackOf, refreshMinimap }: MirrorOptions): void {
   state.tick = world.tick;
 
   for (const ship of world.ships) {
     const shipState = state.ships.get(ship.id);
-    if (!shipState) continue; // the room creates the schema entry (with name and colour) when the player joins
+    const player = state.players.get(ship.id);
+    if (!shipState || !player) continue; // the room creates the schema entries (with name and colour) when the player joins
+    player.score = ship.score;
+    player.alive = ship.alive;
+    if (refreshMinimap) {
+      player.mapX = encodeMapCell(ship.x, world.size.width);
+      player.mapY = encodeMapCell(ship.y, world.size.height);
+    }
     shipState.xFixed = encodePosition(ship.x);
     shipState.yFixed = encodePosition(ship.y);
     shipState.angleFixed = encodeAngle(ship.angle);
     shipState.alive = ship.alive;
     shipState.chargeLevel = encodeCharge(ship.charge);
     shipState.keys = ship.keys;
-    shipState.score = ship.score;
     // Constant through a death (tick + remaining steps), so it costs one field change per death.
     shipState.respawnTick = ship.alive ? 0 : world.tick + Math.round(ship.respawnIn * TICK_RATE);
     shipState.protected = ship.protection > 0;
@@ -76,11 +91,19 @@ export function mirrorWorld(world: World, state: GameState, ackOf: (shipId: stri
   prune(state.asteroids, rockIds);
 }
 
-/** The schema entry of a newly joined ship; mirrorWorld fills in the rest. */
-export function createShipState(name: string, color: string): ShipState {
-  const shipState = new ShipState();
+/** The schema entry of a newly joined player; mirrorWorld fills in the rest. */
+export function createPlayerState(name: string, color: string): PlayerState {
+  const player = new PlayerState();
   // The one door for text into the state: whatever the caller cleaned, it stays decodable (see validText).
-  shipState.name = validText(name);
-  shipState.color = validText(color);
-  return shipState;
+  player.name = validText(name);
+  player.color = validText(color);
+  return player;
+}
+
+/** A newly joined player's two entries: the player everyone sees, and the ship those near it see. */
+export function addPlayerStates(state: GameState, sessionId: string, name: string, color: string): ShipState {
+  state.players.set(sessionId, createPlayerState(name, color));
+  const ship = new ShipState();
+  state.ships.set(sessionId, ship);
+  return ship;
 }

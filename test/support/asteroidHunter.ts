@@ -11,7 +11,7 @@ import { Key } from "../../shared/input";
 import { ClientMessage, ROOM_NAME, ServerMessage } from "../../shared/protocol";
 import type { GameState, ShipState } from "../../shared/schema";
 import { angleDelta, wrappedOffset } from "../../shared/vector";
-import { asteroidAt } from "../../shared/wire";
+import { asteroidAt, worldSizeOf } from "../../shared/wire";
 
 /** Messages per second, two steps each: the web client's pace, a third of the soft rate limit. */
 const SEND_EVERY_MS = 1000 / 30;
@@ -47,7 +47,7 @@ export class AsteroidHunter {
   }
 
   get score(): number {
-    return this.ship?.score ?? 0;
+    return this.room.state.players?.get(this.room.sessionId)?.score ?? 0;
   }
 
   get tick(): number {
@@ -95,7 +95,8 @@ export class AsteroidHunter {
     let best: { x: number; y: number } | undefined;
     let bestDistance = Infinity;
     state.asteroids.forEach((rock) => {
-      const offset = wrappedOffset(ship, asteroidAt(rock, state.tick));
+      const size = worldSizeOf(state);
+      const offset = wrappedOffset(ship, asteroidAt(rock, state.tick, size), size);
       const distance = Math.hypot(offset.x, offset.y);
       if (distance >= bestDistance) return;
       const flight = distance / BULLET_SPEED;

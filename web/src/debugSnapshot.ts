@@ -1,6 +1,7 @@
 /**
  * A read-only picture of what the page shows, on `window.__netroids`, for browser tests
- * and curious players: the screen, the ships as drawn this frame, effect counts.
+ * and curious players: the screen, the ships as drawn this frame, effect counts, the
+ * camera and the minimap.
  * It is replaced (never mutated) so a reader cannot change the game through it.
  */
 import type { NetcodeOptions, NetStats } from "../../engine/GameSession";
@@ -26,6 +27,29 @@ export interface DebugSnapshot {
   /** Network statistics and the netcode switches (see GameSession). */
   net?: NetStats;
   netcode?: NetcodeOptions;
+  /**
+   * The camera of the last frame: the field point at the canvas's centre, canvas
+   * (backing-store) px per field px, and the field px the canvas shows on each axis (at
+   * most VIEW_WIDTH × VIEW_HEIGHT). Field point p is drawn at canvas px
+   * canvas.width / 2 + wrapDelta(x, p.x, world.width) × scale (and likewise for y).
+   */
+  camera?: DebugCamera;
+  /** The room's field, px. */
+  world?: { width: number; height: number };
+  /** Players on the minimap (every player in the room). */
+  blips?: number;
+  /** Markers drawn at the screen's edge for ships just off it. */
+  edgeMarkers?: number;
+  /** The minimap canvas's box on the page, CSS px. */
+  minimap?: { x: number; y: number; width: number; height: number };
+}
+
+export interface DebugCamera {
+  x: number;
+  y: number;
+  scale: number;
+  viewWidth: number;
+  viewHeight: number;
 }
 
 declare global {

@@ -1,12 +1,16 @@
 import { useEffect, useRef, useState } from "react";
-import { WORLD_HEIGHT, WORLD_WIDTH } from "../../../shared/constants";
+import type { WorldSize } from "../../../shared/worldSize";
 import { publishDebugSnapshot } from "../debugSnapshot";
 import { attachKeyboard } from "../input/keyboard";
 import { closeReason } from "../net/closeReason";
 import type { GameSession, HudState } from "../../../engine/GameSession";
+import { followFocus, followView, initialCamera, type CameraState } from "../render/camera";
+import { drawMinimap } from "../render/drawMinimap";
+import { fitCanvas } from "../render/fitCanvas";
 import { GameRenderer } from "../render/GameRenderer";
 import { DebugOverlay } from "./DebugOverlay";
 import { Hud } from "./Hud";
+import "./gameScreen.css";
 
 /** HUD refreshes per second: scores and ping change slowly; the canvas does the 60 fps work. */
 const HUD_REFRESH_MS = 250;
@@ -20,10 +24,12 @@ interface GameScreenProps {
 
 /**
  * Draws the session at the screen's frame rate and feeds it the keyboard; effects here may run twice
- * (StrictMode), so the room itself is not owned here.
+ * (StrictMode), so the room itself is not owned here. The field canvas covers the window; the
+ * camera follows the own ship over it; the minimap, a canvas of its own, shows the whole field.
  */
 export function GameScreen({ session, onExit }: GameScreenProps) {
   const canvasRef = useRef<HTMLCanvasElement>(null);
+  const minimapRef = useRef<HTMLCanvasElement>(null);
   const [hud, setHud] = useState<HudState | undefined>();
   const exitRef = useRef(onExit);
   // The latest onExit, for the long-lived effect below; refs are written after render, not during it.
@@ -34,8 +40,12 @@ export function GameScreen({ session, onExit }: GameScreenProps) {
   useEffect(() => {
     const canvas = canvasRef.current;
     const ctx = canvas?.getContext("2d");
-    if (!canvas || !ctx) return;
+    const minimap = minimapRef.current;
+    const minimapCtx = minimap?.getContext("2d");
+    if (!canvas || !ctx || !minimap || !minimapCtx) return;
     const renderer = new GameRenderer();
+    let camera: CameraState | undefined;
+    let minimapWorld: WorldSize | undefined;
     let frames = 0;
     let explosionsSeen = 0;
 
@@ -45,7 +55,9 @@ export function GameScreen({ session, onExit }: GameScreenProps) {
     let animation = 0;
     const draw = (now: number) => {
       const { frame, events } = session.frame(now);
-      const colorOf = (id: string) => frame.ships.find((ship) => ship.id === id)?.color ?? "#ffffff";
+      // A ship out of view is not in frame.ships, but every player has a minimap blip.
+      const colorOf = (id: string) =>
+        (frame.ships.find((ship) => ship.id === id) ?? frame.blips.find((blip) => blip.id === id))?.color ?? "#ffffff";
       for (const event of events) {
         if (event.kind === "shipDestroyed") {
           renderer.explode(event.x, event.y, colorOf(event.shipId), now);
@@ -54,8 +66,19 @@ export function GameScreen({ session, onExit }: GameScreenProps) {
           renderer.shatter(event.x, event.y, event.size, now);
         }
       }
-      renderer.render(ctx, frame, now);
+      fitCanvas(canvas);
+      camera = followFocus(camera ?? initialCamera(frame.world), frame.focus, frame.world, now);
+      const view = followView(camera, canvas.width, canvas.height);
+      renderer.render(ctx, frame, now, view);
+      if (minimapWorld?.width !== frame.world.width || minimapWorld.height !== frame.world.height) {
+        // The minimap has the field's shape; its CSS sets only its width.
+        minimap.style.aspectRatio = `${frame.world.width} / ${frame.world.height}`;
+        minimapWorld = frame.world;
+      }
+      fitCanvas(minimap);
+      drawMinimap(minimapCtx, frame, view, { width: minimap.width, height: minimap.height });
       frames++;
+      const minimapBox = minimap.getBoundingClientRect();
       publishDebugSnapshot({
         screen: "game",
         sessionId: session.sessionId,
@@ -71,6 +94,11 @@ export function GameScreen({ session, onExit }: GameScreenProps) {
         frames,
         net: session.stats(now),
         netcode: { ...session.options },
+        camera: { x: view.x, y: view.y, scale: view.scale, viewWidth: 2 * view.halfWidth, viewHeight: 2 * view.halfHeight },
+        world: { width: frame.world.width, height: frame.world.height },
+        blips: frame.blips.length,
+        edgeMarkers: renderer.edgeMarkers(),
+        minimap: { x: minimapBox.x, y: minimapBox.y, width: minimapBox.width, height: minimapBox.height },
       });
       animation = requestAnimationFrame(draw);
     };
@@ -88,7 +116,9 @@ export function GameScreen({ session, onExit }: GameScreenProps) {
 
   return (
     <div className="game">
-      <canvas ref={canvasRef} width={WORLD_WIDTH} height={WORLD_HEIGHT} data-testid="field" />
+      {/* The field first: browser tests read the page's first canvas. */}
+      <canvas ref={canvasRef} className="field" data-testid="field" />
+      <canvas ref={minimapRef} className="minimap" data-testid="minimap" />
       {hud && <Hud hud={hud} />}
       <DebugOverlay session={session} />
     </div>

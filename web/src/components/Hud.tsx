@@ -25,7 +25,7 @@ export function Hud({ hud }: { hud: HudState }) {
   return (
     <>
       <div className="hud-top" data-testid="hud">
-        <span>{hud.roomName}</span>
+        <span className="room-name">{hud.roomName}</span>
         <span data-testid="score">score {hud.score}</span>
         <span data-testid="ping">ping {hud.pingMs === undefined ? "…" : `${Math.round(hud.pingMs)} ms`}</span>
         <span data-testid="players">{countOf(standings.players, "player")}</span>

@@ -1,11 +1,15 @@
 import type { Client } from "@colyseus/sdk";
 import { useEffect, useState } from "react";
-import { NAME_MAX_LENGTH, ROOM_NAME_MAX_LENGTH } from "../../../shared/constants";
+import { DEFAULT_SEATS, NAME_MAX_LENGTH, ROOM_NAME_MAX_LENGTH } from "../../../shared/constants";
+import { screensPerSide } from "../../../shared/worldSize";
 import { PALETTE } from "../../../shared/protocol";
 import { createNamedRoom, describeJoinError, joinListedRoom, quickPlay, type JoinedRoom } from "../../../engine/matchmaking";
 import { useLobby } from "../net/useLobby";
 import { loadProfile, saveProfile, type Profile } from "../profile";
 import { RoomList } from "./RoomList";
+
+/** Room sizes a creator can pick: the field grows with the seats (one screen at 8). */
+const ROOM_SIZES = [8, 32, DEFAULT_SEATS] as const;
 
 interface LobbyProps {
   client: Client;
@@ -18,6 +22,7 @@ export function Lobby({ client, onJoined, notice }: LobbyProps) {
   const { rooms, status, retryNow } = useLobby(client);
   const [profile, setProfile] = useState<Profile>(loadProfile);
   const [newRoomName, setNewRoomName] = useState("");
+  const [seats, setSeats] = useState<number>(DEFAULT_SEATS);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | undefined>(notice);
 
@@ -82,11 +87,18 @@ export function Lobby({ client, onJoined, notice }: LobbyProps) {
           placeholder="room name"
           onChange={(event) => setNewRoomName(event.target.value)}
         />
+        <select aria-label="room size" data-testid="room-seats" value={seats} onChange={(event) => setSeats(Number(event.target.value))}>
+          {ROOM_SIZES.map((size) => (
+            <option key={size} value={size}>
+              {size} seats · {screensPerSide(size)}×{screensPerSide(size)} screens
+            </option>
+          ))}
+        </select>
         <button
           type="button"
           data-testid="create-room"
           disabled={busy}
-          onClick={() => void enter(() => createNamedRoom(client, { ...options, roomName: newRoomName.trim() || undefined }))}
+          onClick={() => void enter(() => createNamedRoom(client, { ...options, roomName: newRoomName.trim() || undefined, seats }))}
         >
           Create room
         </button>

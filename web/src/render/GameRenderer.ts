@@ -1,7 +1,9 @@
 /**
- * Draws the whole 960 × 540 field from a RenderFrame, in field coordinates. The game view
- * owns one instance; it keeps what a single frame does not carry: bullet trails, rock
- * outlines by id, and explosion/debris effects started by server events.
+ * Draws a RenderFrame through a camera (camera.ts): the part of the field the camera sees,
+ * scaled to the canvas, every object at its copy nearest the camera (and at the others in
+ * sight where the screen spans the field), with markers at the screen's edge for ships
+ * just off it. The game view owns one instance; it keeps what a single frame does not
+ * carry: bullet trails, rock outlines by id, and explosion/debris effects started by server events.
  *
  * Every method takes `nowMs` from one clock (performance.now() or the requestAnimationFrame
  * timestamp): effects and blinking are functions of that time, not of the frame count.
@@ -12,22 +14,22 @@ import { BulletTrails } from "./bulletTrails";
 import { drawAsteroids } from "./drawAsteroids";
 import { drawBackground } from "./drawBackground";
 import { drawBullets } from "./drawBullets";
+import { drawEdgeMarkers } from "./drawEdgeMarkers";
 import { drawEffects } from "./drawEffects";
 import { drawShipHulls, drawShipLabels } from "./drawShips";
 import type { RenderFrame } from "../../../engine/frame";
 import { Bursts, createExplosion, createShatter } from "./particles";
 import { RockShapes } from "./rockShape";
-import { makeStars } from "./starfield";
+import type { CameraView } from "./camera";
+import { makeSky } from "./starfield";
 import { WrapOffsets } from "./wrapCopies";
 
-/** Enough stars to read as space, few enough to cost nothing (three fills per frame). */
-const STAR_COUNT = 110;
 /** Fixed seeds: the sky, and the spread of effects, are the same in every session and test run. */
 const STAR_SEED = 0x5eed5;
 const EFFECT_SEED = 0xb007;
 
 export class GameRenderer {
-  private readonly stars = makeStars(STAR_COUNT, STAR_SEED);
+  private readonly sky = makeSky(STAR_SEED);
   private readonly rockShapes = new RockShapes();
   private readonly trails = new BulletTrails();
   private readonly bursts = new Bursts();
@@ -35,27 +37,32 @@ export class GameRenderer {
   private readonly effectRng: RngState = { rngState: EFFECT_SEED };
   /** Latest time any call has seen: what activeExplosions() counts against. */
   private latestMs = Number.NEGATIVE_INFINITY;
+  private markers = 0;
 
   /**
-   * Draws one frame over the whole field (it paints the background, so no clear is needed).
-   * Call once per animation frame: bullet trails are sampled here. The context's state is
-   * saved and restored; its current transform is kept, so a caller that draws the 960 × 540
-   * field into a canvas of another size may scale it first.
+   * Draws one frame over the whole canvas (it paints the background, so no clear is
+   * needed), as `view` sees the field. Call once per animation frame: bullet trails are
+   * sampled here. The context's transform is set here from the view; its state is saved
+   * and restored.
    */
-  render(ctx: CanvasRenderingContext2D, frame: RenderFrame, nowMs: number): void {
+  render(ctx: CanvasRenderingContext2D, frame: RenderFrame, nowMs: number, view: CameraView): void {
     this.latestMs = Math.max(this.latestMs, nowMs);
-    this.trails.update(frame.bullets, nowMs);
+    this.trails.update(frame.bullets, nowMs, frame.world);
     this.bursts.prune(nowMs);
     ctx.save();
     try {
-      drawBackground(ctx, this.stars);
-      drawAsteroids(ctx, frame.asteroids, this.rockShapes, this.offsets);
+      // Field px around the camera to canvas px: the camera's point lands on the canvas's centre.
+      const { scale } = view;
+      ctx.setTransform(scale, 0, 0, scale, ctx.canvas.width / 2 - view.x * scale, ctx.canvas.height / 2 - view.y * scale);
+      drawBackground(ctx, this.sky, view);
+      drawAsteroids(ctx, frame.asteroids, this.rockShapes, view, this.offsets);
       this.rockShapes.endFrame();
-      drawBullets(ctx, frame.bullets, this.trails, nowMs, this.offsets);
-      drawShipHulls(ctx, frame.ships, nowMs, this.offsets);
-      drawEffects(ctx, this.bursts.all, nowMs, this.offsets);
-      // Labels last, so no ship, bullet or spark covers a name.
-      drawShipLabels(ctx, frame.ships, this.offsets);
+      drawBullets(ctx, frame.bullets, this.trails, nowMs, view, this.offsets);
+      drawShipHulls(ctx, frame.ships, nowMs, view, this.offsets);
+      drawEffects(ctx, this.bursts.all, nowMs, view, this.offsets);
+      // Labels and markers last, so no ship, bullet or spark covers a name or a pointer.
+      drawShipLabels(ctx, frame.ships, view, this.offsets);
+      this.markers = drawEdgeMarkers(ctx, frame.ships, view);
     } finally {
       ctx.restore();
     }
@@ -78,11 +85,17 @@ export class GameRenderer {
     return this.bursts.countLive("explosion", this.latestMs);
   }
 
+  /** Edge markers drawn by the last render: ships just off screen (debug snapshot, browser tests). */
+  edgeMarkers(): number {
+    return this.markers;
+  }
+
   /** Forgets trails, rock outlines and effects: call when leaving a room, so nothing carries over. */
   reset(): void {
     this.trails.clear();
     this.rockShapes.clear();
     this.bursts.clear();
     this.latestMs = Number.NEGATIVE_INFINITY;
+    this.markers = 0;
   }
 }

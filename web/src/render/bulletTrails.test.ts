@@ -1,9 +1,12 @@
 import { describe, expect, it } from "@jest/globals";
-import { BULLET_SPEED, WORLD_HEIGHT, WORLD_WIDTH } from "../../../shared/constants";
+import { BULLET_SPEED } from "../../../shared/constants";
 import { wrapCoord } from "../../../shared/vector";
+import { ONE_SCREEN, worldSizeFor } from "../../../shared/worldSize";
 import { BulletTrails, TRAIL_BREAK_DISTANCE, TRAIL_CAPACITY, TRAIL_DURATION_MS, TRAIL_MIN_SAMPLE_MS, type Trail } from "./bulletTrails";
 import type { RenderBullet } from "../../../engine/frame";
 
+/** The one-screen field (960 × 540) most tests fly in. */
+const FIELD = ONE_SCREEN;
 /** 60 fps. */
 const FRAME_MS = 1000 / 60;
 
@@ -19,23 +22,23 @@ function points(trail: Trail): Array<[number, number]> {
 
 /** A position brought into the field, as the server sends it. */
 function wrapped(x: number, y: number): [number, number] {
-  return [wrapCoord(x, WORLD_WIDTH), wrapCoord(y, WORLD_HEIGHT)];
+  return [wrapCoord(x, FIELD.width), wrapCoord(y, FIELD.height)];
 }
 
 /** Flies bullet "b" with a constant velocity (px per frame) for `frames` frames from time 0. */
 function fly(trails: BulletTrails, from: [number, number], step: [number, number], frames: number, frameMs = FRAME_MS): void {
   for (let f = 0; f < frames; f++) {
     const [x, y] = wrapped(from[0] + step[0] * f, from[1] + step[1] * f);
-    trails.update([bullet("b", x, y)], f * frameMs);
+    trails.update([bullet("b", x, y)], f * frameMs, FIELD);
   }
 }
 
 describe("BulletTrails", () => {
   it("starts a new bullet's trail at its position, and ends it at the bullet's newest position", () => {
     const trails = new BulletTrails();
-    trails.update([bullet("b", 100, 200)], 0);
+    trails.update([bullet("b", 100, 200)], 0, FIELD);
     expect(points(trails.get("b")!)).toEqual([[100, 200]]);
-    trails.update([bullet("b", 110, 200)], FRAME_MS);
+    trails.update([bullet("b", 110, 200)], FRAME_MS, FIELD);
     expect(points(trails.get("b")!)).toEqual([
       [110, 200],
       [100, 200],
@@ -47,12 +50,12 @@ describe("BulletTrails", () => {
     for (const frameMs of [4, FRAME_MS, 33]) {
       for (let f = 0; f < 100; f++) {
         const now = f * frameMs;
-        trails.update([bullet("b", 100 + f, 100)], now);
+        trails.update([bullet("b", 100 + f, 100)], now, FIELD);
         const trail = trails.get("b")!;
         expect(trail.count).toBeLessThanOrEqual(TRAIL_CAPACITY);
         if (trail.count >= 2) expect(now - trail.time(trail.count - 2)).toBeLessThan(TRAIL_DURATION_MS);
       }
-      trails.update([], 1e6); // next frame rate starts afresh
+      trails.update([], 1e6, FIELD); // next frame rate starts afresh
     }
   });
 
@@ -72,20 +75,20 @@ describe("BulletTrails", () => {
 
   it("forgets bullets that are no longer in the frame", () => {
     const trails = new BulletTrails();
-    trails.update([bullet("a", 10, 10), bullet("b", 20, 20)], 0);
-    trails.update([bullet("a", 12, 10)], FRAME_MS);
+    trails.update([bullet("a", 10, 10), bullet("b", 20, 20)], 0, FIELD);
+    trails.update([bullet("a", 12, 10)], FRAME_MS, FIELD);
     expect(trails.size).toBe(1);
     expect(trails.get("b")).toBeUndefined();
-    trails.update([], 2 * FRAME_MS);
+    trails.update([], 2 * FRAME_MS, FIELD);
     expect(trails.size).toBe(0);
   });
 
   it("starts a fresh trail when an id comes back after being forgotten", () => {
     const trails = new BulletTrails();
-    trails.update([bullet("a", 10, 10)], 0);
-    trails.update([bullet("a", 20, 10)], FRAME_MS);
-    trails.update([], 2 * FRAME_MS);
-    trails.update([bullet("a", 500, 300)], 3 * FRAME_MS);
+    trails.update([bullet("a", 10, 10)], 0, FIELD);
+    trails.update([bullet("a", 20, 10)], FRAME_MS, FIELD);
+    trails.update([], 2 * FRAME_MS, FIELD);
+    trails.update([bullet("a", 500, 300)], 3 * FRAME_MS, FIELD);
     expect(points(trails.get("a")!)).toEqual([[500, 300]]);
   });
 
@@ -102,7 +105,7 @@ describe("BulletTrails", () => {
       const stepLength = Math.hypot(step[0], step[1]);
       for (let f = 0; f < 12; f++) {
         const [x, y] = wrapped(from[0] + step[0] * f, from[1] + step[1] * f);
-        trails.update([bullet("b", x, y)], f * FRAME_MS);
+        trails.update([bullet("b", x, y)], f * FRAME_MS, FIELD);
         const trail = points(trails.get("b")!);
         expect(trail[0]).toEqual([x, y]);
         for (let i = 1; i < trail.length; i++) {
@@ -116,11 +119,25 @@ describe("BulletTrails", () => {
     },
   );
 
+  it("wraps at the edge of the field it is given: on a two-screen field, 950 → 0 is a jump, 1910 → 0 a wrap", () => {
+    const big = worldSizeFor(32);
+    const trails = new BulletTrails();
+    trails.update([bullet("b", 950, 100)], 0, big);
+    trails.update([bullet("b", 0, 100)], FRAME_MS, big);
+    expect(points(trails.get("b")!)).toEqual([[0, 100]]);
+    trails.update([bullet("c", big.width - 10, 100)], 2 * FRAME_MS, big);
+    trails.update([bullet("c", 0, 100)], 3 * FRAME_MS, big);
+    expect(points(trails.get("c")!)).toEqual([
+      [0, 100],
+      [-10, 100],
+    ]);
+  });
+
   it("keeps the older points beyond the edge the bullet crossed", () => {
     const trails = new BulletTrails();
-    trails.update([bullet("b", 950, 100)], 0);
-    trails.update([bullet("b", 0, 100)], FRAME_MS);
-    trails.update([bullet("b", 10, 100)], 2 * FRAME_MS);
+    trails.update([bullet("b", 950, 100)], 0, FIELD);
+    trails.update([bullet("b", 0, 100)], FRAME_MS, FIELD);
+    trails.update([bullet("b", 10, 100)], 2 * FRAME_MS, FIELD);
     expect(points(trails.get("b")!)).toEqual([
       [10, 100],
       [0, 100],
@@ -130,18 +147,18 @@ describe("BulletTrails", () => {
 
   it("restarts the trail on a jump no bullet can fly between two frames", () => {
     const trails = new BulletTrails();
-    trails.update([bullet("b", 100, 100)], 0);
-    trails.update([bullet("b", 110, 100)], FRAME_MS);
-    trails.update([bullet("b", 110 + TRAIL_BREAK_DISTANCE + 1, 100)], 2 * FRAME_MS);
+    trails.update([bullet("b", 100, 100)], 0, FIELD);
+    trails.update([bullet("b", 110, 100)], FRAME_MS, FIELD);
+    trails.update([bullet("b", 110 + TRAIL_BREAK_DISTANCE + 1, 100)], 2 * FRAME_MS, FIELD);
     expect(points(trails.get("b")!)).toEqual([[111 + TRAIL_BREAK_DISTANCE, 100]]);
   });
 
   it("after a pause longer than the trail, keeps only the newest point and one older than the trail", () => {
     const trails = new BulletTrails();
-    trails.update([bullet("b", 100, 100)], 0);
-    trails.update([bullet("b", 110, 100)], FRAME_MS);
-    trails.update([bullet("b", 120, 100)], 2 * FRAME_MS);
-    trails.update([bullet("b", 130, 100)], 2 * FRAME_MS + TRAIL_DURATION_MS + 1);
+    trails.update([bullet("b", 100, 100)], 0, FIELD);
+    trails.update([bullet("b", 110, 100)], FRAME_MS, FIELD);
+    trails.update([bullet("b", 120, 100)], 2 * FRAME_MS, FIELD);
+    trails.update([bullet("b", 130, 100)], 2 * FRAME_MS + TRAIL_DURATION_MS + 1, FIELD);
     expect(points(trails.get("b")!)).toEqual([
       [130, 100],
       [120, 100],

@@ -5,8 +5,9 @@
  * so they lie beyond the edge it crossed. No trail segment ever spans the field, and the
  * trail, drawn with the bullet's wrap copies, follows the bullet through the edge.
  */
-import { BULLET_SPEED, WORLD_HEIGHT, WORLD_WIDTH } from "../../../shared/constants";
+import { BULLET_SPEED } from "../../../shared/constants";
 import { wrapDelta } from "../../../shared/vector";
+import type { WorldSize } from "../../../shared/worldSize";
 import type { RenderBullet } from "../../../engine/frame";
 
 /** How far back a trail reaches, ms: about 50 px at bullet speed. */
@@ -89,8 +90,8 @@ export class BulletTrails {
   private readonly pool: Trail[] = [];
   private frame = 0;
 
-  /** Records this frame's bullet positions and forgets bullets that are gone. Call once per render. */
-  update(bullets: readonly RenderBullet[], nowMs: number): void {
+  /** Records this frame's bullet positions on a field of `world`'s size and forgets bullets that are gone. Call once per render. */
+  update(bullets: readonly RenderBullet[], nowMs: number, world: WorldSize): void {
     this.frame++;
     for (const bullet of bullets) {
       let trail = this.trails.get(bullet.id);
@@ -99,7 +100,7 @@ export class BulletTrails {
         trail.reset(bullet.x, bullet.y, nowMs);
         this.trails.set(bullet.id, trail);
       } else {
-        follow(trail, bullet.x, bullet.y, nowMs);
+        follow(trail, bullet.x, bullet.y, nowMs, world);
       }
       trail.seen = this.frame;
     }
@@ -123,12 +124,12 @@ export class BulletTrails {
   }
 }
 
-function follow(trail: Trail, x: number, y: number, nowMs: number): void {
+function follow(trail: Trail, x: number, y: number, nowMs: number, world: WorldSize): void {
   const headX = trail.x(0);
   const headY = trail.y(0);
   // The short way round: a bullet at 955 then at 5 moved 10 px right, not 950 px left.
-  const stepX = wrapDelta(headX, x, WORLD_WIDTH);
-  const stepY = wrapDelta(headY, y, WORLD_HEIGHT);
+  const stepX = wrapDelta(headX, x, world.width);
+  const stepY = wrapDelta(headY, y, world.height);
   if (Math.hypot(stepX, stepY) > TRAIL_BREAK_DISTANCE) {
     trail.reset(x, y, nowMs);
     return;

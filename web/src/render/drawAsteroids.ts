@@ -1,10 +1,8 @@
-/** Asteroids: irregular outlines (rockShape.ts), rotated, with wrap copies at the edges. */
-import { WORLD_HEIGHT, WORLD_WIDTH } from "../../../shared/constants";
-import { wrapCoord } from "../../../shared/vector";
+/** Asteroids: irregular outlines (rockShape.ts), rotated, drawn at each copy the camera sees (wrapCopies.ts). */
 import { addRotatedPolygon } from "./canvasPath";
 import type { RenderAsteroid } from "../../../engine/frame";
 import type { RockShapes } from "./rockShape";
-import { computeWrapOffsets, type WrapOffsets } from "./wrapCopies";
+import { computeWrapOffsets, type VisibleArea, type WrapOffsets } from "./wrapCopies";
 
 const ROCK_STROKE = "#b8bcc6";
 /** A near-black fill hides the stars behind a rock, so it reads as solid. */
@@ -16,6 +14,7 @@ export function drawAsteroids(
   ctx: CanvasRenderingContext2D,
   asteroids: readonly RenderAsteroid[],
   shapes: RockShapes,
+  area: VisibleArea,
   offsets: WrapOffsets,
 ): void {
   if (asteroids.length === 0) return;
@@ -23,14 +22,12 @@ export function drawAsteroids(
   ctx.beginPath();
   for (const rock of asteroids) {
     const shape = shapes.get(rock.id, rock.size);
-    const x = wrapCoord(rock.x, WORLD_WIDTH);
-    const y = wrapCoord(rock.y, WORLD_HEIGHT);
     const cos = Math.cos(rock.angle);
     const sin = Math.sin(rock.angle);
     const extent = shape.boundRadius + ROCK_LINE_WIDTH;
-    const copies = computeWrapOffsets(x, y, extent, extent, offsets);
+    const copies = computeWrapOffsets(rock.x, rock.y, extent, extent, area, offsets);
     for (let k = 0; k < copies; k++) {
-      addRotatedPolygon(ctx, shape.xs, shape.ys, shape.count, x + offsets.dx[k]!, y + offsets.dy[k]!, cos, sin);
+      addRotatedPolygon(ctx, shape.xs, shape.ys, shape.count, rock.x + offsets.dx[k]!, rock.y + offsets.dy[k]!, cos, sin);
     }
   }
   ctx.fillStyle = ROCK_FILL;

@@ -3,12 +3,10 @@
  * fades behind it (trailShape.ts). Drawing is batched: one path per colour and trail band,
  * one per colour for the dots and one for all cores, so 300 bullets cost tens of fills.
  */
-import { WORLD_HEIGHT, WORLD_WIDTH } from "../../../shared/constants";
-import { wrapCoord } from "../../../shared/vector";
 import type { BulletTrails } from "./bulletTrails";
 import type { RenderBullet } from "../../../engine/frame";
 import { TRAIL_BANDS, TRIANGLE_FLOATS, trailTriangles } from "./trailShape";
-import { computeWrapOffsets, type WrapOffsets } from "./wrapCopies";
+import { computeWrapOffsets, type VisibleArea, type WrapOffsets } from "./wrapCopies";
 
 /** Opacity of each trail band: the three overlap near the bullet, 1 − 0.7³ ≈ 0.66 there, 0.3 at the far third. */
 const TRAIL_BAND_ALPHA = 0.3;
@@ -41,31 +39,33 @@ export function drawBullets(
   bullets: readonly RenderBullet[],
   trails: BulletTrails,
   nowMs: number,
+  area: VisibleArea,
   offsets: WrapOffsets,
 ): void {
   if (bullets.length === 0) return;
   batches.clear();
   const cores = new Path2D();
   for (const bullet of bullets) {
-    const x = wrapCoord(bullet.x, WORLD_WIDTH);
-    const y = wrapCoord(bullet.y, WORLD_HEIGHT);
     const r = bullet.radius;
     const trail = trails.get(bullet.id);
     const bands = trail === undefined ? 0 : trailTriangles(trail, r, nowMs, triangles);
     // Trail points are in the coordinates the bullet came in (the base is at bullet.x/y): widen
-    // the copies' bounds by the trail's reach, so a trail crossing an edge shows on both sides.
+    // the copies' bounds by the trail's reach, so a trail crossing an edge of the screen or
+    // of the field shows wherever it is in sight.
     let extentX = r;
     let extentY = r;
     for (let i = 0; i < bands * TRIANGLE_FLOATS; i += 2) {
       extentX = Math.max(extentX, Math.abs(triangles[i]! - bullet.x));
       extentY = Math.max(extentY, Math.abs(triangles[i + 1]! - bullet.y));
     }
-    const copies = computeWrapOffsets(x, y, extentX, extentY, offsets);
+    const copies = computeWrapOffsets(bullet.x, bullet.y, extentX, extentY, area, offsets);
     const batch = batchFor(bullet.color);
     for (let k = 0; k < copies; k++) {
-      const cx = x + offsets.dx[k]!;
-      const cy = y + offsets.dy[k]!;
-      if (bands > 0) addTriangles(batch.bands, cx - bullet.x, cy - bullet.y);
+      const dx = offsets.dx[k]!;
+      const dy = offsets.dy[k]!;
+      const cx = bullet.x + dx;
+      const cy = bullet.y + dy;
+      if (bands > 0) addTriangles(batch.bands, dx, dy);
       batch.dots.moveTo(cx + r, cy);
       batch.dots.arc(cx, cy, r, 0, 2 * Math.PI);
       cores.moveTo(cx + r * CORE_SCALE, cy);

@@ -1,12 +1,11 @@
 /**
  * Explosions (a white flash, an expanding ring and sparks in the ship's colour) and rock
- * debris (spinning grey fragments). Particles are placed on the torus with wrapCoord, so
- * debris near an edge comes back at the other side like everything else.
+ * debris (spinning grey fragments). Each particle is drawn at its copy nearest the camera,
+ * so debris flying over an edge of the field comes back at the other side like everything else.
  */
-import { WORLD_HEIGHT, WORLD_WIDTH } from "../../../shared/constants";
-import { wrapCoord } from "../../../shared/vector";
+import { nearCamera } from "./camera";
 import { particleFade, particleTravel, type Burst } from "./particles";
-import { computeWrapOffsets, type WrapOffsets } from "./wrapCopies";
+import { computeWrapOffsets, type VisibleArea, type WrapOffsets } from "./wrapCopies";
 
 const FLASH_COLOR = "#ffffff";
 const FLASH_DURATION_MS = 90;
@@ -19,28 +18,34 @@ const RING_LINE_WIDTH = 2;
 const RING_ALPHA = 0.8;
 const FRAGMENT_LINE_WIDTH = 1.5;
 
-export function drawEffects(ctx: CanvasRenderingContext2D, bursts: readonly Burst[], nowMs: number, offsets: WrapOffsets): void {
+export function drawEffects(
+  ctx: CanvasRenderingContext2D,
+  bursts: readonly Burst[],
+  nowMs: number,
+  area: VisibleArea,
+  offsets: WrapOffsets,
+): void {
   for (const burst of bursts) {
     // An effect started by a network callback may carry a time a hair after this frame's.
     const ageMs = Math.max(0, nowMs - burst.startMs);
     if (burst.kind === "explosion") {
-      drawFlashAndRing(ctx, burst, ageMs, offsets);
-      drawSparks(ctx, burst, ageMs);
+      drawFlashAndRing(ctx, burst, ageMs, area, offsets);
+      drawSparks(ctx, burst, ageMs, area);
     } else {
-      drawFragments(ctx, burst, ageMs);
+      drawFragments(ctx, burst, ageMs, area);
     }
   }
   ctx.globalAlpha = 1;
 }
 
-function drawFlashAndRing(ctx: CanvasRenderingContext2D, burst: Burst, ageMs: number, offsets: WrapOffsets): void {
+function drawFlashAndRing(ctx: CanvasRenderingContext2D, burst: Burst, ageMs: number, area: VisibleArea, offsets: WrapOffsets): void {
   if (ageMs >= RING_DURATION_MS) return;
-  const x = wrapCoord(burst.x, WORLD_WIDTH);
-  const y = wrapCoord(burst.y, WORLD_HEIGHT);
+  const { x, y } = burst;
   const progress = ageMs / RING_DURATION_MS;
   // Ease-out: the ring bursts fast, then slows, like the sparks under drag.
   const radius = RING_START_RADIUS + (RING_END_RADIUS - RING_START_RADIUS) * (1 - (1 - progress) ** 2);
-  const copies = computeWrapOffsets(x, y, RING_END_RADIUS + RING_LINE_WIDTH, RING_END_RADIUS + RING_LINE_WIDTH, offsets);
+  const copies = computeWrapOffsets(x, y, RING_END_RADIUS + RING_LINE_WIDTH, RING_END_RADIUS + RING_LINE_WIDTH, area, offsets);
+  if (copies === 0) return;
   if (ageMs < FLASH_DURATION_MS) {
     ctx.globalAlpha = FLASH_ALPHA * (1 - ageMs / FLASH_DURATION_MS);
     ctx.fillStyle = FLASH_COLOR;
@@ -65,11 +70,12 @@ function circlesAt(ctx: CanvasRenderingContext2D, x: number, y: number, radius: 
   }
 }
 
-/** Calls `draw` for each particle of `burst` still visible, with its alpha set and its wrapped position. */
+/** Calls `draw` for each particle of `burst` still visible, with its alpha set, at its position nearest the camera. */
 function forEachLiveParticle(
   ctx: CanvasRenderingContext2D,
   burst: Burst,
   ageMs: number,
+  area: VisibleArea,
   draw: (p: Burst["particles"][number], px: number, py: number) => void,
 ): void {
   const travel = particleTravel(ageMs);
@@ -77,21 +83,21 @@ function forEachLiveParticle(
     const fade = particleFade(ageMs, p.lifeMs);
     if (fade <= 0) continue;
     ctx.globalAlpha = fade;
-    draw(p, wrapCoord(burst.x + p.vx * travel, WORLD_WIDTH), wrapCoord(burst.y + p.vy * travel, WORLD_HEIGHT));
+    draw(p, nearCamera(area.x, burst.x + p.vx * travel, area.world.width), nearCamera(area.y, burst.y + p.vy * travel, area.world.height));
   }
 }
 
-function drawSparks(ctx: CanvasRenderingContext2D, burst: Burst, ageMs: number): void {
+function drawSparks(ctx: CanvasRenderingContext2D, burst: Burst, ageMs: number, area: VisibleArea): void {
   ctx.fillStyle = burst.color;
-  forEachLiveParticle(ctx, burst, ageMs, (p, px, py) => ctx.fillRect(px - p.size / 2, py - p.size / 2, p.size, p.size));
+  forEachLiveParticle(ctx, burst, ageMs, area, (p, px, py) => ctx.fillRect(px - p.size / 2, py - p.size / 2, p.size, p.size));
 }
 
-function drawFragments(ctx: CanvasRenderingContext2D, burst: Burst, ageMs: number): void {
+function drawFragments(ctx: CanvasRenderingContext2D, burst: Burst, ageMs: number, area: VisibleArea): void {
   const ageS = ageMs / 1000;
   ctx.strokeStyle = burst.color;
   ctx.lineWidth = FRAGMENT_LINE_WIDTH;
   ctx.lineCap = "round";
-  forEachLiveParticle(ctx, burst, ageMs, (p, px, py) => {
+  forEachLiveParticle(ctx, burst, ageMs, area, (p, px, py) => {
     // Each fragment starts along its flight direction and spins at its own rate.
     const angle = Math.atan2(p.vy, p.vx) + p.spin * ageS;
     const hx = (Math.cos(angle) * p.size) / 2;

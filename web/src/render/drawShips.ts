@@ -4,9 +4,8 @@
  * separate pass drawn last, the upright name labels. Dead ships are not drawn: their
  * explosion (drawEffects.ts) stands in for them.
  */
-import { NAME_MAX_LENGTH, SHIP_BOUND_RADIUS, WORLD_HEIGHT, WORLD_WIDTH } from "../../../shared/constants";
+import { NAME_MAX_LENGTH, SHIP_BOUND_RADIUS } from "../../../shared/constants";
 import { Key, isHeld } from "../../../shared/input";
-import { wrapCoord } from "../../../shared/vector";
 import { addRotatedPolygon } from "./canvasPath";
 import type { RenderShip } from "../../../engine/frame";
 import { hashId } from "./hashId";
@@ -21,7 +20,7 @@ import {
   flameLength,
   protectionAlpha,
 } from "./shipShape";
-import { computeWrapOffsets, type WrapOffsets } from "./wrapCopies";
+import { computeWrapOffsets, type VisibleArea, type WrapOffsets } from "./wrapCopies";
 
 const HULL_LINE_WIDTH = 1.5;
 /** The local ship's outline is thicker, with a white line inside it: findable among 100 ships. */
@@ -66,21 +65,26 @@ const fillYs = new Float64Array(CHARGE_FILL_MAX_VERTICES);
 const flameXs = new Float64Array(3);
 const flameYs = new Float64Array(3);
 
-export function drawShipHulls(ctx: CanvasRenderingContext2D, ships: readonly RenderShip[], nowMs: number, offsets: WrapOffsets): void {
+export function drawShipHulls(
+  ctx: CanvasRenderingContext2D,
+  ships: readonly RenderShip[],
+  nowMs: number,
+  area: VisibleArea,
+  offsets: WrapOffsets,
+): void {
   ctx.lineJoin = "miter";
   for (const ship of ships) {
     if (!ship.alive) continue;
-    const x = wrapCoord(ship.x, WORLD_WIDTH);
-    const y = wrapCoord(ship.y, WORLD_HEIGHT);
+    const copies = computeWrapOffsets(ship.x, ship.y, SHIP_DRAW_EXTENT, SHIP_DRAW_EXTENT, area, offsets);
+    if (copies === 0) continue;
     const cos = Math.cos(ship.angle);
     const sin = Math.sin(ship.angle);
     const alpha = ship.protected ? protectionAlpha(nowMs) : 1;
     const fillCount = chargeFillPolygon(ship.charge, fillXs, fillYs);
     const flame = isHeld(ship.keys, Key.Up) ? flameLength(nowMs, flickerPhase(ship.id)) : 0;
-    const copies = computeWrapOffsets(x, y, SHIP_DRAW_EXTENT, SHIP_DRAW_EXTENT, offsets);
     for (let k = 0; k < copies; k++) {
-      const cx = x + offsets.dx[k]!;
-      const cy = y + offsets.dy[k]!;
+      const cx = ship.x + offsets.dx[k]!;
+      const cy = ship.y + offsets.dy[k]!;
       if (flame > 0) drawFlame(ctx, flame, cx, cy, cos, sin, alpha);
       drawHull(ctx, ship, fillCount, cx, cy, cos, sin, alpha);
     }
@@ -153,7 +157,7 @@ function drawHull(
 }
 
 /** Name labels, upright above each live ship; the local player's is drawn last, bold, on top. */
-export function drawShipLabels(ctx: CanvasRenderingContext2D, ships: readonly RenderShip[], offsets: WrapOffsets): void {
+export function drawShipLabels(ctx: CanvasRenderingContext2D, ships: readonly RenderShip[], area: VisibleArea, offsets: WrapOffsets): void {
   ctx.globalAlpha = 1;
   ctx.textAlign = "center";
   ctx.textBaseline = "alphabetic";
@@ -163,22 +167,21 @@ export function drawShipLabels(ctx: CanvasRenderingContext2D, ships: readonly Re
   ctx.font = LABEL_FONT;
   ctx.fillStyle = LABEL_COLOR;
   for (const ship of ships) {
-    if (ship.alive && !ship.isLocal) drawLabel(ctx, ship, offsets);
+    if (ship.alive && !ship.isLocal) drawLabel(ctx, ship, area, offsets);
   }
   ctx.font = LOCAL_LABEL_FONT;
   ctx.fillStyle = LOCAL_LABEL_COLOR;
   for (const ship of ships) {
-    if (ship.alive && ship.isLocal) drawLabel(ctx, ship, offsets);
+    if (ship.alive && ship.isLocal) drawLabel(ctx, ship, area, offsets);
   }
 }
 
-function drawLabel(ctx: CanvasRenderingContext2D, ship: RenderShip, offsets: WrapOffsets): void {
-  const x = wrapCoord(ship.x, WORLD_WIDTH);
-  const baseline = wrapCoord(ship.y, WORLD_HEIGHT) - LABEL_RISE;
+function drawLabel(ctx: CanvasRenderingContext2D, ship: RenderShip, area: VisibleArea, offsets: WrapOffsets): void {
+  const baseline = ship.y - LABEL_RISE;
   const middle = baseline - LABEL_FONT_PX / 2;
-  const copies = computeWrapOffsets(x, middle, LABEL_HALF_WIDTH, LABEL_HALF_HEIGHT, offsets);
+  const copies = computeWrapOffsets(ship.x, middle, LABEL_HALF_WIDTH, LABEL_HALF_HEIGHT, area, offsets);
   for (let k = 0; k < copies; k++) {
-    const lx = x + offsets.dx[k]!;
+    const lx = ship.x + offsets.dx[k]!;
     const ly = baseline + offsets.dy[k]!;
     ctx.strokeText(ship.name, lx, ly);
     ctx.fillText(ship.name, lx, ly);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "@jest/globals";
 import { BULLET_SPEED } from "../../../shared/constants";
+import { ONE_SCREEN } from "../../../shared/worldSize";
 import { BulletTrails, TRAIL_DURATION_MS, type Trail } from "./bulletTrails";
 import { TRAIL_BANDS, TRIANGLE_FLOATS, pointAtAge, trailTriangles, type Point } from "./trailShape";
 
@@ -13,7 +14,7 @@ function trailOf(positions: Array<[number, number]>): { trail: Trail; now: numbe
   let now = 0;
   positions.forEach(([x, y], f) => {
     now = f * FRAME_MS;
-    trails.update([{ id: "b", x, y, radius: 3, color: "#ffffff" }], now);
+    trails.update([{ id: "b", x, y, radius: 3, color: "#ffffff" }], now, ONE_SCREEN);
   });
   return { trail: trails.get("b")!, now };
 }

@@ -1,0 +1,96 @@
+import { Encoder, StateView } from "@colyseus/schema";
+import { INTEREST_HYSTERESIS, INTEREST_MARGIN, SHIP_BOUND_RADIUS, VIEW_WIDTH } from "../../shared/constants";
+import { addShip } from "../../shared/lifecycle";
+import { GameState } from "../../shared/schema";
+import { createWorld } from "../../shared/step";
+import { findShip, type World } from "../../shared/world";
+import { LARGEST_WORLD } from "../../shared/worldSize";
+import { InterestManager } from "./InterestManager";
+import { addPlayerStates, mirrorWorld } from "./mirrorWorld";
+import { PlacedObjects } from "./PlacedObjects";
+
+/** Where a ship's centre enters a viewer's region on x, and where it leaves it. */
+const ENTER = VIEW_WIDTH / 2 + INTEREST_MARGIN + SHIP_BOUND_RADIUS;
+const LEAVE = ENTER + INTEREST_HYSTERESIS;
+
+function setUp(): { world: World; state: GameState; interest: InterestManager; viewer: { sessionId: string; view: StateView } } {
+  const world = createWorld(1, LARGEST_WORLD);
+  world.asteroids = [];
+  const state = new GameState();
+  for (const id of ["me", "other"]) {
+    addShip(world, id);
+    addPlayerStates(state, id, id, "#ffffff");
+  }
+  // Views bind to the state through its encoder, as in a room.
+  new Encoder(state);
+  const viewer = { sessionId: "me", view: new StateView() };
+  const interest = new InterestManager();
+  interest.showOwnShip(viewer, state);
+  Object.assign(findShip(world, "me")!, { x: 10, y: 1000 });
+  return { world, state, interest, viewer };
+}
+
+function putOther(world: World, x: number): void {
+  Object.assign(findShip(world, "other")!, { x, y: 1000 });
+}
+
+describe("InterestManager", () => {
+  it("adds a ship inside the region, across the field's wrap, keeps it through the hysteresis band and drops it past it", () => {
+    const { world, state, interest, viewer } = setUp();
+    const other = state.ships.get("other")!;
+    const at = (dx: number) => putOther(world, (10 + dx + LARGEST_WORLD.width) % LARGEST_WORLD.width);
+
+    at(-(ENTER + 1)); // just outside, on the far side of the x = 0 edge
+    interest.update([viewer], world, state);
+    expect(viewer.view.has(other)).toBe(false);
+    at(-(ENTER - 1));
+    interest.update([viewer], world, state);
+    expect(viewer.view.has(other)).toBe(true);
+    at(-(LEAVE - 1)); // in the band: stays
+    interest.update([viewer], world, state);
+    expect(viewer.view.has(other)).toBe(true);
+    at(-(LEAVE + 1));
+    interest.update([viewer], world, state);
+    expect(viewer.view.has(other)).toBe(false);
+    // And the own ship is never dropped, wherever it is.
+    expect(viewer.view.has(state.ships.get("me")!)).toBe(true);
+  });
+
+  it("updates each view every other patch, in turn", () => {
+    const { world, state, interest, viewer } = setUp();
+    const second = { sessionId: "other", view: new StateView() };
+    interest.showOwnShip(second, state);
+    putOther(world, 200);
+    interest.updateInTurn([viewer, second], world, state);
+    expect(viewer.view.has(state.ships.get("other")!)).toBe(true);
+    // The second view waits for the next patch: half the views are brought up to date each time.
+    expect(second.view.has(state.ships.get("me")!)).toBe(false);
+    interest.updateInTurn([viewer, second], world, state);
+    expect(second.view.has(state.ships.get("me")!)).toBe(true);
+  });
+});
+
+describe("PlacedObjects", () => {
+  it("finds the replicated objects in the cells around a point, across both wraps, each once", () => {
+    const world = createWorld(2, LARGEST_WORLD);
+    const rock = { size: 3 as const, vx: 0, vy: 0, angle: 0, spin: 0 };
+    world.asteroids = [
+      { ...rock, id: 1, x: 5, y: 5 },
+      { ...rock, id: 2, x: LARGEST_WORLD.width - 5, y: LARGEST_WORLD.height - 5 },
+      { ...rock, id: 3, x: 1900, y: 1000 },
+    ];
+    const state = new GameState();
+    mirrorWorld(world, state, { ackOf: () => 0, refreshMinimap: false });
+    const placed = new PlacedObjects(world, state);
+    const idsNear = (x: number, y: number, half: number) => {
+      const ids: number[] = [];
+      placed.near(x, y, half, half, (index) =>
+        ids.push(world.asteroids.findIndex((r) => state.asteroids.get(String(r.id)) === placed.states[index]) + 1),
+      );
+      return ids.sort();
+    };
+    expect(idsNear(0, 0, 100)).toEqual([1, 2]); // the corner cells of both wraps
+    expect(idsNear(1900, 1000, 100)).toEqual([3]);
+    expect(idsNear(1900, 1000, 100_000)).toEqual([1, 2, 3]); // a box larger than the field visits each cell once
+  });
+});

@@ -1,0 +1,115 @@
+/**
+ * Interest management: each client's Colyseus StateView holds the ships, bullets and
+ * rocks near its own ship, and nothing else, so a client of a full room is sent the
+ * few dozen objects around it instead of every one. The region is the most a screen
+ * shows (VIEW_WIDTH × VIEW_HEIGHT) plus INTEREST_MARGIN on every side, across the wrap;
+ * an object leaves only INTEREST_HYSTERESIS further out, so one on the edge does not
+ * come and go patch after patch. Far players stay on everyone's minimap through the
+ * unfiltered `players` map.
+ *
+ * An object added to a view is sent whole at the next patch: a ship with its current
+ * pose, a bullet or rock with the start of its straight flight, which the client runs
+ * forward. Either way it appears where it truly is, and the margin gives it several
+ * patches of history before it reaches the screen.
+ */
+import type { StateView } from "@colyseus/schema";
+import { INTEREST_HYSTERESIS, INTEREST_MARGIN, INTEREST_UPDATE_PATCHES, VIEW_HEIGHT, VIEW_WIDTH } from "../../shared/constants";
+import { OWNER_VIEW_TAG, type GameState } from "../../shared/schema";
+import type { Ship, World } from "../../shared/world";
+import type { Vec2 } from "../../shared/vector";
+import type { WorldSize } from "../../shared/worldSize";
+import { PlacedObjects, type Replicated } from "./PlacedObjects";
+
+/** A client as interest management needs it. */
+export interface Viewer {
+  sessionId: string;
+  view?: StateView;
+}
+
+/** Half the region a client is sent on each axis, before an object's own radius. */
+const HALF_WIDTH = VIEW_WIDTH / 2 + INTEREST_MARGIN;
+const HALF_HEIGHT = VIEW_HEIGHT / 2 + INTEREST_MARGIN;
+const HYSTERESIS = INTEREST_HYSTERESIS;
+
+/** Shortest signed difference b − a on a ring of `size`, for |b − a| < 2 × size (both in [0, size)). */
+function ringDelta(a: number, b: number, size: number): number {
+  const d = b - a;
+  if (d > size / 2) return d - size;
+  if (d < -size / 2) return d + size;
+  return d;
+}
+
+/** True when `point` (with `reach` px of radius and slack) is within the region around `centre`. */
+export function inRegion(centre: Vec2, point: Vec2, reach: number, size: WorldSize): boolean {
+  return (
+    Math.abs(ringDelta(centre.x, point.x, size.width)) <= HALF_WIDTH + reach &&
+    Math.abs(ringDelta(centre.y, point.y, size.height)) <= HALF_HEIGHT + reach
+  );
+}
+
+export class InterestManager {
+  /** What each view holds besides its owner's ship, so leaving objects are found without visiting all. */
+  private readonly held = new WeakMap<StateView, Set<Replicated>>();
+  private round = 0;
+
+  /** Lets `client` see its own ship, owner-only fields included; call on join and reconnect. */
+  showOwnShip(viewer: Viewer, state: GameState): void {
+    const ship = state.ships.get(viewer.sessionId);
+    if (ship) viewer.view?.add(ship, OWNER_VIEW_TAG);
+  }
+
+  /** Brings every INTEREST_UPDATE_PATCHES-th viewer's StateView up to date, the next share of them at each call: once a patch. */
+  updateInTurn(viewers: readonly Viewer[], world: World, state: GameState): void {
+    const turn = this.round++ % INTEREST_UPDATE_PATCHES;
+    this.update(
+      viewers.filter((_, index) => index % INTEREST_UPDATE_PATCHES === turn),
+      world,
+      state,
+    );
+  }
+
+  /** Brings every viewer's StateView up to date with what is near its ship now. */
+  update(viewers: Iterable<Viewer>, world: World, state: GameState): void {
+    const placed = new PlacedObjects(world, state);
+    const shipsById = new Map<string, Ship>(world.ships.map((ship) => [ship.id, ship]));
+    const { width, height } = world.size;
+    /** How far object `i` lies outside the region around (cx, cy), px; ≤ 0 inside. */
+    const beyond = (i: number, cx: number, cy: number) => {
+      const dx = Math.abs(ringDelta(cx, placed.x[i]!, width)) - HALF_WIDTH - placed.radius[i]!;
+      const dy = Math.abs(ringDelta(cy, placed.y[i]!, height)) - HALF_HEIGHT - placed.radius[i]!;
+      return Math.max(dx, dy);
+    };
+    for (const viewer of viewers) {
+      const own = shipsById.get(viewer.sessionId);
+      const view = viewer.view;
+      if (!own || !view) continue;
+      const ownState = state.ships.get(viewer.sessionId);
+      const held = this.heldBy(view);
+      // Leaving: only past the hysteresis band. A destroyed object leaves the state, and every view, by itself.
+      for (const object of held) {
+        const index = placed.indexOf.get(object);
+        if (index === undefined) held.delete(object);
+        else if (beyond(index, own.x, own.y) > HYSTERESIS) {
+          view.remove(object);
+          held.delete(object);
+        }
+      }
+      // Entering: objects inside the region, looked for in the cells around it only.
+      placed.near(own.x, own.y, HALF_WIDTH + placed.maxRadius, HALF_HEIGHT + placed.maxRadius, (index) => {
+        const object = placed.states[index]!;
+        if (object === ownState || held.has(object) || beyond(index, own.x, own.y) > 0) return;
+        view.add(object);
+        held.add(object);
+      });
+    }
+  }
+
+  private heldBy(view: StateView): Set<Replicated> {
+    let held = this.held.get(view);
+    if (!held) {
+      held = new Set();
+      this.held.set(view, held);
+    }
+    return held;
+  }
+}
