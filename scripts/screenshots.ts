@@ -63,6 +63,12 @@ async function main(): Promise<void> {
     await page.waitForFunction(() => window.__netroids?.screen === "game");
     const you = await page.evaluate(() => window.__netroids?.sessionId);
     const room = matchMaker.getLocalRoomById(first.roomId) as AsteroidsRoom;
+    await page.keyboard.down("ArrowUp");
+    await sleep(700);
+    await page.keyboard.up("ArrowUp");
+    await page.keyboard.down("Space");
+    await sleep(3500);
+    // The escort comes in just before the picture (the pilots keep thrusting, so they would be gone by then).
     const own = you === undefined ? undefined : findShip(room.world, you);
     ESCORT.forEach((offset, i) => {
       const pilot = pilots[i] && findShip(room.world, pilots[i].sessionId);
@@ -70,13 +76,11 @@ async function main(): Promise<void> {
         Object.assign(pilot, {
           x: (own.x + offset.x + room.world.size.width) % room.world.size.width,
           y: (own.y + offset.y + room.world.size.height) % room.world.size.height,
+          vx: 0,
+          vy: 0,
         });
     });
-    await page.keyboard.down("ArrowUp");
-    await sleep(700);
-    await page.keyboard.up("ArrowUp");
-    await page.keyboard.down("Space");
-    await sleep(4000);
+    await sleep(500);
     await page.screenshot({ path: path.join(DOCS, "game.png") });
     const dashboard = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
     await dashboard.goto(`${url}/dashboard`);

@@ -101,7 +101,9 @@ export function measurePatchAnatomy(players = 100, seconds = 30, seed = 42): Pat
       const seen = countInView(viewer.view!, state);
       perClient.push(bytes);
       const bucket = Math.floor(seen.ships / SHIPS_BUCKET) * SHIPS_BUCKET;
-      byShips.set(bucket, [...(byShips.get(bucket) ?? []), bytes]);
+      const row = byShips.get(bucket) ?? [];
+      row.push(bytes);
+      byShips.set(bucket, row);
       inView.ships += seen.ships;
       inView.bullets += seen.bullets;
       inView.asteroids += seen.asteroids;

@@ -84,9 +84,9 @@ describe("PlacedObjects", () => {
     const placed = new PlacedObjects(world, state);
     const idsNear = (x: number, y: number, half: number) => {
       const ids: number[] = [];
-      placed.near(x, y, half, half, (index) =>
-        ids.push(world.asteroids.findIndex((r) => state.asteroids.get(String(r.id)) === placed.states[index]) + 1),
-      );
+      for (const cell of placed.cellsNear(x, y, half, half))
+        for (const index of cell)
+          ids.push(world.asteroids.findIndex((r) => state.asteroids.get(String(r.id)) === placed.states[index]) + 1);
       return ids.sort();
     };
     expect(idsNear(0, 0, 100)).toEqual([1, 2]); // the corner cells of both wraps

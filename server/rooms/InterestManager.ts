@@ -48,9 +48,10 @@ export function inRegion(centre: Vec2, point: Vec2, reach: number, size: WorldSi
 }
 
 export class InterestManager {
-  /** What each view holds besides its owner's ship, so leaving objects are found without visiting all. */
-  private readonly held = new WeakMap<StateView, Set<Replicated>>();
+  /** What each view holds besides its owner's ship, with the update that last found it near: leavers are found without visiting all. */
+  private readonly held = new WeakMap<StateView, Map<Replicated, number>>();
   private round = 0;
+  private updates = 0;
 
   /** Lets `client` see its own ship, owner-only fields included; call on join and reconnect. */
   showOwnShip(viewer: Viewer, state: GameState): void {
@@ -68,46 +69,57 @@ export class InterestManager {
     );
   }
 
-  /** Brings every viewer's StateView up to date with what is near its ship now. */
+  /**
+   * Brings every viewer's StateView up to date with what is near its ship now. One pass
+   * over the cells around the ship, out to the hysteresis band: an object inside the
+   * region enters, a held one past the band leaves; a held object not met at all is
+   * further still (or destroyed) and leaves too.
+   */
   update(viewers: Iterable<Viewer>, world: World, state: GameState): void {
     const placed = new PlacedObjects(world, state);
     const shipsById = new Map<string, Ship>(world.ships.map((ship) => [ship.id, ship]));
     const { width, height } = world.size;
-    /** How far object `i` lies outside the region around (cx, cy), px; ≤ 0 inside. */
-    const beyond = (i: number, cx: number, cy: number) => {
-      const dx = Math.abs(ringDelta(cx, placed.x[i]!, width)) - HALF_WIDTH - placed.radius[i]!;
-      const dy = Math.abs(ringDelta(cy, placed.y[i]!, height)) - HALF_HEIGHT - placed.radius[i]!;
-      return Math.max(dx, dy);
-    };
+    const { states, x, y, radius } = placed;
+    const round = ++this.updates;
     for (const viewer of viewers) {
       const own = shipsById.get(viewer.sessionId);
       const view = viewer.view;
       if (!own || !view) continue;
       const ownState = state.ships.get(viewer.sessionId);
       const held = this.heldBy(view);
-      // Leaving: only past the hysteresis band. A destroyed object leaves the state, and every view, by itself.
-      for (const object of held) {
-        const index = placed.indexOf.get(object);
-        if (index === undefined) held.delete(object);
-        else if (beyond(index, own.x, own.y) > HYSTERESIS) {
-          view.remove(object);
-          held.delete(object);
+      const reach = placed.maxRadius + HYSTERESIS;
+      for (const cell of placed.cellsNear(own.x, own.y, HALF_WIDTH + reach, HALF_HEIGHT + reach)) {
+        for (const i of cell) {
+          const object = states[i]!;
+          if (object === ownState) continue;
+          const beyond = Math.max(
+            Math.abs(ringDelta(own.x, x[i]!, width)) - HALF_WIDTH - radius[i]!,
+            Math.abs(ringDelta(own.y, y[i]!, height)) - HALF_HEIGHT - radius[i]!,
+          );
+          if (held.has(object)) {
+            if (beyond > HYSTERESIS) {
+              view.remove(object);
+              held.delete(object);
+            } else held.set(object, round);
+          } else if (beyond <= 0) {
+            view.add(object);
+            held.set(object, round);
+          }
         }
       }
-      // Entering: objects inside the region, looked for in the cells around it only.
-      placed.near(own.x, own.y, HALF_WIDTH + placed.maxRadius, HALF_HEIGHT + placed.maxRadius, (index) => {
-        const object = placed.states[index]!;
-        if (object === ownState || held.has(object) || beyond(index, own.x, own.y) > 0) return;
-        view.add(object);
-        held.add(object);
-      });
+      for (const [object, seenIn] of held) {
+        if (seenIn === round) continue;
+        // A destroyed object has left the state, and so every view, by itself.
+        if (placed.indexOf.has(object)) view.remove(object);
+        held.delete(object);
+      }
     }
   }
 
-  private heldBy(view: StateView): Set<Replicated> {
+  private heldBy(view: StateView): Map<Replicated, number> {
     let held = this.held.get(view);
     if (!held) {
-      held = new Set();
+      held = new Map();
       this.held.set(view, held);
     }
     return held;

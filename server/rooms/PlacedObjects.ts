@@ -53,20 +53,16 @@ export class PlacedObjects {
     }
   }
 
-  /**
-   * Calls `visit` with the index of every object in the cells overlapping the box of
-   * half-size (halfWidth, halfHeight) around (cx, cy), across the wrap; each object once.
-   */
-  near(cx: number, cy: number, halfWidth: number, halfHeight: number, visit: (index: number) => void): void {
+  /** The cells overlapping the box of half-size (halfWidth, halfHeight) around (cx, cy), across the wrap; each cell once. */
+  cellsNear(cx: number, cy: number, halfWidth: number, halfHeight: number): number[][] {
     const [firstColumn, columnCount] = this.span(cx, halfWidth, CELL_WIDTH, this.columns);
     const [firstRow, rowCount] = this.span(cy, halfHeight, CELL_HEIGHT, this.rows);
+    const cells: number[][] = [];
     for (let r = 0; r < rowCount; r++) {
       const row = (firstRow + r) % this.rows;
-      for (let c = 0; c < columnCount; c++) {
-        const cell = this.cells[row * this.columns + ((firstColumn + c) % this.columns)]!;
-        for (const index of cell) visit(index);
-      }
+      for (let c = 0; c < columnCount; c++) cells.push(this.cells[row * this.columns + ((firstColumn + c) % this.columns)]!);
     }
+    return cells;
   }
 
   /** First cell (wrapped) and how many cells the interval [c − half, c + half] covers, at most all of them. */
