@@ -10,7 +10,7 @@ import type { Room } from "@colyseus/sdk";
 import { INPUT_FALLBACK_MS, PING_INTERVAL_MS, TICK_DT, TICK_MS } from "../shared/constants";
 import { ClientMessage, ServerMessage } from "../shared/protocol";
 import type { GameState } from "../shared/schema";
-import { bulletAt, readPublicShip, worldSizeOf } from "../shared/wire";
+import { bulletAt, readPublicShip } from "../shared/wire";
 import type { Vec2 } from "../shared/vector";
 import type { GameEvent } from "../shared/world";
 import type { RenderFrame } from "./frame";
@@ -311,10 +311,10 @@ export class GameSession {
     this.patchTimes.push(localNow);
     const t = state.tick * TICK_MS;
     this.latestPatchT = t;
-    if (state.width > 0 && state.height > 0) this.predictor.field = worldSizeOf(state);
+    this.remote.record(state, t);
+    this.predictor.field = this.remote.size;
     const own = state.ships.get(this.sessionId);
     if (own)
       this.predictor.reconcile({ x: own.x, y: own.y, vx: own.vx, vy: own.vy, angle: own.angle, alive: own.alive, ack: own.ack }, TICK_DT);
-    this.remote.record(state, t);
   }
 }

@@ -39,7 +39,7 @@ export class RemoteWorld {
 
   /** Records the state of one patch at server time `t` (ms). */
   record(state: GameState, t: number): void {
-    if (state.width > 0 && state.height > 0) this.field = worldSizeOf(state);
+    this.field = worldSizeOf(state) ?? this.field;
     const size = this.field;
     this.ships.record(
       t,

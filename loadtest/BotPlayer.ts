@@ -109,7 +109,7 @@ export class BotPlayer {
 
   private observe(state: GameState): void {
     this.latestTick = state.tick;
-    const size = state.width > 0 ? worldSizeOf(state) : ONE_SCREEN;
+    const size = worldSizeOf(state) ?? ONE_SCREEN;
     const others: BotSight["others"][number][] = [];
     let self: BotSight["self"];
     // A collection nothing of which is in the bot's view (or a room without views) may be absent.

@@ -9,7 +9,7 @@ import { capsuleHitsHull, closestParameter, distancePointSegment, rotate } from 
 import { splitAsteroid } from "./asteroids";
 import { destroyShip } from "./lifecycle";
 import { frameAt } from "./rewind";
-import { wrappedOffset, type Vec2 } from "./vector";
+import { fieldDelta, wrappedOffset, type Vec2 } from "./vector";
 import { findShip, type Asteroid, type Bullet, type PoseFrame, type Ship, type World } from "./world";
 import type { WorldSize } from "./worldSize";
 
@@ -50,14 +50,6 @@ function farApart(
   if (Math.abs(dx) > reach + Math.abs(bullet.vx - target.vx) * dt) return true;
   const dy = fieldDelta(target.y, bullet.y, size.height);
   return Math.abs(dy) > reach + Math.abs(bullet.vy - target.vy) * dt;
-}
-
-/** wrapDelta for two coordinates already in the field [0, size): no modulo, for the broad phase's hot loops. */
-function fieldDelta(a: number, b: number, size: number): number {
-  const d = b - a;
-  if (d > size / 2) return d - size;
-  if (d < -size / 2) return d + size;
-  return d;
 }
 
 /** Path parameter (0..1) where the bullet meets the ship's hull, or undefined for a miss. */

@@ -74,9 +74,9 @@ export function asteroidAt(rock: AsteroidState, tick: number, size: WorldSize): 
   };
 }
 
-/** The field's size as the state carries it. */
-export function worldSizeOf(state: Pick<GameState, "width" | "height">): WorldSize {
-  return { width: state.width, height: state.height };
+/** The field's size as the state carries it; undefined until the first full state has brought it. */
+export function worldSizeOf(state: Pick<GameState, "width" | "height">): WorldSize | undefined {
+  return state.width > 0 && state.height > 0 ? { width: state.width, height: state.height } : undefined;
 }
 
 /** A minimap cell (one byte) of coordinate `px` on an axis of length `size`. */

@@ -16,8 +16,7 @@ import type { StateView } from "@colyseus/schema";
 import { INTEREST_HYSTERESIS, INTEREST_MARGIN, INTEREST_UPDATE_PATCHES, VIEW_HEIGHT, VIEW_WIDTH } from "../../shared/constants";
 import { OWNER_VIEW_TAG, type GameState } from "../../shared/schema";
 import type { Ship, World } from "../../shared/world";
-import type { Vec2 } from "../../shared/vector";
-import type { WorldSize } from "../../shared/worldSize";
+import { fieldDelta } from "../../shared/vector";
 import { PlacedObjects, type Replicated } from "./PlacedObjects";
 
 /** A client as interest management needs it. */
@@ -30,22 +29,6 @@ export interface Viewer {
 const HALF_WIDTH = VIEW_WIDTH / 2 + INTEREST_MARGIN;
 const HALF_HEIGHT = VIEW_HEIGHT / 2 + INTEREST_MARGIN;
 const HYSTERESIS = INTEREST_HYSTERESIS;
-
-/** Shortest signed difference b − a on a ring of `size`, for |b − a| < 2 × size (both in [0, size)). */
-function ringDelta(a: number, b: number, size: number): number {
-  const d = b - a;
-  if (d > size / 2) return d - size;
-  if (d < -size / 2) return d + size;
-  return d;
-}
-
-/** True when `point` (with `reach` px of radius and slack) is within the region around `centre`. */
-export function inRegion(centre: Vec2, point: Vec2, reach: number, size: WorldSize): boolean {
-  return (
-    Math.abs(ringDelta(centre.x, point.x, size.width)) <= HALF_WIDTH + reach &&
-    Math.abs(ringDelta(centre.y, point.y, size.height)) <= HALF_HEIGHT + reach
-  );
-}
 
 export class InterestManager {
   /** What each view holds besides its owner's ship, with the update that last found it near: leavers are found without visiting all. */
@@ -93,8 +76,8 @@ export class InterestManager {
           const object = states[i]!;
           if (object === ownState) continue;
           const beyond = Math.max(
-            Math.abs(ringDelta(own.x, x[i]!, width)) - HALF_WIDTH - radius[i]!,
-            Math.abs(ringDelta(own.y, y[i]!, height)) - HALF_HEIGHT - radius[i]!,
+            Math.abs(fieldDelta(own.x, x[i]!, width)) - HALF_WIDTH - radius[i]!,
+            Math.abs(fieldDelta(own.y, y[i]!, height)) - HALF_HEIGHT - radius[i]!,
           );
           if (held.has(object)) {
             if (beyond > HYSTERESIS) {

@@ -26,18 +26,13 @@ export class PlacedObjects {
   readonly indexOf = new Map<Replicated, number>();
   /** Largest radius of any object: how far past a region's edge an object's centre may lie and still reach in. */
   maxRadius = 0;
-  readonly columns: number;
-  readonly rows: number;
+  private readonly columns: number;
+  private readonly rows: number;
   private readonly cells: number[][];
 
-  constructor(
-    world: World,
-    state: GameState,
-    readonly width = world.size.width,
-    readonly height = world.size.height,
-  ) {
-    this.columns = Math.max(1, Math.round(width / CELL_WIDTH));
-    this.rows = Math.max(1, Math.round(height / CELL_HEIGHT));
+  constructor(world: World, state: GameState) {
+    this.columns = Math.max(1, Math.round(world.size.width / CELL_WIDTH));
+    this.rows = Math.max(1, Math.round(world.size.height / CELL_HEIGHT));
     this.cells = Array.from({ length: this.columns * this.rows }, () => []);
     for (const ship of world.ships) {
       const shipState = state.ships.get(ship.id);

@@ -55,40 +55,41 @@ export function mirrorWorld(world: World, state: GameState, { ackOf, refreshMini
     shipState.ack = ackOf(ship.id);
   }
 
-  const bulletIds = new Set<string>();
-  for (const bullet of world.bullets) {
-    const key = String(bullet.id);
-    bulletIds.add(key);
-    if (state.bullets.has(key)) continue; // sent once: clients compute the rest of a straight flight
-    const bulletState = new BulletState();
-    bulletState.owner = bullet.owner;
-    bulletState.radius = bullet.radius;
-    bulletState.x = bullet.x;
-    bulletState.y = bullet.y;
-    bulletState.vx = bullet.vx;
-    bulletState.vy = bullet.vy;
-    bulletState.tick = world.tick;
-    state.bullets.set(key, bulletState);
-  }
-  prune(state.bullets, bulletIds);
+  // Bullets and rocks are sent once: clients compute the rest of a straight flight.
+  mirrorOnce(state.bullets, world.bullets, (bullet) =>
+    Object.assign(new BulletState(), {
+      owner: bullet.owner,
+      radius: bullet.radius,
+      x: bullet.x,
+      y: bullet.y,
+      vx: bullet.vx,
+      vy: bullet.vy,
+      tick: world.tick,
+    }),
+  );
+  mirrorOnce(state.asteroids, world.asteroids, (rock) =>
+    Object.assign(new AsteroidState(), {
+      size: rock.size,
+      x: rock.x,
+      y: rock.y,
+      vx: rock.vx,
+      vy: rock.vy,
+      angle: rock.angle,
+      spin: rock.spin,
+      tick: world.tick,
+    }),
+  );
+}
 
-  const rockIds = new Set<string>();
-  for (const rock of world.asteroids) {
-    const key = String(rock.id);
-    rockIds.add(key);
-    if (state.asteroids.has(key)) continue; // sent once, like bullets
-    const rockState = new AsteroidState();
-    rockState.size = rock.size;
-    rockState.x = rock.x;
-    rockState.y = rock.y;
-    rockState.vx = rock.vx;
-    rockState.vy = rock.vy;
-    rockState.angle = rock.angle;
-    rockState.spin = rock.spin;
-    rockState.tick = world.tick;
-    state.asteroids.set(key, rockState);
+/** Adds an entry, built once, for each body new to `map` (keyed by its id) and drops the entries of bodies gone. */
+function mirrorOnce<B extends { id: number }, S>(map: MapSchema<S>, bodies: readonly B[], build: (body: B) => S): void {
+  const alive = new Set<string>();
+  for (const body of bodies) {
+    const key = String(body.id);
+    alive.add(key);
+    if (!map.has(key)) map.set(key, build(body));
   }
-  prune(state.asteroids, rockIds);
+  prune(map, alive);
 }
 
 /** The schema entry of a newly joined player; mirrorWorld fills in the rest. */

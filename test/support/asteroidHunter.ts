@@ -91,11 +91,11 @@ export class AsteroidHunter {
   private aimError(): number | undefined {
     const ship = this.ship;
     const state = this.room.state;
-    if (!ship?.alive || !state.asteroids) return undefined;
+    const size = worldSizeOf(state);
+    if (!ship?.alive || !state.asteroids || !size) return undefined;
     let best: { x: number; y: number } | undefined;
     let bestDistance = Infinity;
     state.asteroids.forEach((rock) => {
-      const size = worldSizeOf(state);
       const offset = wrappedOffset(ship, asteroidAt(rock, state.tick, size), size);
       const distance = Math.hypot(offset.x, offset.y);
       if (distance >= bestDistance) return;
