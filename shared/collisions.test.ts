@@ -6,10 +6,13 @@
  * The target "t" sits at rest at (480, 270) facing +x, so ship space = world − (480, 270).
  * Shooters sit far away at (100, 100) and (860, 100), out of every bullet's path.
  */
-import { SCORE_SHIP_KILL, SPAWN_PROTECTION } from "./constants";
+import { MAX_REWIND_TICKS, SCORE_SHIP_KILL, SHIP_MAX_SPEED, SPAWN_PROTECTION } from "./constants";
 import { capsuleHitsHull } from "./geometry";
 import { step } from "./step";
-import { DT, emptyWorld, putBullet, putShip } from "./testWorld";
+import { Key } from "./input";
+import { DT, emptyWorld, putBullet, putRock, putShip } from "./testWorld";
+import { fieldDelta } from "./vector";
+import { LARGEST_WORLD } from "./worldSize";
 import type { Ship, World } from "./world";
 
 const STEP_PX = 640 / 60; // 10.667
@@ -179,5 +182,58 @@ describe("across the wrap edge", () => {
     putBullet(world, "A", { x: 940, y: 270, vx: 640 }); // ends 33.33 px behind the centre: 17.3 px behind the tail
     step(world, {}, DT);
     expect(target.alive).toBe(true);
+  });
+});
+
+/**
+ * The broad phase (shared/fieldGrid.ts) tests only the ships and rocks in the cells around a
+ * bullet. These hits lie where a broad phase that forgot the rewind, the wrap or a fast
+ * rock would not look.
+ */
+describe("the broad phase keeps every hit", () => {
+  it("no ship flies faster than SHIP_MAX_SPEED, however long it thrusts", () => {
+    const world = emptyWorld();
+    const ship = putShip(world, "s", { vx: SHIP_MAX_SPEED - 1, angle: 0.3 });
+    let fastest = 0;
+    for (let i = 0; i < 3000; i++) {
+      step(world, { s: Key.Up }, DT);
+      fastest = Math.max(fastest, Math.hypot(ship.vx, ship.vy));
+    }
+    expect(fastest).toBeGreaterThan(SHIP_MAX_SPEED - 2); // it does reach top speed
+    expect(fastest).toBeLessThanOrEqual(SHIP_MAX_SPEED);
+  });
+
+  it.each([
+    ["into the next cell", 1100],
+    ["across the wrap", LARGEST_WORLD.width - 60],
+  ])("a lag-compensated shot hits a top-speed ship where its shooter saw it, %p", (_, startX) => {
+    const world = emptyWorld(1, LARGEST_WORLD);
+    const target = putShip(world, "t", { x: startX, y: 600, vx: SHIP_MAX_SPEED - 1 });
+    putShip(world, "A", { x: 100, y: 100 });
+    for (let i = 0; i < MAX_REWIND_TICKS; i++) step(world, { t: Key.Up }, DT);
+    // Seen MAX_REWIND_TICKS steps ago, ~185 px behind where the ship is now.
+    const seen = world.history[world.history.length - MAX_REWIND_TICKS]!.ships.t!;
+    expect(Math.abs(fieldDelta(seen.x, target.x, LARGEST_WORLD.width))).toBeGreaterThan(150);
+    putBullet(world, "A", { x: seen.x, y: seen.y - 15, vy: 640, rewind: MAX_REWIND_TICKS });
+    step(world, { t: Key.Up }, DT);
+    expect(target.alive).toBe(false);
+  });
+
+  it("a bullet meets a rock that swept past it from another cell, however fast", () => {
+    const world = emptyWorld(1, LARGEST_WORLD);
+    putShip(world, "A", { x: 100, y: 100 });
+    // 100 px a step: from x = 140, over the still bullet at 150, to 240, the first px of the next 240 px cell.
+    const rock = putRock(world, 1, { x: 140, y: 1000, vx: 100 / DT });
+    putBullet(world, "A", { x: 150, y: 1000 });
+    step(world, {}, DT);
+    expect(world.asteroids).not.toContain(rock);
+  });
+
+  it("a rock across the wrap breaks a ship", () => {
+    const world = emptyWorld(1, LARGEST_WORLD);
+    const ship = putShip(world, "s", { x: 5, y: 5 });
+    putRock(world, 3, { x: LARGEST_WORLD.width - 20, y: LARGEST_WORLD.height - 20 });
+    step(world, {}, DT);
+    expect(ship.alive).toBe(false);
   });
 });

@@ -4,7 +4,8 @@
  * the step, thickened by the bullet's radius (see geometry.ts). Objects have already
  * moved this step, so each start point is its end point minus velocity × dt.
  */
-import { ASTEROID_RADIUS, SCORE_ASTEROID, SCORE_SHIP_KILL, SHIP_BOUND_RADIUS, type AsteroidSize } from "./constants";
+import { ASTEROID_RADIUS, SCORE_ASTEROID, SCORE_SHIP_KILL, SHIP_BOUND_RADIUS, SHIP_MAX_SPEED, type AsteroidSize } from "./constants";
+import { FieldGrid } from "./fieldGrid";
 import { capsuleHitsHull, closestParameter, distancePointSegment, rotate } from "./geometry";
 import { splitAsteroid } from "./asteroids";
 import { destroyShip } from "./lifecycle";
@@ -20,12 +21,15 @@ const ORIGIN: Vec2 = { x: 0, y: 0 };
 // Module-level copies: imported bindings are read through a getter each time, and these are read in the hottest loops.
 const SHIP_REACH = SHIP_BOUND_RADIUS;
 const ROCK_RADIUS = ASTEROID_RADIUS;
+const LARGEST_ROCK_RADIUS = Math.max(...Object.values(ASTEROID_RADIUS));
+const SHIP_TOP_SPEED = SHIP_MAX_SPEED;
 /** Closest a rock's centre may come to a ship's centre before the two may touch, per rock size (broad phase). */
 const SHIP_ROCK_REACH: Readonly<Record<AsteroidSize, number>> = {
   1: SHIP_BOUND_RADIUS + ASTEROID_RADIUS[1],
   2: SHIP_BOUND_RADIUS + ASTEROID_RADIUS[2],
   3: SHIP_BOUND_RADIUS + ASTEROID_RADIUS[3],
 };
+const LARGEST_SHIP_ROCK_REACH = SHIP_BOUND_RADIUS + LARGEST_ROCK_RADIUS;
 
 /** The bullet's path over the step relative to a target moving at (vx, vy): start and end. */
 function relativePath(bullet: Bullet, target: { x: number; y: number; vx: number; vy: number }, dt: number, size: WorldSize): [Vec2, Vec2] {
@@ -87,22 +91,45 @@ function targetPose(bullet: Bullet, ship: Ship, seenFrame: PoseFrame | undefined
   return seen?.hittable ? seen : undefined;
 }
 
+/**
+ * The broad phase's reach on one axis around a bullet's current position: anything whose
+ * centre is further off on that axis cannot meet the bullet this step (see farApart), even
+ * a ship tested `rewind` steps back, which has since moved at most SHIP_MAX_SPEED a step.
+ */
+function bulletReach(reach: number, bulletSpeed: number, targetSpeed: number, rewind: number, dt: number): number {
+  return reach + (Math.abs(bulletSpeed) + targetSpeed) * dt + rewind * SHIP_TOP_SPEED * dt;
+}
+
 /** Resolves every bullet against ships and rocks; a bullet stops at the first thing along its path. */
 export function resolveBulletHits(world: World, dt: number): void {
   const spent = new Set<Bullet>();
+  const ships = world.ships;
+  const shipGrid = new FieldGrid(world.size, ships);
+  let rocks = new RockGrid(world);
+  const near: number[] = [];
   for (const bullet of world.bullets) {
     let hitShip: Ship | undefined;
     let hitRock: Asteroid | undefined;
     let nearest = Infinity;
     // The step its shooter saw the ships at, looked up once per bullet (see targetPose).
     const seenFrame = bullet.rewind === 0 ? undefined : frameAt(world, world.tick - bullet.rewind);
-    for (const ship of world.ships) {
+    // No closures in this loop: under tsx each one created costs a defineProperty (esbuild's keepNames).
+    const shipReach = SHIP_REACH + bullet.radius;
+    const shipsX = bulletReach(shipReach, bullet.vx, SHIP_TOP_SPEED, bullet.rewind, dt);
+    const shipsY = bulletReach(shipReach, bullet.vy, SHIP_TOP_SPEED, bullet.rewind, dt);
+    // In the ships' own order, so a tie goes to the same ship as a loop over all of them.
+    for (const i of shipGrid.nearInOrder(bullet.x, bullet.y, shipsX, shipsY, near)) {
+      const ship = ships[i]!;
       if (ship.id === bullet.owner || !canBeHit(ship)) continue;
       const pose = targetPose(bullet, ship, seenFrame);
       const t = pose && bulletMeetsShip(bullet, pose, dt, world.size);
       if (t !== undefined && t < nearest) [nearest, hitShip, hitRock] = [t, ship, undefined];
     }
-    for (const rock of world.asteroids) {
+    const rockReach = LARGEST_ROCK_RADIUS + bullet.radius;
+    const rocksX = bulletReach(rockReach, bullet.vx, rocks.fastest, 0, dt);
+    const rocksY = bulletReach(rockReach, bullet.vy, rocks.fastest, 0, dt);
+    for (const i of rocks.grid.nearInOrder(bullet.x, bullet.y, rocksX, rocksY, near)) {
+      const rock = world.asteroids[i]!;
       const t = bulletMeetsAsteroid(bullet, rock, dt, world.size);
       if (t !== undefined && t < nearest) [nearest, hitShip, hitRock] = [t, undefined, rock];
     }
@@ -121,6 +148,8 @@ export function resolveBulletHits(world: World, dt: number): void {
       });
       if (shooter) shooter.score += SCORE_ASTEROID[hitRock.size];
       splitAsteroid(world, hitRock);
+      // The rock is gone and its pieces are new: the next bullet meets the field as it is now.
+      rocks = new RockGrid(world);
     } else {
       continue;
     }
@@ -132,10 +161,14 @@ export function resolveBulletHits(world: World, dt: number): void {
 /** A rock touching a ship's hull destroys the ship and breaks the rock (no points to anyone). */
 export function resolveShipRockHits(world: World): void {
   const { width, height } = world.size;
+  let rocks = new RockGrid(world);
+  const near: number[] = [];
   for (const ship of world.ships) {
     if (!canBeHit(ship)) continue;
-    for (const rock of world.asteroids) {
-      // Broad phase, on each axis first: almost every rock of a big field is far from almost every ship.
+    // In the rocks' own order: a ship touching two breaks the first, as a loop over all of them would.
+    for (const i of rocks.grid.nearInOrder(ship.x, ship.y, LARGEST_SHIP_ROCK_REACH, LARGEST_SHIP_ROCK_REACH, near)) {
+      const rock = world.asteroids[i]!;
+      // Broad phase, on each axis first: the cells hold rocks further than this rock's reach.
       const reach = SHIP_ROCK_REACH[rock.size];
       const dx = fieldDelta(ship.x, rock.x, width);
       if (dx > reach || dx < -reach) continue;
@@ -146,7 +179,21 @@ export function resolveShipRockHits(world: World): void {
       destroyShip(world, ship, null);
       world.events.push({ kind: "asteroidDestroyed", asteroidId: rock.id, size: rock.size, shooterId: null, x: rock.x, y: rock.y });
       splitAsteroid(world, rock);
+      rocks = new RockGrid(world);
       break;
     }
+  }
+}
+
+/** The rocks of the field as it is now, gridded, and the fastest one's speed on either axis (how far any moved this step). */
+class RockGrid {
+  readonly grid: FieldGrid;
+  readonly fastest: number;
+
+  constructor(world: World) {
+    this.grid = new FieldGrid(world.size, world.asteroids);
+    let fastest = 0;
+    for (const rock of world.asteroids) fastest = Math.max(fastest, Math.abs(rock.vx), Math.abs(rock.vy));
+    this.fastest = fastest;
   }
 }

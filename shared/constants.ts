@@ -55,6 +55,12 @@ export const SHIP_BOUND_RADIUS = 32;
 export const SHIP_THRUST = 320;
 /** Velocity multiplier applied once per 1/60 s step. */
 export const SHIP_DRAG_PER_STEP = 0.99;
+/**
+ * Fastest a ship can ever fly, px/s (plus 1 for float32 rounding): full thrust against the
+ * drag settles at thrust × dt × drag / (1 − drag), 528 px/s. Broad phases use it to bound how far a
+ * ship moved between a rewound pose and now.
+ */
+export const SHIP_MAX_SPEED = (SHIP_THRUST * TICK_DT * SHIP_DRAG_PER_STEP) / (1 - SHIP_DRAG_PER_STEP) + 1;
 /** Rotation speed while Left/Right is held: 180°/s, in rad/s. */
 export const SHIP_TURN_RATE = Math.PI;
 

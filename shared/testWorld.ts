@@ -7,13 +7,14 @@ import { BULLET_BASE_RADIUS, BULLET_LIFETIME, TICK_DT, type AsteroidSize } from 
 import { addShip } from "./lifecycle";
 import { createWorld, step } from "./step";
 import type { Asteroid, Bullet, InputsByShip, Ship, World } from "./world";
+import type { WorldSize } from "./worldSize";
 
 /** One fixed step, 1/60 s. */
 export const DT = TICK_DT;
 
-/** A world with no rocks and the refill switched off. */
-export function emptyWorld(seed = 1): World {
-  const world = createWorld(seed);
+/** A world with no rocks and the refill switched off: one screen, or a field of `size`. */
+export function emptyWorld(seed = 1, size?: WorldSize): World {
+  const world = createWorld(seed, size);
   world.asteroids = [];
   world.refillIn = Infinity;
   return world;

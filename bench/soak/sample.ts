@@ -38,7 +38,7 @@ export interface SoakSample extends SoakCounts {
   heapAfterGcMB: number;
   heapTotalMB: number;
   externalMB: number;
-  /** The server's sliding summaries (last 60 s) of one simulation step and one patch broadcast, ms. */
+  /** The server's sliding summaries (last 30 to 60 s) of one simulation step and one patch broadcast, ms. */
   tickMs: { p50: number; p99: number };
   patchMs: { p50: number; p99: number };
   /** Since the previous sample: idle share of the event loop, simulation steps per second, CPU % of a core. */

@@ -23,8 +23,13 @@ export type MessageDropReason = DropReason | FrameDropReason;
 /** Reported round trips kept for the dashboard's percentiles: 100 players' reports for 10 s is 1,000. */
 const MAX_RECENT_RTTS = 4096;
 
-/** Quantile windows: long enough for a benchmark run, short enough to follow a change of load. */
-const SUMMARY_WINDOW = { percentiles: [0.5, 0.9, 0.99], maxAgeSeconds: 60, ageBuckets: 6 };
+/**
+ * Quantile windows: long enough for a benchmark run, short enough to follow a change of load.
+ * Two age buckets, so the quantiles cover the last 30 to 60 s: with prom-client's default of
+ * six, each scrape merged six digests, 2.5 ms of the event loop for the step timings alone
+ * (the load benchmark scrapes every second), and each observation cost 11 µs instead of 2.5.
+ */
+const SUMMARY_WINDOW = { percentiles: [0.5, 0.9, 0.99], maxAgeSeconds: 60, ageBuckets: 2 };
 
 export class ServerMetrics {
   readonly registry = new Registry();
@@ -109,13 +114,13 @@ export class ServerMetrics {
     });
     this.tickSeconds = new Summary({
       name: "netroids_tick_seconds",
-      help: "Duration of one simulation step (last 60 s).",
+      help: "Duration of one simulation step (last 30 to 60 s).",
       registers,
       ...SUMMARY_WINDOW,
     });
     this.patchSeconds = new Summary({
       name: "netroids_patch_seconds",
-      help: "Duration of one patch broadcast: copy the world into the state, encode and send to every client (last 60 s).",
+      help: "Duration of one patch broadcast: copy the world into the state, encode and send to every client (last 30 to 60 s).",
       registers,
       ...SUMMARY_WINDOW,
     });

@@ -6,8 +6,7 @@ import { createWorld } from "../../shared/step";
 import { findShip, type World } from "../../shared/world";
 import { LARGEST_WORLD } from "../../shared/worldSize";
 import { InterestManager } from "./InterestManager";
-import { addPlayerStates, mirrorWorld } from "./mirrorWorld";
-import { PlacedObjects } from "./PlacedObjects";
+import { addPlayerStates } from "./mirrorWorld";
 
 /** Where a ship's centre enters a viewer's region on x, and where it leaves it. */
 const ENTER = VIEW_WIDTH / 2 + INTEREST_MARGIN + SHIP_BOUND_RADIUS;
@@ -67,30 +66,5 @@ describe("InterestManager", () => {
     expect(second.view.has(state.ships.get("me")!)).toBe(false);
     interest.updateInTurn([viewer, second], world, state);
     expect(second.view.has(state.ships.get("me")!)).toBe(true);
-  });
-});
-
-describe("PlacedObjects", () => {
-  it("finds the replicated objects in the cells around a point, across both wraps, each once", () => {
-    const world = createWorld(2, LARGEST_WORLD);
-    const rock = { size: 3 as const, vx: 0, vy: 0, angle: 0, spin: 0 };
-    world.asteroids = [
-      { ...rock, id: 1, x: 5, y: 5 },
-      { ...rock, id: 2, x: LARGEST_WORLD.width - 5, y: LARGEST_WORLD.height - 5 },
-      { ...rock, id: 3, x: 1900, y: 1000 },
-    ];
-    const state = new GameState();
-    mirrorWorld(world, state, { ackOf: () => 0, refreshMinimap: false });
-    const placed = new PlacedObjects(world, state);
-    const idsNear = (x: number, y: number, half: number) => {
-      const ids: number[] = [];
-      for (const cell of placed.cellsNear(x, y, half, half))
-        for (const index of cell)
-          ids.push(world.asteroids.findIndex((r) => state.asteroids.get(String(r.id)) === placed.states[index]) + 1);
-      return ids.sort();
-    };
-    expect(idsNear(0, 0, 100)).toEqual([1, 2]); // the corner cells of both wraps
-    expect(idsNear(1900, 1000, 100)).toEqual([3]);
-    expect(idsNear(1900, 1000, 100_000)).toEqual([1, 2, 3]); // a box larger than the field visits each cell once
   });
 });

@@ -16,7 +16,6 @@ import type { StateView } from "@colyseus/schema";
 import { INTEREST_HYSTERESIS, INTEREST_MARGIN, INTEREST_UPDATE_PATCHES, VIEW_HEIGHT, VIEW_WIDTH } from "../../shared/constants";
 import { OWNER_VIEW_TAG, type GameState } from "../../shared/schema";
 import type { Ship, World } from "../../shared/world";
-import { fieldDelta } from "../../shared/vector";
 import { PlacedObjects, type Replicated } from "./PlacedObjects";
 
 /** A client as interest management needs it. */
@@ -29,6 +28,15 @@ export interface Viewer {
 const HALF_WIDTH = VIEW_WIDTH / 2 + INTEREST_MARGIN;
 const HALF_HEIGHT = VIEW_HEIGHT / 2 + INTEREST_MARGIN;
 const HYSTERESIS = INTEREST_HYSTERESIS;
+
+/**
+ * |fieldDelta(a, b, size)| for coordinates in [0, size), written out here because this
+ * loop runs thousands of times a patch and a call through another module's export is not inlined.
+ */
+function ringDistance(a: number, b: number, size: number): number {
+  const d = b > a ? b - a : a - b;
+  return d > size / 2 ? size - d : d;
+}
 
 export class InterestManager {
   /** What each view holds besides its owner's ship, with the update that last found it near: leavers are found without visiting all. */
@@ -62,38 +70,39 @@ export class InterestManager {
     const placed = new PlacedObjects(world, state);
     const shipsById = new Map<string, Ship>(world.ships.map((ship) => [ship.id, ship]));
     const { width, height } = world.size;
-    const { states, x, y, radius } = placed;
+    const { states, positions, radius, indexOf } = placed;
+    const reach = placed.maxRadius + HYSTERESIS;
     const round = ++this.updates;
+    const near: number[] = [];
     for (const viewer of viewers) {
       const own = shipsById.get(viewer.sessionId);
       const view = viewer.view;
       if (!own || !view) continue;
       const ownState = state.ships.get(viewer.sessionId);
       const held = this.heldBy(view);
-      const reach = placed.maxRadius + HYSTERESIS;
-      for (const cell of placed.cellsNear(own.x, own.y, HALF_WIDTH + reach, HALF_HEIGHT + reach)) {
-        for (const i of cell) {
-          const object = states[i]!;
-          if (object === ownState) continue;
-          const beyond = Math.max(
-            Math.abs(fieldDelta(own.x, x[i]!, width)) - HALF_WIDTH - radius[i]!,
-            Math.abs(fieldDelta(own.y, y[i]!, height)) - HALF_HEIGHT - radius[i]!,
-          );
-          if (held.has(object)) {
-            if (beyond > HYSTERESIS) {
-              view.remove(object);
-              held.delete(object);
-            } else held.set(object, round);
-          } else if (beyond <= 0) {
-            view.add(object);
-            held.set(object, round);
-          }
+      const ownX = own.x;
+      const ownY = own.y;
+      for (const i of placed.grid.near(ownX, ownY, HALF_WIDTH + reach, HALF_HEIGHT + reach, near)) {
+        const object = states[i]!;
+        if (object === ownState) continue;
+        const position = positions[i]!;
+        // How far the object's edge lies outside the region (negative: inside), across the wrap.
+        const beyond =
+          Math.max(ringDistance(ownX, position.x, width) - HALF_WIDTH, ringDistance(ownY, position.y, height) - HALF_HEIGHT) - radius[i]!;
+        if (held.has(object)) {
+          if (beyond > HYSTERESIS) {
+            view.remove(object);
+            held.delete(object);
+          } else held.set(object, round);
+        } else if (beyond <= 0) {
+          view.add(object);
+          held.set(object, round);
         }
       }
       for (const [object, seenIn] of held) {
         if (seenIn === round) continue;
         // A destroyed object has left the state, and so every view, by itself.
-        if (placed.indexOf.has(object)) view.remove(object);
+        if (indexOf.has(object)) view.remove(object);
         held.delete(object);
       }
     }
