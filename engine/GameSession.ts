@@ -8,11 +8,10 @@
  */
 import type { Room } from "@colyseus/sdk";
 import { INPUT_FALLBACK_MS, PING_INTERVAL_MS, TICK_DT, TICK_MS } from "../shared/constants";
-import { ClientMessage, ServerMessage } from "../shared/protocol";
+import { ClientMessage, ServerMessage, type EventSeen, type EventsMessage } from "../shared/protocol";
 import type { GameState } from "../shared/schema";
 import { bulletAt, readPublicShip } from "../shared/wire";
 import type { Vec2 } from "../shared/vector";
-import type { GameEvent } from "../shared/world";
 import type { RenderFrame } from "./frame";
 import { minimapBlips } from "./minimap";
 import { describeOwnDeath, KillFeed } from "./killFeed";
@@ -81,7 +80,7 @@ export class GameSession {
   private readonly batcher = new InputBatcher((message) => this.room.send(ClientMessage.Input, message));
   private readonly predictor = new OwnShipPredictor();
   private readonly remote = new RemoteWorld();
-  private readonly pendingEvents: Array<{ t: number; event: GameEvent }> = [];
+  private readonly pendingEvents: Array<{ t: number; event: EventSeen }> = [];
   private readonly kills = new KillFeed();
   private readonly patchTimes: number[] = [];
   private readonly timers: Array<ReturnType<typeof setInterval>>;
@@ -107,7 +106,7 @@ export class GameSession {
     this.inputs = new InputStream((input) => this.sendStep(input));
     room.onStateChange(this.onState);
     room.onLeave(this.onRoomLeave);
-    this.unbindEvents = room.onMessage(ServerMessage.Events, (batch: { tick: number; events: GameEvent[] }) => {
+    this.unbindEvents = room.onMessage(ServerMessage.Events, (batch: EventsMessage) => {
       for (const event of batch.events) this.pendingEvents.push({ t: batch.tick * TICK_MS, event });
     });
     this.timers = [setInterval(() => this.measurePing(), PING_INTERVAL_MS), setInterval(() => this.update(), INPUT_FALLBACK_MS)];
@@ -148,7 +147,7 @@ export class GameSession {
   }
 
   /** Everything to draw at `localNow`, and the events whose time has come (oldest first). */
-  frame(localNow = this.now()): { frame: RenderFrame; events: GameEvent[] } {
+  frame(localNow = this.now()): { frame: RenderFrame; events: EventSeen[] } {
     this.update(localNow);
     const frameMs = this.lastFrameAt === undefined ? 0 : localNow - this.lastFrameAt;
     this.lastFrameAt = localNow;

@@ -1,17 +1,18 @@
 /**
  * Kills as the HUD tells them ("Ann destroyed Ben", "Ben hit a rock"), from the room's
- * shipDestroyed events as the session releases them (at render time, with the explosion).
+ * shipDestroyed events and kill notices as the session releases them (at render time, with the explosion).
  * It keeps the latest few for a few seconds, and each ship's last death for its respawn
  * screen. Nothing here goes on the wire: the events already carry the killer.
  */
-import type { GameEvent } from "../shared/world";
+import type { KillNotice } from "../shared/protocol";
 
 /** Lines the feed shows at once: the newest kills, enough to follow a busy room without covering the field. */
 export const KILL_FEED_LINES = 5;
 /** How long a line stays, ms. */
 export const KILL_FEED_SHOW_MS = 6000;
 
-type ShipDestroyed = Extract<GameEvent, { kind: "shipDestroyed" }>;
+/** What the feed needs of a kill, which a full shipDestroyed event and a KillNotice both carry. */
+type Kill = Pick<KillNotice, "shipId" | "killerId">;
 
 /** How a ship died: by whom, or on a rock. */
 export type Death = { by: string } | { rock: true };
@@ -31,7 +32,7 @@ export class KillFeed {
   private readonly lastDeaths = new Map<string, Death>();
 
   /** Records one released event; `nameOf` names a ship (it may have left: then it is "someone"). */
-  record(event: ShipDestroyed, nameOf: (shipId: string) => string | undefined, atMs: number): void {
+  record(event: Kill, nameOf: (shipId: string) => string | undefined, atMs: number): void {
     const death: Death = event.killerId === null ? { rock: true } : { by: nameOf(event.killerId) ?? "someone" };
     this.lastDeaths.set(event.shipId, death);
     this.lines.push({ text: describeKill(nameOf(event.shipId) ?? "someone", death), atMs });

@@ -37,7 +37,7 @@ export const ServerCloseCode = {
 
 /** Server → client message types. */
 export const ServerMessage = {
-  /** Things worth drawing once: explosions and kills (see GameEvent and BROADCAST_EVENT_KINDS). */
+  /** Things worth drawing once: explosions and kills (EventsMessage; see BROADCAST_EVENT_KINDS). */
   Events: "events",
   /** The server is going down (SIGTERM, a deploy): sent once, right before the room closes with code 4001. */
   Shutdown: "shutdown",
@@ -58,6 +58,31 @@ export interface ShutdownNotice {
  * a few times a second, shot events alone would cost each client kilobytes per second.
  */
 export const BROADCAST_EVENT_KINDS: ReadonlySet<GameEvent["kind"]> = new Set(["shipDestroyed", "asteroidDestroyed"]);
+
+/**
+ * A kill told to a client that could not see it: who, and by whom (null: a rock), for the
+ * kill feed and the scoreboard; no place, since there is no explosion to draw. A full room
+ * has about ten kills a second, and every client hears of each.
+ */
+export interface KillNotice {
+  kind: "shipDestroyed";
+  shipId: string;
+  killerId: string | null;
+}
+
+/** An event as a client receives it: in full where it can see it happen (positions rounded to whole px), else a KillNotice. */
+export type EventSeen = GameEvent | KillNotice;
+
+/** Payload of ServerMessage.Events: the events of the steps up to `tick`, sent right behind the patch of that tick. */
+export interface EventsMessage {
+  tick: number;
+  events: EventSeen[];
+}
+
+/** True when the event says where it happened: an explosion to draw. */
+export function isPlaced(event: EventSeen): event is GameEvent {
+  return "x" in event;
+}
 
 /**
  * One step of input as the server queues it: `keys` is a bitmask of Key, `seq` grows by

@@ -6,7 +6,7 @@
 import type { Room as ClientRoom } from "@colyseus/sdk";
 import type { AsteroidsRoom } from "../server/rooms/AsteroidsRoom";
 import { INTEREST_MARGIN, MINIMAP_CELLS, SCREEN_HEIGHT, SCREEN_WIDTH, VIEW_WIDTH } from "../shared/constants";
-import { ROOM_NAME } from "../shared/protocol";
+import { isPlaced, ROOM_NAME, ServerMessage, type EventSeen, type EventsMessage } from "../shared/protocol";
 import type { GameState } from "../shared/schema";
 import { poseAt } from "../shared/rewind";
 import { decodeMapCell, POSITION_STEPS_PER_PX, readPublicShip } from "../shared/wire";
@@ -100,6 +100,38 @@ test("rocks and bullets are sent by area too", async () => {
   expect(room.state.bullets.has("9003")).toBe(true);
   expect(ann.state.asteroids.has("9002")).toBe(false);
   expect(ann.state.bullets?.has("9003") ?? false).toBe(false);
+});
+
+test("a kill reaches every client: in full where it is seen, as a notice without a place elsewhere", async () => {
+  const { room, clients } = await roomWith(["Victim", "Watcher", "Far"]);
+  const [victim, watcher, far] = clients as [Client, Client, Client];
+  const received = new Map<string, EventSeen[]>();
+  for (const client of clients) {
+    received.set(client.sessionId, []);
+    client.onMessage(ServerMessage.Events, (batch: EventsMessage) => received.get(client.sessionId)!.push(...batch.events));
+  }
+  placeShip(room, victim.sessionId, { x: 1000.4, y: 1000.3 });
+  placeShip(room, watcher.sessionId, { x: 1300, y: 1100 });
+  placeShip(room, far.sessionId, { x: 3000, y: 1800 });
+  expect(await waitFor(() => watcher.state.ships.has(victim.sessionId) && !far.state.ships.has(victim.sessionId), 2000)).toBe(true);
+  // A rock the watcher has been sent, then moved onto the victim: nobody's kill, so only the
+  // victim and those watching see it in full.
+  const rock = { id: 9100, size: 3 as const, x: 1100, y: 1400, vx: 0, vy: 0, angle: 0, spin: 0 };
+  room.world.asteroids.push(rock);
+  expect(await waitFor(() => watcher.state.asteroids.has(String(rock.id)), 2000)).toBe(true);
+  Object.assign(rock, { x: 1000, y: 1000 });
+  const killOf = (client: Client) => received.get(client.sessionId)!.find((event) => event.kind === "shipDestroyed");
+  expect(await waitFor(() => clients.every((client) => killOf(client) !== undefined), 2000)).toBe(true);
+  for (const client of [victim, watcher]) {
+    const kill = killOf(client)!;
+    expect(isPlaced(kill)).toBe(true);
+    // Whole pixels: an explosion needs no more, and they cost a third of a float's bytes.
+    expect(kill).toMatchObject({ shipId: victim.sessionId, killerId: null, x: 1000, y: 1000 });
+  }
+  expect(killOf(far)).toEqual({ kind: "shipDestroyed", shipId: victim.sessionId, killerId: null });
+  // The broken rock is news only where it can be seen.
+  expect(received.get(far.sessionId)!.some((event) => event.kind === "asteroidDestroyed")).toBe(false);
+  expect(received.get(watcher.sessionId)!.some((event) => event.kind === "asteroidDestroyed")).toBe(true);
 });
 
 test("a room of 8 seats keeps the original's one screen, and everyone sees everyone", async () => {

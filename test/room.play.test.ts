@@ -2,11 +2,10 @@
 import type { Room as ClientRoom } from "@colyseus/sdk";
 import type { AsteroidsRoom } from "../server/rooms/AsteroidsRoom";
 import { Key } from "../shared/input";
-import { ClientMessage, ServerMessage, ROOM_NAME } from "../shared/protocol";
+import { ClientMessage, ServerMessage, ROOM_NAME, type EventSeen, type EventsMessage } from "../shared/protocol";
 import type { GameState } from "../shared/schema";
 import { POSITION_STEPS_PER_PX, readPublicShip } from "../shared/wire";
 import { BULLET_BASE_RADIUS, BULLET_CHARGE_RADIUS, SCORE_SHIP_KILL } from "../shared/constants";
-import type { GameEvent } from "../shared/world";
 import { clearField, placeShip } from "./support/arena";
 import { sleep, waitFor, useGameServer } from "./support/gameServer";
 
@@ -83,8 +82,8 @@ test("a charged shot kills the other ship and the shooter's score shows up", asy
   clearField(room);
   placeShip(room, a.sessionId, { x: 200, y: 270, angle: 0 });
   placeShip(room, b.sessionId, { x: 500, y: 270, angle: Math.PI / 2 });
-  const events: GameEvent[] = [];
-  b.onMessage(ServerMessage.Events, (batch: { tick: number; events: GameEvent[] }) => events.push(...batch.events));
+  const events: EventSeen[] = [];
+  b.onMessage(ServerMessage.Events, (batch: EventsMessage) => events.push(...batch.events));
 
   let biggestBullet = 0;
   const watchBullets = setInterval(

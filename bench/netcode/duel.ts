@@ -9,10 +9,10 @@ import { matchMaker } from "@colyseus/core";
 import { Client } from "@colyseus/sdk";
 import type { AsteroidsRoom } from "../../server/rooms/AsteroidsRoom";
 import type { ClientMessageStats } from "../../server/rooms/MessageGuard";
-import { ROOM_NAME, ServerMessage } from "../../shared/protocol";
+import { isPlaced, ROOM_NAME, ServerMessage, type EventsMessage } from "../../shared/protocol";
 import type { GameState } from "../../shared/schema";
 import type { Vec2 } from "../../shared/vector";
-import { findShip, type GameEvent } from "../../shared/world";
+import { findShip } from "../../shared/world";
 import { GameSession } from "../../engine/GameSession";
 import type { LinkConditions } from "../../engine/linkConditions";
 import type { GameRoom } from "../../engine/matchmaking";
@@ -175,9 +175,16 @@ export async function runDuel(endpoint: string, config: DuelConfig, timing: Duel
     recorder.corrections.push(stats.correctionPx);
     if (stats.pingMs !== undefined) recorder.pings.push(stats.pingMs);
   });
-  shooterRoom.onMessage(ServerMessage.Events, (batch: { tick: number; events: GameEvent[] }) => {
+  shooterRoom.onMessage(ServerMessage.Events, (batch: EventsMessage) => {
+    // The killer is always sent its kills in full (server/rooms/eventsSeen.ts).
     for (const event of batch.events) {
-      if (event.kind === "shipDestroyed" && event.killerId === shooterId && event.shipId === targetId && event.bulletId !== undefined) {
+      if (
+        isPlaced(event) &&
+        event.kind === "shipDestroyed" &&
+        event.killerId === shooterId &&
+        event.shipId === targetId &&
+        event.bulletId !== undefined
+      ) {
         recorder.serverHits.add(String(event.bulletId));
       }
     }

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from "react";
+import { isPlaced } from "../../../shared/protocol";
 import type { WorldSize } from "../../../shared/worldSize";
 import { publishDebugSnapshot } from "../debugSnapshot";
 import { attachKeyboard } from "../input/keyboard";
@@ -59,6 +60,8 @@ export function GameScreen({ session, onExit }: GameScreenProps) {
       const colorOf = (id: string) =>
         (frame.ships.find((ship) => ship.id === id) ?? frame.blips.find((blip) => blip.id === id))?.color ?? "#ffffff";
       for (const event of events) {
+        // A kill out of sight comes as a notice, for the kill feed only: nothing to draw.
+        if (!isPlaced(event)) continue;
         if (event.kind === "shipDestroyed") {
           renderer.explode(event.x, event.y, colorOf(event.shipId), now);
           explosionsSeen++;
