@@ -17,7 +17,7 @@ import { minimapBlips } from "./minimap";
 import { describeOwnDeath, KillFeed } from "./killFeed";
 import { standingsOf, type ScoreLine, type Standings } from "./standings";
 import { adaptInterpolationDelay, targetInterpolationDelay } from "./interpolationDelay";
-import { InputBatcher } from "./InputBatcher";
+import { InputSender } from "./InputSender";
 import { InputStream } from "./InputStream";
 import { NO_CONDITIONS, type LinkConditions } from "./linkConditions";
 import { OwnShipPredictor, type PredictedInput } from "./OwnShipPredictor";
@@ -77,7 +77,7 @@ export class GameSession {
   }
   readonly link: RoomLink;
   private readonly inputs: InputStream;
-  private readonly batcher = new InputBatcher((message) => this.room.send(ClientMessage.Input, message));
+  private readonly sender = new InputSender((message) => this.room.send(ClientMessage.Input, message));
   private readonly predictor = new OwnShipPredictor();
   private readonly remote = new RemoteWorld();
   private readonly pendingEvents: Array<{ t: number; event: EventSeen }> = [];
@@ -275,7 +275,7 @@ export class GameSession {
     if (this.closed) return;
     // Lag compensation: tell the server which moment of the others this input was made looking at.
     const seen = this.options.lagCompensation && this.clock.synced ? Math.max(0, Math.floor(this.renderTime() / TICK_MS)) : undefined;
-    this.batcher.push(input.seq, input.keys, seen);
+    this.sender.push(input.seq, input.keys, seen);
     this.predictor.applyLocal(input, TICK_DT);
   }
 

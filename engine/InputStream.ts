@@ -2,8 +2,8 @@
  * The player's input as a stream of fixed steps: one input per 1/60 s of local time,
  * each with the next sequence number, carrying the keys held at that step. One input
  * is one server step, so the client can replay exactly what the server will apply
- * (see OwnShipPredictor). InputBatcher sends them INPUT_STEPS_PER_MESSAGE a message:
- * with the RTT reports, about 1 KB/s upstream (README, load bench).
+ * (see OwnShipPredictor). InputSender sends only their key changes and a heartbeat: a few
+ * messages a second (README, load bench).
  */
 import { MAX_CATCH_UP_STEPS, TICK_MS } from "../shared/constants";
 import type { PredictedInput } from "./OwnShipPredictor";

@@ -1,9 +1,9 @@
 /**
  * One headless player on a real SDK connection. It behaves on the wire exactly like the
- * browser client: one input per 1/60 s step (the same InputStream), sent two steps a
- * message (the same InputBatcher) with the tick it was seeing the others at (`seen`, for
- * lag compensation), a ping every second whose result it reports to the server, and the
- * keys its brain holds.
+ * browser client: one input per 1/60 s step (the same InputStream), sent as key changes
+ * and heartbeats (the same InputSender) with the tick it was seeing the others at (`seen`,
+ * for lag compensation), a ping every second whose result it reports to the server, and
+ * the keys its brain holds.
  */
 import type { Client, Room } from "@colyseus/sdk";
 import { BASE_INTERPOLATION_DELAY_MS, TICK_MS } from "../shared/constants";
@@ -11,7 +11,7 @@ import { ClientMessage, ROOM_NAME, ServerMessage, type JoinOptions } from "../sh
 import type { GameState } from "../shared/schema";
 import { decodeMapCell, readPublicShip, worldSizeOf } from "../shared/wire";
 import { ONE_SCREEN } from "../shared/worldSize";
-import { InputBatcher } from "../engine/InputBatcher";
+import { InputSender } from "../engine/InputSender";
 import { InputStream } from "../engine/InputStream";
 import { createMind, think, type BotMind, type BotSight } from "./botBrain";
 
@@ -37,7 +37,7 @@ export class BotPlayer {
   droppedWith: number | undefined;
   private readonly mind: BotMind;
   private readonly inputs: InputStream;
-  private readonly batcher: InputBatcher;
+  private readonly sender: InputSender;
   private sight: BotSight = { self: undefined, others: [], size: ONE_SCREEN };
   /** Patches received, and those in which the bot's ship was dead: the share of time it spends dead. */
   patchesSeen = 0;
@@ -52,7 +52,7 @@ export class BotPlayer {
   ) {
     this.mind = createMind(seed);
     this.inputs = new InputStream(({ seq }) => this.sendStep(seq));
-    this.batcher = new InputBatcher((message) => this.room.send(ClientMessage.Input, message));
+    this.sender = new InputSender((message) => this.room.send(ClientMessage.Input, message));
     room.onStateChange((state: GameState) => this.observe(state));
     room.onMessage(ServerMessage.Events, () => undefined);
     room.onError(() => this.errors++);
@@ -104,7 +104,7 @@ export class BotPlayer {
   private sendStep(seq: number): void {
     this.inputs.setKeys(think(this.mind, this.sight, this.now()));
     const seen = this.latestTick === undefined ? undefined : Math.max(0, this.latestTick - SEEN_DELAY_TICKS);
-    this.batcher.push(seq, this.inputs.heldKeys, seen);
+    this.sender.push(seq, this.inputs.heldKeys, seen);
   }
 
   private observe(state: GameState): void {

@@ -48,7 +48,11 @@ async function main(): Promise<void> {
   let seq = 0;
   const fly = setInterval(() => {
     seq++;
-    pilots.forEach((pilot, i) => pilot.send(ClientMessage.Input, { seq, keys: MANOEUVRES[(seq + i * 2) % MANOEUVRES.length] }));
+    // A manoeuvre every 300 ms, 18 steps: "these keys from this step".
+    const step = seq * 18;
+    pilots.forEach((pilot, i) =>
+      pilot.send(ClientMessage.Input, { upTo: step, runs: [[step, MANOEUVRES[(seq + i * 2) % MANOEUVRES.length]]] }),
+    );
   }, 300);
 
   const browser = await launchChromium();

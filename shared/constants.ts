@@ -121,11 +121,18 @@ export const PATCH_RATE = 20;
 /** One patch interval, ms: the room's Colyseus `patchRate`. */
 export const PATCH_INTERVAL_MS = 1000 / PATCH_RATE; // 50 ms (20 Hz)
 /**
- * Input steps a client sends per message (at most protocol.ts's MAX_STEPS_PER_INPUT).
- * @default 2 — halves the messages a server handles (the largest per-client cost) for on
- * average half a step (8 ms) more input delay, which prediction hides from the player.
+ * Fewest steps between two input messages of a client: a key change made in the step right
+ * after a message waits one step, so one message can carry both ends of a tap.
+ * @default 2 steps (33 ms) — at most 30 messages a second however fast the keys change; a
+ * player or bot changing keys a few times a second sends a few.
  */
-export const INPUT_STEPS_PER_MESSAGE = 2;
+export const INPUT_MIN_GAP_STEPS = 2;
+/**
+ * Steps after which a client with no key change sends a heartbeat: its newest step, so the
+ * server knows it is still stepping (and how far).
+ * @default 15 steps (250 ms) — 4 messages a second while a player holds the same keys.
+ */
+export const INPUT_HEARTBEAT_STEPS = 15;
 /**
  * Input steps a client runs at most in one go after a stall (a hidden tab, a long frame).
  * @default 10 (167 ms) — a hitch is caught up with no hole in the inputs; the backlog of a
@@ -149,12 +156,37 @@ export const PING_INTERVAL_MS = 1000;
 // Netcode: the server's input queue and message limits
 
 /**
- * Input steps the server queues per client; past this the client is far ahead and its
- * oldest steps are skipped.
- * @default 6 steps (100 ms) — room for a few messages bunched by jitter; a longer queue
- * would only delay every later step of that client.
+ * How many steps ahead of the step the server applies a client's report must arrive: a key
+ * change sent up to INPUT_MIN_GAP_STEPS − 1 steps after it was made then still comes in
+ * before its step. A report with less to spare moves that client's steps later (the server
+ * holds its keys a step), so the steps' pacing follows the link's delay and jitter.
+ * @default 2 steps
  */
-export const MAX_QUEUED_INPUTS = Math.round(TICK_RATE / 10);
+export const INPUT_SPARE_MIN_STEPS = 2;
+/**
+ * Steps to spare a client starts with: one more than the least, for a first jitter.
+ * @default 3 steps (50 ms)
+ */
+export const INPUT_SPARE_START_STEPS = INPUT_SPARE_MIN_STEPS + 1;
+/**
+ * When every report of a review had more than this to spare, the client's steps move one
+ * earlier (one step is skipped): the delay a past spike of jitter added does not stay.
+ * @default 6 steps (100 ms), reviewed every INPUT_SPARE_REVIEW_REPORTS reports
+ */
+export const INPUT_SPARE_MAX_STEPS = 6;
+/** @default 24 reports — 6 s of heartbeats, less while keys change. */
+export const INPUT_SPARE_REVIEW_REPORTS = 24;
+/**
+ * Steps past a client's newest report the server still applies (holding its keys): a client
+ * whose reports stop (a stalled tab, a dropped link) is not run on for long.
+ * @default INPUT_HEARTBEAT_STEPS + 6 — a heartbeat late by 100 ms still arrives in time.
+ */
+export const INPUT_AHEAD_STEPS = INPUT_HEARTBEAT_STEPS + 6;
+/**
+ * Key changes the server keeps waiting per client; a message that would pass it is dropped.
+ * @default 32 — an honest client has a handful waiting at most (those of the few steps to spare).
+ */
+export const MAX_WAITING_KEY_RUNS = 32;
 /**
  * Shortest time between two RTT reports of one client that both count, ms.
  * @default 500 ms (half of PING_INTERVAL_MS) — an honest client's reports are never that
@@ -163,9 +195,9 @@ export const MAX_QUEUED_INPUTS = Math.round(TICK_RATE / 10);
 export const RTT_REPORT_INTERVAL_MS = PING_INTERVAL_MS / 2;
 /**
  * Messages a client may send in one rate window; the room drops the rest.
- * @default 90 — three times what our clients send (31 a second: 60 steps /
- * INPUT_STEPS_PER_MESSAGE, and an RTT report), enough for a client that sends every step
- * alone (61); a burst past it costs its sender, not the room.
+ * @default 90 — three times the most our clients send (31 a second: a key change every
+ * INPUT_MIN_GAP_STEPS steps, and an RTT report; a few a second is usual), enough for a
+ * client that sends every step alone (61); a burst past it costs its sender, not the room.
  */
 export const SOFT_MESSAGE_LIMIT = 90;
 /**

@@ -1,63 +1,87 @@
-import { INPUT_STEPS_PER_MESSAGE } from "./constants";
 import { Key } from "./input";
 import {
   cleanColor,
   cleanPlayerName,
   cleanRoomName,
   MAX_REPORTED_RTT_MS,
-  parseInputBatch,
+  parseInput,
   parseRttReport,
-  MAX_STEPS_PER_INPUT,
+  MAX_RUNS_PER_INPUT,
 } from "./protocol";
 
-describe("parseInputBatch", () => {
-  test("accepts exactly { seq, keys } with integer fields in range", () => {
-    expect(parseInputBatch({ seq: 0, keys: 0 })).toEqual([{ seq: 0, keys: 0 }]);
-    expect(parseInputBatch({ keys: Key.Up | Key.Fire, seq: 0xffffffff })).toEqual([{ seq: 0xffffffff, keys: 17 }]);
+describe("parseInput", () => {
+  test("accepts { upTo } (a heartbeat) and { upTo, seen, runs } with integer fields in range", () => {
+    expect(parseInput({ upTo: 0 })).toEqual({ upTo: 0, seen: undefined, runs: [] });
+    expect(parseInput({ upTo: 0xffffffff, seen: 1200, runs: [[7, Key.Up | Key.Fire]] })).toEqual({
+      upTo: 0xffffffff,
+      seen: 1200,
+      runs: [[7, 17]],
+    });
   });
 
-  test("accepts an optional integer seen tick", () => {
-    expect(parseInputBatch({ seq: 3, keys: 1, seen: 1200 })).toEqual([{ seq: 3, keys: 1, seen: 1200 }]);
-    expect(parseInputBatch({ seq: 3, keys: 1, seen: -1 })).toBeUndefined();
-    expect(parseInputBatch({ seq: 3, keys: 1, seen: 1.5 })).toBeUndefined();
-    expect(parseInputBatch({ seq: 3, keys: 1, seen: "now" })).toBeUndefined();
-  });
-
-  test("rejects the old name of the seen tick, `view`, as an unknown field", () => {
-    expect(parseInputBatch({ seq: 3, keys: 1, view: 1200 })).toBeUndefined();
-  });
-
-  test("expands a batch of consecutive steps, each seen a tick further on", () => {
-    expect(parseInputBatch({ seq: 10, keys: [Key.Up, Key.Up | Key.Fire], seen: 500 })).toEqual([
-      { seq: 10, keys: Key.Up, seen: 500 },
-      { seq: 11, keys: Key.Up | Key.Fire, seen: 501 },
+  test("takes the changes of a tap, oldest first, and up to MAX_RUNS_PER_INPUT of them", () => {
+    expect(
+      parseInput({
+        upTo: 11,
+        runs: [
+          [10, Key.Fire],
+          [11, 0],
+        ],
+      })?.runs,
+    ).toEqual([
+      [10, Key.Fire],
+      [11, 0],
     ]);
-    expect(parseInputBatch({ seq: 1, keys: [0, 0, 0, 0] })).toHaveLength(MAX_STEPS_PER_INPUT);
+    const most = Array.from({ length: MAX_RUNS_PER_INPUT }, (_, i) => [i + 1, 0]);
+    expect(parseInput({ upTo: MAX_RUNS_PER_INPUT, runs: most })?.runs).toHaveLength(MAX_RUNS_PER_INPUT);
   });
 
-  test("accepts the batches our clients send (a tuning of INPUT_STEPS_PER_MESSAGE must stay within the protocol)", () => {
-    expect(parseInputBatch({ seq: 1, keys: Array(INPUT_STEPS_PER_MESSAGE).fill(0) })).toHaveLength(INPUT_STEPS_PER_MESSAGE);
+  test("rejects the previous protocol's every-step message as unknown fields", () => {
+    expect(parseInput({ seq: 3, keys: 1 })).toBeUndefined();
   });
 
   test.each([
-    ["an empty batch", { seq: 1, keys: [] }],
-    ["too many steps", { seq: 1, keys: Array(MAX_STEPS_PER_INPUT + 1).fill(0) }],
-    ["a bad key in a batch", { seq: 1, keys: [1, 64] }],
-    ["a string in a batch", { seq: 1, keys: [1, "2"] }],
-    ["a batch running past uint32", { seq: 0xffffffff, keys: [0, 0] }],
+    ["too many runs", { upTo: 99, runs: Array.from({ length: MAX_RUNS_PER_INPUT + 1 }, (_, i) => [i + 1, 0]) }],
+    ["a run after upTo", { upTo: 5, runs: [[6, 1]] }],
+    [
+      "runs out of order",
+      {
+        upTo: 5,
+        runs: [
+          [3, 1],
+          [2, 0],
+        ],
+      },
+    ],
+    [
+      "two runs at one step",
+      {
+        upTo: 5,
+        runs: [
+          [2, 1],
+          [2, 0],
+        ],
+      },
+    ],
+    ["a run of one number", { upTo: 5, runs: [[5]] }],
+    ["a run of three", { upTo: 5, runs: [[5, 1, 1]] }],
+    ["runs not an array", { upTo: 5, runs: { 0: [5, 1] } }],
+    ["a flat run", { upTo: 5, runs: [5, 1] }],
+    ["a bad key", { upTo: 5, runs: [[5, 64]] }],
+    ["a string key", { upTo: 5, runs: [[5, "2"]] }],
+    ["a negative seen", { upTo: 3, seen: -1 }],
+    ["a fractional seen", { upTo: 3, seen: 1.5 }],
+    ["a string seen", { upTo: 3, seen: "now" }],
     ["undefined", undefined],
     ["a string", "input"],
     ["an array", [1, 2]],
-    ["NaN seq", { seq: NaN, keys: 0 }],
-    ["-Infinity keys", { seq: 1, keys: -Infinity }],
-    ["seq past uint32", { seq: 2 ** 32, keys: 0 }],
-    ["negative keys", { seq: 1, keys: -1 }],
-    ["an unknown key bit", { seq: 1, keys: 32 }],
-    ["a boolean field", { seq: true, keys: 0 }],
-    ["an extra field", { seq: 1, keys: 0, extra: 1 }],
-    ["a missing field", { keys: 0 }],
+    ["NaN upTo", { upTo: NaN }],
+    ["upTo past uint32", { upTo: 2 ** 32 }],
+    ["a boolean upTo", { upTo: true }],
+    ["an extra field", { upTo: 1, extra: 1 }],
+    ["a missing upTo", { runs: [[1, 0]] }],
   ])("rejects %s", (_label, payload) => {
-    expect(parseInputBatch(payload)).toBeUndefined();
+    expect(parseInput(payload)).toBeUndefined();
   });
 });
 

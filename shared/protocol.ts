@@ -1,7 +1,7 @@
 /**
  * The wire protocol between clients and the room: message names, their payloads,
  * join options, and the one place each is validated. Clients send inputs only —
- * held keys with a sequence number — never positions; the server decides everything.
+ * the keys they hold, from which step — never positions; the server decides everything.
  */
 import { MAX_CLIENTS, MIN_SEATS, NAME_MAX_LENGTH, ROOM_NAME_MAX_LENGTH } from "./constants";
 import type { GameEvent } from "./world";
@@ -13,9 +13,10 @@ export const LOBBY_ROOM_NAME = "lobby";
 /** Client → server message types. */
 export const ClientMessage = {
   /**
-   * Input steps (InputBatchMessage): the keys held at every fixed step, not only on a
-   * change, INPUT_STEPS_PER_MESSAGE steps a message (30 messages a second by default).
-   * Each is one server step, so the server applies exactly the steps the client predicted.
+   * Input (InputMessage): the keys held, run-length — "keys K from step S" when they change,
+   * at most every INPUT_MIN_GAP_STEPS steps — and otherwise a heartbeat with the newest step
+   * every INPUT_HEARTBEAT_STEPS. Steps are the client's fixed 1/60 s steps, one per server
+   * step, so the server applies exactly the keys the client predicted with.
    */
   Input: "input",
   /** The round-trip time (ms) the client just measured with a ping; feeds the server's RTT metrics. */
@@ -84,62 +85,64 @@ export function isPlaced(event: EventSeen): event is GameEvent {
   return "x" in event;
 }
 
+/** "Keys `keys` (a bitmask of Key) from step `step` on": one change of the keys a client holds. */
+export type KeyRun = [step: number, keys: number];
+
 /**
- * One step of input as the server queues it: `keys` is a bitmask of Key, `seq` grows by
- * one per step. `seen` (optional) is the server tick the client was drawing other ships
- * at when it made this input; the server judges the shots it fires against that moment
- * (lag compensation).
+ * The `input` payload: the client has made every step up to `upTo`; `runs` are the key
+ * changes since its previous message (oldest first, each after that message's `upTo`), and
+ * with none it is a heartbeat. `seen` (optional) is the server tick the client was drawing
+ * other ships at when it made step `upTo`; the server judges the shots fired at each step
+ * against that moment, one tick further per step (lag compensation).
  */
 export interface InputMessage {
-  seq: number;
-  keys: number;
+  upTo: number;
   seen?: number;
+  runs?: KeyRun[];
 }
 
 /**
- * The `input` payload on the wire: the steps `seq`, `seq + 1`, … with their keys (one
- * number, or an array of up to MAX_STEPS_PER_INPUT), and the `seen` tick of the first step.
- * Clients send INPUT_STEPS_PER_MESSAGE steps a message (see constants).
+ * Most key changes one message may carry: an honest client sends at most
+ * INPUT_MIN_GAP_STEPS (a tap's press and release in one message), more after a stalled frame.
  */
-export interface InputBatchMessage {
-  seq: number;
-  keys: number | number[];
-  seen?: number;
-}
+export const MAX_RUNS_PER_INPUT = 8;
 
-/**
- * Most steps one `input` message may carry: twice what our clients send
- * (INPUT_STEPS_PER_MESSAGE), so a client may batch a little more, never stockpile.
- */
-export const MAX_STEPS_PER_INPUT = 4;
-
-/** Largest sequence number accepted: a uint32, so a client at 60 steps/s wraps after two years. */
-export const MAX_SEQ = 0xffffffff;
+/** Largest step number accepted: a uint32, so a client at 60 steps/s wraps after two years. */
+export const MAX_STEP = 0xffffffff;
 
 function isUint32(value: unknown): value is number {
-  return Number.isInteger(value) && (value as number) >= 0 && (value as number) <= MAX_SEQ;
+  return Number.isInteger(value) && (value as number) >= 0 && (value as number) <= MAX_STEP;
 }
 
 function isKeys(value: unknown): value is number {
   return isUint32(value) && (value & ~ALL_KEYS) === 0;
 }
 
+/** An input message as the server takes it: validated, `runs` always present. */
+export interface ParsedInput {
+  upTo: number;
+  seen: number | undefined;
+  runs: KeyRun[];
+}
+
 /**
- * Narrows an untrusted `input` payload to its steps, oldest first, or undefined: known
- * fields only, integers in range, 1–MAX_STEPS_PER_INPUT steps. Step i's `seen` is
- * `seen + i`: the client drew one tick further on for each step.
+ * Narrows an untrusted `input` payload, or undefined: known fields only, integers in range,
+ * at most MAX_RUNS_PER_INPUT runs of [step, keys] with steps strictly rising and none past `upTo`.
  */
-export function parseInputBatch(payload: unknown): InputMessage[] | undefined {
+export function parseInput(payload: unknown): ParsedInput | undefined {
   if (typeof payload !== "object" || payload === null || Array.isArray(payload)) return undefined;
-  const fields = Object.keys(payload);
-  if (fields.some((field) => field !== "seq" && field !== "keys" && field !== "seen")) return undefined;
-  const { seq, keys, seen } = payload as Record<string, unknown>;
-  const steps = Array.isArray(keys) ? keys : [keys];
-  if (!isUint32(seq) || steps.length === 0 || steps.length > MAX_STEPS_PER_INPUT || !steps.every(isKeys)) return undefined;
-  if (seq + steps.length - 1 > MAX_SEQ || (seen !== undefined && (!isUint32(seen) || seen + steps.length - 1 > MAX_SEQ))) return undefined;
-  return steps.map((stepKeys, i) =>
-    seen === undefined ? { seq: seq + i, keys: stepKeys } : { seq: seq + i, keys: stepKeys, seen: (seen as number) + i },
-  );
+  if (Object.keys(payload).some((field) => field !== "upTo" && field !== "seen" && field !== "runs")) return undefined;
+  const { upTo, seen, runs = [] } = payload as Record<string, unknown>;
+  if (!isUint32(upTo) || (seen !== undefined && !isUint32(seen))) return undefined;
+  if (!Array.isArray(runs) || runs.length > MAX_RUNS_PER_INPUT) return undefined;
+  let previous = -1;
+  for (const run of runs as unknown[]) {
+    if (!Array.isArray(run) || run.length !== 2) return undefined;
+    const [step, keys] = run as unknown[];
+    if (!isUint32(step) || step <= previous || step > upTo || !isKeys(keys)) return undefined;
+    previous = step;
+  }
+  return { upTo, seen, runs: runs as KeyRun[] };
 }
 
 /** Longest round trip a client may report, ms: beyond it the report is nonsense, not a slow link. */
@@ -221,7 +224,7 @@ export function joinOptionsProblem(options: unknown): string | undefined {
     if (value.length > MAX_JOIN_OPTION_TEXT) return `${field} is longer than ${MAX_JOIN_OPTION_TEXT} characters`;
   }
   if (color !== undefined && cleanColor(color) === undefined) return 'color must be "#rrggbb"';
-  if (seed !== undefined && !isUint32(seed)) return `seed must be an integer from 0 to ${MAX_SEQ}`;
+  if (seed !== undefined && !isUint32(seed)) return `seed must be an integer from 0 to ${MAX_STEP}`;
   if (seats !== undefined && !(Number.isInteger(seats) && (seats as number) >= MIN_SEATS && (seats as number) <= MAX_CLIENTS))
     return `seats must be an integer from ${MIN_SEATS} to ${MAX_CLIENTS}`;
   return undefined;

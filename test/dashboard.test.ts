@@ -40,7 +40,7 @@ test("serves live stats, lists rooms and shows a room's world to a spectator tha
   const players = [await server.connectTo(room, { name: "Ann" }), await server.connectTo(room, { name: "Ben" })];
   for (const player of players) player.onMessage(ServerMessage.Events, () => undefined);
   for (let seq = 1; seq <= 20; seq++) {
-    for (const player of players) player.send(ClientMessage.Input, { seq, keys: 1 });
+    for (const player of players) player.send(ClientMessage.Input, { upTo: seq, runs: [[seq, seq % 2]] });
     await sleep(10);
   }
   players[0]!.send(ClientMessage.Rtt, 21);

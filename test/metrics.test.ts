@@ -32,8 +32,8 @@ async function joinPlayers(count: number): Promise<{ room: AsteroidsRoom; client
 test("exposes players, ticks, patches, traffic and idle time in Prometheus text format", async () => {
   const before = (await scrape()).samples;
   const { room, clients } = await joinPlayers(2);
-  for (let seq = 1; seq <= 30; seq++) {
-    for (const client of clients) client.send(ClientMessage.Input, { seq, keys: Key.Up | Key.Left });
+  for (let step = 1; step <= 30; step++) {
+    for (const client of clients) client.send(ClientMessage.Input, { upTo: step, runs: [[step, step % 2 === 0 ? Key.Up : Key.Left]] });
     await sleep(5);
   }
   // Long enough for patches at 20 Hz and for the sampler's one-second window to close.

@@ -45,7 +45,7 @@ afterEach(async () => {
 async function honestPlayerStillPlays(): Promise<void> {
   const tickBefore = honest.state.tick;
   const xBefore = honest.state.ships.get(honest.sessionId)!.x;
-  honest.send(ClientMessage.Input, { seq: 1000 + tickBefore, keys: Key.Up });
+  honest.send(ClientMessage.Input, { upTo: 1000 + tickBefore, runs: [[1000 + tickBefore, Key.Up]] });
   expect(await waitFor(() => honest.state.ships.get(honest.sessionId)!.x > xBefore + 5, 3000)).toBe(true);
   expect(honest.state.tick).toBeGreaterThan(tickBefore);
 }
@@ -59,15 +59,27 @@ const malformedInputs: Array<[string, unknown]> = [
   ["a number", 5],
   ["null", null],
   ["an array", [1, Key.Up]],
-  ["keys as a string", { seq: 1, keys: "16" }],
-  ["NaN keys", { seq: 1, keys: Number.NaN }],
-  ["Infinity seq", { seq: Number.POSITIVE_INFINITY, keys: 1 }],
-  ["a fractional seq", { seq: 1.5, keys: 1 }],
-  ["a negative seq", { seq: -1, keys: 1 }],
-  ["unknown key bits", { seq: 1, keys: 64 }],
-  ["a missing field", { seq: 1 }],
-  ["an extra field", { seq: 1, keys: 1, x: 500 }],
-  ["a 3 KB payload", { seq: 1, keys: 1, pad: "x".repeat(3000) }],
+  ["keys as a string", { upTo: 1, runs: [[1, "16"]] }],
+  ["NaN keys", { upTo: 1, runs: [[1, Number.NaN]] }],
+  ["Infinity upTo", { upTo: Number.POSITIVE_INFINITY }],
+  ["a fractional upTo", { upTo: 1.5 }],
+  ["a negative upTo", { upTo: -1 }],
+  ["unknown key bits", { upTo: 1, runs: [[1, 64]] }],
+  ["a run past upTo", { upTo: 1, runs: [[2, Key.Up]] }],
+  [
+    "runs out of order",
+    {
+      upTo: 9,
+      runs: [
+        [5, Key.Up],
+        [4, 0],
+      ],
+    },
+  ],
+  ["a missing field", { runs: [[1, Key.Up]] }],
+  ["an extra field", { upTo: 1, runs: [[1, 1]], x: 500 }],
+  ["the previous protocol's message", { seq: 1, keys: Key.Up }],
+  ["a 3 KB payload", { upTo: 1, runs: [[1, 1]], pad: "x".repeat(3000) }],
 ];
 
 test.each(malformedInputs)("input with %s is dropped and counted", async (_label, payload) => {
@@ -89,18 +101,19 @@ test("unknown message types are dropped and counted", async () => {
   await honestPlayerStillPlays();
 });
 
-test("a replayed or out-of-order sequence number is dropped as stale", async () => {
-  hostile.send(ClientMessage.Input, { seq: 5, keys: Key.Left });
-  hostile.send(ClientMessage.Input, { seq: 5, keys: Key.Up });
-  hostile.send(ClientMessage.Input, { seq: 4, keys: Key.Up });
-  expect(await waitFor(() => room.messageStats(hostile.sessionId)?.dropped.stale === 2)).toBe(true);
+test("a replayed or out-of-order step, or a change to a step already reported, is dropped as stale", async () => {
+  hostile.send(ClientMessage.Input, { upTo: 5, runs: [[5, Key.Left]] });
+  hostile.send(ClientMessage.Input, { upTo: 5, runs: [[5, Key.Up]] });
+  hostile.send(ClientMessage.Input, { upTo: 4, runs: [[4, Key.Up]] });
+  hostile.send(ClientMessage.Input, { upTo: 9, runs: [[5, Key.Up]] });
+  expect(await waitFor(() => room.messageStats(hostile.sessionId)?.dropped.stale === 3)).toBe(true);
   expect(room.messageStats(hostile.sessionId)?.accepted).toBe(1);
   expect(await waitFor(() => findShip(room.world, hostile.sessionId)!.keys === Key.Left)).toBe(true);
 });
 
 test("a burst over the soft rate limit is dropped, not applied, and the sender stays connected", async () => {
   const burst = SOFT_MESSAGE_LIMIT + 20;
-  for (let seq = 1; seq <= burst; seq++) hostile.send(ClientMessage.Input, { seq, keys: 0 });
+  for (let step = 1; step <= burst; step++) hostile.send(ClientMessage.Input, { upTo: step });
   expect(
     await waitFor(
       () => (room.messageStats(hostile.sessionId)?.accepted ?? 0) + (room.messageStats(hostile.sessionId)?.dropped.rate ?? 0) === burst,
@@ -114,7 +127,7 @@ test("a burst over the soft rate limit is dropped, not applied, and the sender s
 
 test("a flood disconnects the sender with a reason; its ship goes and the room plays on", async () => {
   const left = new Promise<[number, string | undefined]>((resolve) => hostile.onLeave((code, reason) => resolve([code, reason])));
-  for (let seq = 1; seq <= FLOOD_MESSAGE_LIMIT + 50; seq++) hostile.send(ClientMessage.Input, { seq, keys: Key.Fire });
+  for (let step = 1; step <= FLOOD_MESSAGE_LIMIT + 50; step++) hostile.send(ClientMessage.Input, { upTo: step, runs: [[step, Key.Fire]] });
   const [code, reason] = await left;
   expect(code).toBe(ServerCloseCode.Flood);
   expect(reason).toMatch(/flood/);
@@ -124,7 +137,7 @@ test("a flood disconnects the sender with a reason; its ship goes and the room p
 
 test("an oversized frame (over the 4 KB WebSocket limit) closes only the sender's socket, without a reconnection window", async () => {
   const closed = new Promise<number>((resolve) => hostile.onLeave((code) => resolve(code)));
-  hostile.send(ClientMessage.Input, { seq: 1, keys: 1, pad: "x".repeat(100_000) });
+  hostile.send(ClientMessage.Input, { upTo: 1, runs: [[1, 1]], pad: "x".repeat(100_000) });
   expect(await closed).toBe(1009); // ws: "Message Too Big"
   expect(await waitFor(() => !honest.state.ships.has(hostile.sessionId))).toBe(true);
   expect(shipFieldsAreFinite()).toBe(true);

@@ -19,9 +19,10 @@ async function shotRewind(seenBehind: number | undefined): Promise<number> {
   expect(await waitFor(() => (shooter.state as GameState).tick > 2 * MAX_REWIND_TICKS)).toBe(true);
   const tick = () => (shooter.state as GameState).tick;
   const seen = () => (seenBehind === undefined ? {} : { seen: Math.max(0, tick() - seenBehind) });
-  shooter.send(ClientMessage.Input, { seq: 1, keys: Key.Fire, ...seen() });
+  // Pressed at step 1, released at step 7 (100 ms later), as the client makes its steps.
+  shooter.send(ClientMessage.Input, { upTo: 1, runs: [[1, Key.Fire]], ...seen() });
   await sleep(100);
-  shooter.send(ClientMessage.Input, { seq: 2, keys: 0, ...seen() });
+  shooter.send(ClientMessage.Input, { upTo: 7, runs: [[7, 0]], ...seen() });
   expect(await waitFor(() => room.world.bullets.length === 1)).toBe(true);
   return room.world.bullets[0]!.rewind;
 }

@@ -59,7 +59,7 @@ function mainTable(main: ScenarioResult): string {
         met(rttMs.p99 <= TARGETS.rttP99MaxMs),
       ],
       ["down per client", kBps(main.downKBps), `≤ ${TARGETS.downMaxKBps} KB/s`, met(main.downKBps <= TARGETS.downMaxKBps)],
-      ["up per client", kBps(main.upKBps), "", ""],
+      ["up per client", `${kBps(main.upKBps)}, ${fixed(main.upMessagesPerS, 1, "messages/s")}`, "", ""],
       ["simulation step p50 / p99", `${ms(main.tickMs.p50)} / ${ms(main.tickMs.p99)}`, "budget 16.67 ms", ""],
       ["patch broadcast p50 / p99", `${ms(main.patchMs.p50)} / ${ms(main.patchMs.p99)}`, "", ""],
       [

@@ -60,6 +60,8 @@ export interface ScenarioResult {
   /** Per connected client, KB/s (1 KB = 1000 B), payload bytes as counted by the server's sockets. */
   downKBps: number;
   upKBps: number;
+  /** WebSocket messages each connected client sent a second (inputs, RTT reports and pings). */
+  upMessagesPerS: number;
   patchBytesMean: number;
   /** CPU of all server processes together, % of one core. */
   cpuPercent: number;
@@ -222,6 +224,7 @@ function summarizeScenario(
     rttMs: { ...summarize(rttValues), min: rttValues.reduce((min, ms) => Math.min(min, ms), rttValues.length ? Infinity : Number.NaN) },
     downKBps: delta("netroids_bytes_sent_total") / seconds / Math.max(1, ccu) / 1000,
     upKBps: delta("netroids_bytes_received_total") / seconds / Math.max(1, ccu) / 1000,
+    upMessagesPerS: delta("netroids_messages_received_total") / seconds / Math.max(1, ccu),
     patchBytesMean: delta("netroids_patch_bytes_sum") / Math.max(1, delta("netroids_patch_bytes_count")),
     cpuPercent: (100 * delta("process_cpu_seconds_total")) / seconds,
     rssMB: total(end.metrics, "process_resident_memory_bytes") / 1e6,

@@ -24,7 +24,7 @@ import {
   cleanPlayerName,
   cleanRoomName,
   joinOptionsProblem,
-  parseInputBatch,
+  parseInput,
   parseRttReport,
   ServerMessage,
   type JoinOptions,
@@ -195,11 +195,10 @@ export class AsteroidsRoom extends Room<{ state: GameState; metadata: RoomListin
 
   private receiveInput(client: Client, payload: unknown): void {
     if (!this.admit(client)) return;
-    const inputs = parseInputBatch(payload);
-    if (!inputs) return this.guard.drop(client.sessionId, "malformed");
-    let queued = 0;
-    for (const input of inputs) if (this.inputQueue.push(client.sessionId, input)) queued++;
-    if (queued === 0) return this.guard.drop(client.sessionId, "stale");
+    const input = parseInput(payload);
+    if (!input) return this.guard.drop(client.sessionId, "malformed");
+    const refusal = this.inputQueue.push(client.sessionId, input, this.world.tick + 1);
+    if (refusal) return this.guard.drop(client.sessionId, refusal);
     this.guard.accept(client.sessionId);
   }
 

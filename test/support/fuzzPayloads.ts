@@ -7,7 +7,7 @@
  */
 import { MAX_MESSAGE_BYTES } from "../../server/app";
 import { Key } from "../../shared/input";
-import { ClientMessage, MAX_SEQ, parseInputBatch, parseRttReport } from "../../shared/protocol";
+import { ClientMessage, MAX_RUNS_PER_INPUT, MAX_STEP, parseInput, parseRttReport } from "../../shared/protocol";
 import { nextRandom, type RngState } from "../../shared/rng";
 
 export interface BadMessage {
@@ -39,11 +39,11 @@ const NUMBERS = [
   2 ** 31,
   2 ** 32,
   2 ** 53 + 2,
-  MAX_SEQ + 1,
+  MAX_STEP + 1,
   -(2 ** 63),
 ];
-const STRINGS = ["", "up", "16", "null", "NaN", "💥🚀", "\u0000\u202e\ufeff", "<script>", '{"seq":1,"keys":1}', "x".repeat(3000)];
-const KEYS = ["seq", "keys", "seen", "x", "y", "score", "__proto__", "constructor", "toString", "", "💥"];
+const STRINGS = ["", "up", "16", "null", "NaN", "💥🚀", "\u0000\u202e\ufeff", "<script>", '{"upTo":1,"runs":[[1,1]]}', "x".repeat(3000)];
+const KEYS = ["upTo", "runs", "seen", "seq", "keys", "x", "y", "score", "__proto__", "constructor", "toString", "", "💥"];
 /** Message types: ours (with bad payloads), near misses, prototype names, numbers and a long one. */
 const TYPES: ReadonlyArray<string | number> = [
   ClientMessage.Input,
@@ -71,27 +71,49 @@ const TYPES: ReadonlyArray<string | number> = [
 /** Inputs one field away from valid. */
 function nearInput(rng: RngState): unknown {
   return pick(rng, [
-    { seq: 1, keys: "16" },
-    { seq: 1, keys: Number.NaN },
-    { seq: Infinity, keys: 1 },
-    { seq: 1.5, keys: 1 },
-    { seq: -1, keys: 1 },
-    { seq: 1, keys: 64 },
-    { seq: 1, keys: -1 },
-    { seq: 1 },
-    { keys: Key.Fire },
-    { seq: 1, keys: 1, x: 500 },
-    { seq: 1, keys: [] },
-    { seq: 1, keys: [1, 1, 1, 1, 1] },
-    { seq: MAX_SEQ, keys: [1, 1] },
-    { seq: 1, keys: 1, seen: -1 },
-    { seq: 1, keys: 1, seen: Number.NaN },
-    // The seen tick under its old name: a client on the previous protocol.
-    { seq: 1, keys: 1, view: 100 },
-    { seq: "1", keys: 1 },
-    { seq: null, keys: null },
-    { seq: 1, keys: [Key.Up, "x"] },
-    { seq: 1, keys: 1, seen: MAX_SEQ },
+    { upTo: 1, runs: [[1, "16"]] },
+    { upTo: 1, runs: [[1, Number.NaN]] },
+    { upTo: Infinity },
+    { upTo: 1.5 },
+    { upTo: -1 },
+    { upTo: 1, runs: [[1, 64]] },
+    { upTo: 1, runs: [[1, -1]] },
+    { runs: [[1, Key.Fire]] },
+    { upTo: 1, runs: [[1, 1]], x: 500 },
+    {
+      upTo: 5,
+      runs: [
+        [2, 1],
+        [2, 0],
+      ],
+    },
+    {
+      upTo: 5,
+      runs: [
+        [3, 1],
+        [2, 0],
+      ],
+    },
+    { upTo: 5, runs: [[6, 1]] },
+    { upTo: 5, runs: [[5]] },
+    { upTo: 5, runs: [[5, 1, 1]] },
+    { upTo: 5, runs: [5, 1] },
+    { upTo: 5, runs: { 0: [5, 1] } },
+    { upTo: 99, runs: Array.from({ length: MAX_RUNS_PER_INPUT + 1 }, (_, i) => [i + 1, 0]) },
+    { upTo: 1, seen: -1 },
+    { upTo: 1, seen: Number.NaN },
+    // The previous protocol: every step, with a sequence number.
+    { seq: 1, keys: 1 },
+    { upTo: "1" },
+    { upTo: null, runs: null },
+    {
+      upTo: 1,
+      runs: [
+        [1, Key.Up],
+        ["x", 0],
+      ],
+    },
+    { upTo: 1, seen: MAX_STEP + 1 },
   ]);
 }
 
@@ -142,7 +164,7 @@ const MAX_PAYLOAD_BOUND = MAX_MESSAGE_BYTES - 512;
 
 /** True when the server would accept it: only bad messages may be sent. */
 function isValid(message: BadMessage): boolean {
-  if (message.type === ClientMessage.Input) return parseInputBatch(message.payload) !== undefined;
+  if (message.type === ClientMessage.Input) return parseInput(message.payload) !== undefined;
   if (message.type === ClientMessage.Rtt) return parseRttReport(message.payload) !== undefined;
   return false;
 }
