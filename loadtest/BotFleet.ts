@@ -8,6 +8,7 @@ import { PING_INTERVAL_MS, TICK_MS } from "../shared/constants";
 import { PALETTE } from "../shared/protocol";
 import { summarize, type Summary } from "../shared/stats";
 import { BotPlayer, type BotTarget } from "./BotPlayer";
+import { netroidsWire, type BotWireFactory } from "./botWire";
 
 /** Input loop period, ms: two runs per step, so InputStream never falls a step behind. */
 const UPDATE_MS = TICK_MS / 2; // 8.3 ms (120 Hz)
@@ -37,7 +38,11 @@ export class BotFleet {
   private readonly timers: Array<ReturnType<typeof setInterval>>;
   private pingSlot = 0;
 
-  constructor(private readonly endpoint: string) {
+  /** `wire`: how the bots speak to their rooms (netroids's own protocol unless a bench says otherwise). */
+  constructor(
+    private readonly endpoint: string,
+    private readonly wire: BotWireFactory = netroidsWire,
+  ) {
     this.timers = [
       setInterval(() => {
         for (const bot of this.bots) bot.update();
@@ -57,6 +62,8 @@ export class BotFleet {
           color: PALETTE[index % PALETTE.length],
         },
         0x9e3779b9 ^ (index * 2654435761),
+        undefined,
+        this.wire,
       );
       this.bots.push(bot);
       return bot;

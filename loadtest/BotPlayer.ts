@@ -8,11 +8,9 @@
 import type { Client, Room } from "@colyseus/sdk";
 import { BASE_INTERPOLATION_DELAY_MS, TICK_MS } from "../shared/constants";
 import { ClientMessage, ROOM_NAME, ServerMessage, type JoinOptions } from "../shared/protocol";
-import type { GameState } from "../shared/schema";
-import { decodeMapCell, readPublicShip, worldSizeOf } from "../shared/wire";
 import { ONE_SCREEN } from "../shared/worldSize";
-import { InputSender } from "../engine/InputSender";
 import { InputStream } from "../engine/InputStream";
+import { netroidsWire, type BotWire, type BotWireFactory } from "./botWire";
 import { createMind, think, type BotMind, type BotSight } from "./botBrain";
 
 /** How far behind the newest patch a bot claims to see others, ticks: a browser's interpolation delay on a steady link. */
@@ -37,7 +35,7 @@ export class BotPlayer {
   droppedWith: number | undefined;
   private readonly mind: BotMind;
   private readonly inputs: InputStream;
-  private readonly sender: InputSender;
+  private readonly wire: BotWire;
   private sight: BotSight = { self: undefined, others: [], size: ONE_SCREEN };
   /** Patches received, and those in which the bot's ship was dead: the share of time it spends dead. */
   patchesSeen = 0;
@@ -46,14 +44,15 @@ export class BotPlayer {
   private leaving = false;
 
   private constructor(
-    readonly room: Room<unknown, GameState>,
+    readonly room: Room<unknown, unknown>,
     seed: number,
     private readonly now: () => number,
+    wire: BotWireFactory,
   ) {
     this.mind = createMind(seed);
     this.inputs = new InputStream(({ seq }) => this.sendStep(seq));
-    this.sender = new InputSender((message) => this.room.send(ClientMessage.Input, message));
-    room.onStateChange((state: GameState) => this.observe(state));
+    this.wire = wire(room);
+    room.onStateChange((state: unknown) => this.observe(state));
     room.onMessage(ServerMessage.Events, () => undefined);
     room.onError(() => this.errors++);
     room.onLeave((code: number) => {
@@ -67,14 +66,15 @@ export class BotPlayer {
     options: JoinOptions,
     seed: number,
     now: () => number = () => performance.now(),
+    wire: BotWireFactory = netroidsWire,
   ): Promise<BotPlayer> {
     const room =
       "roomId" in target
-        ? await client.joinById<GameState>(target.roomId, options)
+        ? await client.joinById<unknown>(target.roomId, options)
         : target.create
-          ? await client.create<GameState>(target.roomName || ROOM_NAME, options)
-          : await client.joinOrCreate<GameState>(target.roomName || ROOM_NAME, options);
-    return new BotPlayer(room, seed, now);
+          ? await client.create<unknown>(target.roomName || ROOM_NAME, options)
+          : await client.joinOrCreate<unknown>(target.roomName || ROOM_NAME, options);
+    return new BotPlayer(room, seed, now, wire);
   }
 
   get connected(): boolean {
@@ -104,30 +104,14 @@ export class BotPlayer {
   private sendStep(seq: number): void {
     this.inputs.setKeys(think(this.mind, this.sight, this.now()));
     const seen = this.latestTick === undefined ? undefined : Math.max(0, this.latestTick - SEEN_DELAY_TICKS);
-    this.sender.push(seq, this.inputs.heldKeys, seen);
+    this.wire.sendStep(seq, this.inputs.heldKeys, seen);
   }
 
-  private observe(state: GameState): void {
-    this.latestTick = state.tick;
-    const size = worldSizeOf(state) ?? ONE_SCREEN;
-    const others: BotSight["others"][number][] = [];
-    let self: BotSight["self"];
-    // A collection nothing of which is in the bot's view (or a room without views) may be absent.
-    state.ships?.forEach((ship, id) => {
-      if (id === this.room.sessionId) self = { x: ship.x, y: ship.y, angle: ship.angle, alive: ship.alive };
-      else {
-        // Other ships in view arrive as the compact public pose only.
-        const { x, y } = readPublicShip(ship, state.tick);
-        others.push({ x, y, alive: ship.alive });
-      }
-    });
-    // Ships out of view: where the minimap shows them, as a player would chase a dot.
-    state.players?.forEach((player, id) => {
-      if (id !== this.room.sessionId && !state.ships?.has(id))
-        others.push({ x: decodeMapCell(player.mapX, size.width), y: decodeMapCell(player.mapY, size.height), alive: player.alive });
-    });
-    this.sight = { self, others, size };
+  private observe(state: unknown): void {
+    const { sight, tick } = this.wire.read(state, this.room.sessionId);
+    this.latestTick = tick;
+    this.sight = sight;
     this.patchesSeen++;
-    if (self && !self.alive) this.patchesDead++;
+    if (sight.self && !sight.self.alive) this.patchesDead++;
   }
 }

@@ -211,7 +211,7 @@ describe("the broad phase keeps every hit", () => {
     const target = putShip(world, "t", { x: startX, y: 600, vx: SHIP_MAX_SPEED - 1 });
     putShip(world, "A", { x: 100, y: 100 });
     for (let i = 0; i < MAX_REWIND_TICKS; i++) step(world, { t: Key.Up }, DT);
-    // Seen MAX_REWIND_TICKS steps ago, ~185 px behind where the ship is now.
+    // Seen MAX_REWIND_TICKS steps ago, ~260 px behind where the ship is now.
     const seen = world.history[world.history.length - MAX_REWIND_TICKS]!.ships.t!;
     expect(Math.abs(fieldDelta(seen.x, target.x, LARGEST_WORLD.width))).toBeGreaterThan(150);
     putBullet(world, "A", { x: seen.x, y: seen.y - 15, vy: 640, rewind: MAX_REWIND_TICKS });

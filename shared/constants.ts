@@ -272,11 +272,13 @@ export const CLOCK_WINDOW_MS = 3000;
  */
 export const POSE_HISTORY_TICKS = TICK_RATE;
 /**
- * Furthest a shot may look into the past, in steps.
- * @default 21 steps (350 ms) — a 250 ms round trip plus the client's 100 ms interpolation
- * delay; beyond it a high-ping player would shoot ships that have long moved on.
+ * Furthest a shot may look into the past, in steps: Colyseus's own rewind history, 500 ms.
+ * @default 30 steps (500 ms) — a 300 ms round trip plus the client's interpolation delay
+ * (100–150 ms) and the steps the server's input pacing keeps to spare; beyond it a high-ping
+ * player would shoot ships that have long moved on. The price is the victim's: a ship can be
+ * hit up to this long after it flew out of the shooter's sight (README, Netcode).
  */
-export const MAX_REWIND_TICKS = Math.round((250 + BASE_INTERPOLATION_DELAY_MS) / TICK_MS);
+export const MAX_REWIND_TICKS = Math.round(500 / TICK_MS);
 
 // Netcode: interest management (what each client is sent)
 

@@ -37,7 +37,7 @@ test("npm run bench -- --quick writes JSON, Markdown and SVG reports from a real
   expect(code).toBe(0);
 
   const report = JSON.parse(fs.readFileSync(path.join(out, "load-quick.json"), "utf8")) as LoadReport;
-  for (const scenario of [report.main, report.bare]) {
+  for (const scenario of [report.main, report.reference]) {
     expect(scenario.joined).toBe(100);
     expect(scenario.failed).toBe(0);
     expect(scenario.rttMs.n).toBeGreaterThan(100);
@@ -45,8 +45,10 @@ test("npm run bench -- --quick writes JSON, Markdown and SVG reports from a real
     expect(scenario.idle.median).toBeLessThanOrEqual(1);
     expect(scenario.samples.length).toBeGreaterThanOrEqual(3);
   }
-  // The game room moves ships every patch; the bare room moves nothing.
-  expect(report.main.downKBps).toBeGreaterThan(report.bare.downKBps);
+  // The tutorial room sends every client the whole world every patch, in full floats; netroids sends each its neighbourhood.
+  expect(report.reference.downKBps).toBeGreaterThan(report.main.downKBps);
+  // One input message per step against key changes and heartbeats.
+  expect(report.reference.upMessagesPerS).toBeGreaterThan(3 * report.main.upMessagesPerS);
   expect(report.main.ticksPerSecond).toBeGreaterThan(50);
   expect(report.main.tickMs.p50).toBeGreaterThan(0);
   expect(report.steps.length).toBeGreaterThanOrEqual(1);
@@ -54,6 +56,7 @@ test("npm run bench -- --quick writes JSON, Markdown and SVG reports from a real
 
   const markdown = fs.readFileSync(path.join(out, "load-quick.md"), "utf8");
   expect(markdown).toContain("## One room, 100 bots");
+  expect(markdown).toContain("## Reference: the room a Colyseus tutorial would write");
   expect(markdown).toContain(`${report.main.downKBps.toFixed(2)} KB/s`);
   const svg = fs.readFileSync(path.join(out, "load-quick.svg"), "utf8");
   expect(svg.startsWith("<svg")).toBe(true);

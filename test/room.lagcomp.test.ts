@@ -15,7 +15,7 @@ async function shotRewind(seenBehind: number | undefined): Promise<number> {
   const shooter = await server().connectTo(room, { name: "shooter" });
   clearField(room);
   placeShip(room, shooter.sessionId, { x: 100, y: 100 });
-  // Let the room run past the cap (21 steps) so "far behind" is not clipped at tick 0.
+  // Let the room run past the cap (30 steps) so "far behind" is not clipped at tick 0.
   expect(await waitFor(() => (shooter.state as GameState).tick > 2 * MAX_REWIND_TICKS)).toBe(true);
   const tick = () => (shooter.state as GameState).tick;
   const seen = () => (seenBehind === undefined ? {} : { seen: Math.max(0, tick() - seenBehind) });

@@ -1,6 +1,6 @@
 /**
  * The server process of the load benchmark (and of the scale-out tests): the real game
- * server (rooms, transport, /metrics) plus the bare reference room, on loopback. It
+ * server (rooms, transport, /metrics) plus the tutorial-style reference room, on loopback. It
  * listens on PORT, or on an ephemeral port when PORT is unset; with REDIS_URL it joins
  * the deployment on that Redis (PORT is then required: it is in the public address).
  * DASHBOARD=1 turns the dashboard on (DASHBOARD_PASSWORD as with npm start); TRUST_PROXY=1 as
@@ -11,7 +11,7 @@ import { defineRoom } from "@colyseus/core";
 import { createGameServer, listenOnLoopback } from "../../server/app";
 import { dashboardAccessFrom } from "../../server/dashboard/access";
 import { scaleOutFromEnv } from "../../server/scaleOut/config";
-import { BARE_ROOM_NAME, BareRoom } from "./BareRoom";
+import { TUTORIAL_ROOM_NAME, TutorialRoom } from "./TutorialRoom";
 import { exitWithParent } from "./processes";
 
 async function main(): Promise<void> {
@@ -21,7 +21,7 @@ async function main(): Promise<void> {
   if (scaleOut && requestedPort === 0) throw new Error("benchServer: REDIS_URL needs a fixed PORT (it is part of the public address)");
   // SIGTERM takes the same path as `npm start`'s: Colyseus's graceful shutdown, then exit.
   const server = createGameServer({
-    extraRooms: { [BARE_ROOM_NAME]: defineRoom(BareRoom) },
+    extraRooms: { [TUTORIAL_ROOM_NAME]: defineRoom(TutorialRoom) },
     scaleOut,
     handleSignals: true,
     dashboard: dashboardAccessFrom([], process.env),

@@ -10,6 +10,8 @@ import { BotFleet } from "../../loadtest/BotFleet";
 import type { RttSample } from "../../loadtest/BotPlayer";
 import { parseCommandOrExit } from "../cli";
 import { exitWithParent } from "./processes";
+import { TUTORIAL_ROOM_NAME } from "./TutorialRoom";
+import { tutorialWire } from "./tutorialWire";
 
 /** How long the bots get to leave their rooms before the process exits anyway, ms. */
 const LEAVE_GRACE_MS = 5000;
@@ -45,7 +47,8 @@ async function main(): Promise<void> {
   const { endpoint, roomName, prefix, ...counts } = parseCommandOrExit(WORKER_COMMAND).args;
   const rooms = Number(counts.rooms);
   const roomSize = Number(counts.roomSize);
-  const fleet = new BotFleet(endpoint);
+  // The reference room speaks the tutorials' wire; every other room netroids's own.
+  const fleet = new BotFleet(endpoint, roomName === TUTORIAL_ROOM_NAME ? tutorialWire : undefined);
   let finished = false;
   const finish = async (): Promise<void> => {
     if (finished) return;

@@ -1,4 +1,4 @@
-/** The load benchmark's Markdown report: the 100-bot room against the targets, the bare-room reference, and the CCU step-up. */
+/** The load benchmark's Markdown report: the 100-bot room against the targets, the tutorial-style reference room, and the CCU step-up. */
 import { fixed, percent, ratio, table } from "../markdown";
 import { fillTemplate, readTemplate, runHeaderValues, type BenchMachine } from "../template";
 import type { ScenarioResult } from "./scenario";
@@ -17,7 +17,8 @@ export interface LoadReport {
   machine: BenchMachine;
   durationS: number;
   main: ScenarioResult;
-  bare: ScenarioResult;
+  /** The same bots on the tutorial-style reference room (TutorialRoom.ts). */
+  reference: ScenarioResult;
   steps: StepResult[];
   /** The highest step that held, CCU (0 when none did). */
   heldCcu: number;
@@ -26,6 +27,8 @@ export interface LoadReport {
 
 /** Targets for one 100-player room on one process (issue 5). */
 export const TARGETS = { idleMin: 0.8, rttP99MaxMs: 30, downMaxKBps: 6, ccuMin: 1000 } as const;
+/** netroids against the tutorial-style room (issue 15): at most these shares of its server CPU and of its bytes down per client. */
+export const REFERENCE_TARGETS = { cpuRatioMax: 0.6, downRatioMax: 0.5 } as const;
 /** A step-up holds while the server stays this idle and bots' RTT p99 stays under this. */
 export const STEP_LIMITS = { idleMin: 0.4, rttP99MaxMs: 50 } as const;
 
@@ -78,27 +81,55 @@ function mainTable(main: ScenarioResult): string {
   );
 }
 
-function bareTable(main: ScenarioResult, bare: ScenarioResult): string {
+function referenceTable(main: ScenarioResult, reference: ScenarioResult): string {
   const busy = (result: ScenarioResult): number => 1 - result.idle.median;
+  const cpuRatio = main.cpuPercent / reference.cpuPercent;
+  const downRatio = main.downKBps / reference.downKBps;
   return table(
-    ["measure", "netroids", "bare room", "ratio"],
+    ["measure", "netroids", "tutorial room", "ratio", "target", ""],
     [
-      ["busy (1 − idle), median", percent(busy(main)), percent(busy(bare)), ratio(busy(main), busy(bare))],
-      ["server CPU", fixed(main.cpuPercent, 0, "%"), fixed(bare.cpuPercent, 0, "%"), ratio(main.cpuPercent, bare.cpuPercent)],
+      [
+        "server CPU",
+        fixed(main.cpuPercent, 0, "%"),
+        fixed(reference.cpuPercent, 0, "%"),
+        ratio(main.cpuPercent, reference.cpuPercent),
+        `≤ ${fixed(REFERENCE_TARGETS.cpuRatioMax, 1)}×`,
+        met(cpuRatio <= REFERENCE_TARGETS.cpuRatioMax),
+      ],
+      [
+        "down per client",
+        kBps(main.downKBps),
+        kBps(reference.downKBps),
+        ratio(main.downKBps, reference.downKBps),
+        `≤ ${fixed(REFERENCE_TARGETS.downRatioMax, 1)}×`,
+        met(downRatio <= REFERENCE_TARGETS.downRatioMax),
+      ],
+      ["busy (1 − idle), median", percent(busy(main)), percent(busy(reference)), ratio(busy(main), busy(reference)), "", ""],
+      [
+        "up per client",
+        `${kBps(main.upKBps)}, ${fixed(main.upMessagesPerS, 1, "/s")}`,
+        `${kBps(reference.upKBps)}, ${fixed(reference.upMessagesPerS, 1, "/s")}`,
+        ratio(main.upKBps, reference.upKBps),
+        "",
+        "",
+      ],
       [
         "message handling share",
         percent(main.split.messages),
-        percent(bare.split.messages),
-        ratio(main.split.messages, bare.split.messages),
+        percent(reference.split.messages),
+        ratio(main.split.messages, reference.split.messages),
+        "",
+        "",
       ],
       [
         "bot RTT p50 / p99",
         `${ms(main.rttMs.median)} / ${ms(main.rttMs.p99)}`,
-        `${ms(bare.rttMs.median)} / ${ms(bare.rttMs.p99)}`,
-        `${ratio(main.rttMs.p99, bare.rttMs.p99)} (p99)`,
+        `${ms(reference.rttMs.median)} / ${ms(reference.rttMs.p99)}`,
+        `${ratio(main.rttMs.p99, reference.rttMs.p99)} (p99)`,
+        "",
+        "",
       ],
-      ["down per client", kBps(main.downKBps), kBps(bare.downKBps), ratio(main.downKBps, bare.downKBps)],
-      ["RSS", fixed(main.rssMB, 0, "MB"), fixed(bare.rssMB, 0, "MB"), ratio(main.rssMB, bare.rssMB)],
+      ["RSS", fixed(main.rssMB, 0, "MB"), fixed(reference.rssMB, 0, "MB"), ratio(main.rssMB, reference.rssMB), "", ""],
     ],
   );
 }
@@ -121,14 +152,14 @@ function stepTable(steps: readonly StepResult[]): string {
 }
 
 export function toMarkdown(report: LoadReport): string {
-  const { main, bare } = report;
+  const { main, reference } = report;
   const first = report.steps[0]?.result;
   return fillTemplate(readTemplate(__dirname, "report.template.md"), {
     ...runHeaderValues(report),
     workers: main.workers,
     measuredS: fixed(main.measuredS, 0),
     mainTable: mainTable(main),
-    bareTable: bareTable(main, bare),
+    referenceTable: referenceTable(main, reference),
     stepRoomSize: first?.bots && first.rooms ? fixed(first.bots / first.rooms, 0) : "?",
     stepIdleMin: percent(STEP_LIMITS.idleMin),
     stepRttP99MaxMs: STEP_LIMITS.rttP99MaxMs,

@@ -2,7 +2,7 @@
  * `npm run bench`: the load and performance benchmark, about 2.5 minutes and never more than 5.
  * 1. 100 bots in one netroids room for 60 s; 2. CCU stepped up over rooms of 50 bots
  * until the server falls under 40 % idle or RTT p99 passes 50 ms; 3. the same 100 bots
- * on a bare room of the same state shape, as the reference. Writes
+ * on the room a Colyseus tutorial would write (TutorialRoom.ts), as the reference. Writes
  * bench/results/load.{json,md,svg}.
  *
  * `-- --quick` runs every part for a few seconds and steps to 250 CCU at most (a smoke
@@ -15,7 +15,7 @@ import path from "node:path";
 import { ROOM_NAME } from "../../shared/protocol";
 import { parseCommandOrExit } from "../cli";
 import { fixed, percent } from "../markdown";
-import { BARE_ROOM_NAME } from "./BareRoom";
+import { TUTORIAL_ROOM_NAME } from "./TutorialRoom";
 import { renderLoadPlot } from "./plot";
 import { stepFailure, toMarkdown, type LoadReport, type StepResult } from "./report";
 import { runScenario, type ScenarioPlan, type ScenarioResult } from "./scenario";
@@ -23,7 +23,7 @@ import { runScenario, type ScenarioPlan, type ScenarioResult } from "./scenario"
 const { flags } = parseCommandOrExit({
   name: "bench",
   invocation: "npm run bench --",
-  summary: "The load and performance benchmark: 100 bots in one room, a bare-room reference, CCU stepped up.",
+  summary: "The load and performance benchmark: 100 bots in one room, a tutorial-style reference room, CCU stepped up.",
   flags: {
     quick: { type: "boolean", help: "every part for a few seconds, 250 CCU at most (a smoke test, not a measurement)" },
     "cpu-prof": { type: "boolean", help: "also write a V8 CPU profile of the 100-bot server next to the reports" },
@@ -81,15 +81,15 @@ async function main(): Promise<void> {
   const main = await runScenario(mainPlan);
   log(`    ${brief(main)}`);
 
-  const bare = await runScenario({
+  const reference = await runScenario({
     ...mainPlan,
-    label: "bare room, 100 bots",
-    roomName: BARE_ROOM_NAME,
+    label: "tutorial-style room, 100 bots",
+    roomName: TUTORIAL_ROOM_NAME,
     warmupS: quick ? 2 : 3,
     measureS: measureS(20),
     serverFlags: [],
   });
-  log(`2/3 bare reference: ${brief(bare)}`);
+  log(`2/3 tutorial-style reference: ${brief(reference)}`);
 
   const steps: StepResult[] = [];
   let stepNote = "";
@@ -125,7 +125,7 @@ async function main(): Promise<void> {
     },
     durationS: (Date.now() - started) / 1000,
     main,
-    bare,
+    reference,
     steps,
     heldCcu: steps.filter((step) => step.held).reduce((max, step) => Math.max(max, step.ccu), 0),
     stepNote,
