@@ -263,6 +263,16 @@ export const MAX_SNAPSHOTS_PER_OBJECT = 32;
  * short enough to follow clock drift.
  */
 export const CLOCK_WINDOW_MS = 3000;
+/**
+ * When every patch of this last stretch arrived later than the window's least-delayed one by more
+ * than CLOCK_RESYNC_LATE_MS, the server's time has moved back (a stall: its fixed timestep drops
+ * what it could not catch up) and the older patches are forgotten.
+ * @default 300 ms (6 patches) — the clock is right again within half a second of a stall, and
+ * jitter or a single spike never delays six patches in a row that much.
+ */
+export const CLOCK_RESYNC_MS = 300;
+/** @default 40 ms — twice the ±20 ms jitter the netcode bench simulates. */
+export const CLOCK_RESYNC_LATE_MS = 40;
 
 // Netcode: lag compensation
 

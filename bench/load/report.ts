@@ -32,6 +32,19 @@ export const REFERENCE_TARGETS = { cpuRatioMax: 0.6, downRatioMax: 0.5 } as cons
 /** A step-up holds while the server stays this idle and bots' RTT p99 stays under this. */
 export const STEP_LIMITS = { idleMin: 0.4, rttP99MaxMs: 50 } as const;
 
+/**
+ * Which side ran out at a step that did not hold: the machine, when server and bots together used
+ * nine tenths of its cores; else the bots, when their processes were that busy; else the server's
+ * one event loop (too little idle, or RTT stretched by its busy loop).
+ */
+export function ranOut(result: ScenarioResult, cores: number): string {
+  const machine = (result.cpuPercent + result.botCpuPercent) / cores;
+  const share = `server ${fixed(result.cpuPercent, 0, "%")}, bots ${fixed(result.botCpuPercent, 0, "%")}: ${fixed(machine, 0, "%")} of ${cores} cores`;
+  if (machine >= 90) return `the machine ran out (${share})`;
+  if (result.botCpuPercent >= 90 * result.workers) return `the bots ran out (${share})`;
+  return `the server ran out (${share})`;
+}
+
 /** Why a CCU step did not hold (failed joins, too little idle, RTT p99 too high), or undefined when it held. */
 export function stepFailure(result: ScenarioResult): string | undefined {
   if (result.failed > 0 || result.joined < result.bots) return `${result.bots - result.joined} joins failed`;
@@ -134,7 +147,7 @@ function referenceTable(main: ScenarioResult, reference: ScenarioResult): string
   );
 }
 
-function stepTable(steps: readonly StepResult[]): string {
+function stepTable(steps: readonly StepResult[], cores: number): string {
   return table(
     ["CCU", "rooms", "idle median (worst)", "RTT p50 / p99", "down per client", "server CPU", "bots' CPU", "RSS", "held"],
     steps.map(({ ccu, held, reason, result }) => [
@@ -146,7 +159,7 @@ function stepTable(steps: readonly StepResult[]): string {
       fixed(result.cpuPercent, 0, "%"),
       fixed(result.botCpuPercent, 0, "%"),
       fixed(result.rssMB, 0, "MB"),
-      held ? "yes" : `no: ${reason ?? ""}`,
+      held ? "yes" : `no: ${reason ?? ""}; ${ranOut(result, cores)}`,
     ]),
   );
 }
@@ -163,7 +176,7 @@ export function toMarkdown(report: LoadReport): string {
     stepRoomSize: first?.bots && first.rooms ? fixed(first.bots / first.rooms, 0) : "?",
     stepIdleMin: percent(STEP_LIMITS.idleMin),
     stepRttP99MaxMs: STEP_LIMITS.rttP99MaxMs,
-    stepTable: stepTable(report.steps),
+    stepTable: stepTable(report.steps, report.machine.cores),
     heldCcu: report.heldCcu,
     ccuMin: TARGETS.ccuMin,
     stepNote: report.stepNote,

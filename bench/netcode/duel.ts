@@ -50,7 +50,14 @@ export interface DuelResult {
   rewindTicks: RewindResult;
   reconciliation: ReconciliationResult;
   interpolation: InterpolationResult;
-  network: { pingMs: Summary; shooterMessages: ClientMessageStats | undefined; frameIntervalMs: Summary };
+  network: {
+    pingMs: Summary;
+    shooterMessages: ClientMessageStats | undefined;
+    frameIntervalMs: Summary;
+    /** The shooter's room messages (inputs and RTT reports) per second while measuring, and its bytes up per second (pings included). */
+    upMessagesPerS: number;
+    upBytesPerS: Summary;
+  };
   /** Event-loop stalls (frame intervals over STALL_MS) at any time in the duel: they hit server and clients at once. */
   stalls: { count: number; longestMs: number };
 }
@@ -195,8 +202,18 @@ export async function runDuel(endpoint: string, config: DuelConfig, timing: Duel
   let previousNow: number | undefined;
   const stalls = { count: 0, longestMs: 0 };
   // The shooter fires only while measuring, so every bullet seen after the warm-up is judged.
+  const messagesSent = () => {
+    const stats = room.messageStats(shooterId);
+    return stats ? stats.accepted + Object.values(stats.dropped).reduce((sum, count) => sum + count, 0) : 0;
+  };
+  const upMessages: { first?: { at: number; count: number }; last?: { at: number; count: number } } = {};
   await runFrames(timing.frameMs, firingEnds + timing.drainMs, (now, elapsed) => {
     measuring = elapsed >= timing.warmupMs && elapsed < firingEnds;
+    if (measuring) {
+      upMessages.last = { at: elapsed, count: messagesSent() };
+      upMessages.first ??= upMessages.last;
+      recorder.bytesUp.push(a.stats(now).bytesOutPerSecond);
+    }
     b.setKeys(targetKeys(Math.floor(elapsed / TICK_MS)));
     b.update(now);
 
@@ -249,7 +266,13 @@ export async function runDuel(endpoint: string, config: DuelConfig, timing: Duel
     rewindTicks: recorder.rewindTicks(),
     reconciliation: recorder.reconciliation(),
     interpolation: recorder.interpolation(sessionDryFrameShare),
-    network: { pingMs: summarize(recorder.pings), shooterMessages, frameIntervalMs: summarize(recorder.frameIntervals) },
+    network: {
+      pingMs: summarize(recorder.pings),
+      shooterMessages,
+      frameIntervalMs: summarize(recorder.frameIntervals),
+      upMessagesPerS: perSecond(upMessages.first, upMessages.last),
+      upBytesPerS: summarize(recorder.bytesUp),
+    },
     stalls,
   };
 }
@@ -258,4 +281,10 @@ async function waitUntil(check: () => boolean, timeoutMs: number): Promise<boole
   const deadline = performance.now() + timeoutMs;
   while (!check() && performance.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
   return check();
+}
+
+/** Messages a second between two counts taken `at` ms apart. */
+function perSecond(first: { at: number; count: number } | undefined, last: { at: number; count: number } | undefined): number {
+  if (!first || !last || last.at <= first.at) return Number.NaN;
+  return ((last.count - first.count) * 1000) / (last.at - first.at);
 }

@@ -91,6 +91,8 @@ export class DuelRecorder {
   readonly interpolationErrors: number[] = [];
   readonly delays: number[] = [];
   readonly pings: number[] = [];
+  /** The shooter's bytes up per second (its link's 1 s window), once per frame while measuring. */
+  readonly bytesUp: number[] = [];
   frames = 0;
   dryFrames = 0;
   /** Frames whose drawn time had no server truth (outside the remembered second, or the target not drawn). */

@@ -72,6 +72,7 @@ export function motionTable(results: readonly DuelResult[]): string {
       "dry frames",
       "interp. delay ms med",
       "ping ms med",
+      "up: messages/s, KB/s med",
       "frame ms med / p99",
     ],
     results.map((r) => [
@@ -85,6 +86,7 @@ export function motionTable(results: readonly DuelResult[]): string {
       percent(r.interpolation.dryFrameShare),
       fixed(r.interpolation.delayMs.median, 0),
       fixed(r.network.pingMs.median, 0),
+      `${fixed(r.network.upMessagesPerS, 1)}, ${fixed(r.network.upBytesPerS.median / 1000, 2)}`,
       `${fixed(r.network.frameIntervalMs.median, 1)} / ${fixed(r.network.frameIntervalMs.p99, 0)}`,
     ]),
   );
