@@ -16,6 +16,7 @@ import { createWorld, step } from "../../shared/step";
 import type { World } from "../../shared/world";
 import { worldSizeFor } from "../../shared/worldSize";
 import { serverMetrics } from "../../server/metrics/ServerMetrics";
+import { prune } from "../../server/rooms/mirrorWorld";
 
 export const TUTORIAL_ROOM_NAME = "tutorial";
 
@@ -113,5 +114,5 @@ function copyBodies(map: MapSchema<TutorialBody>, bodies: ReadonlyArray<{ id: nu
     state.y = body.y;
     if (!map.has(key)) map.set(key, state);
   }
-  for (const key of Array.from(map.keys())) if (!alive.has(key)) map.delete(key);
+  prune(map, alive);
 }

@@ -15,6 +15,7 @@
 import type { StateView } from "@colyseus/schema";
 import { INTEREST_HYSTERESIS, INTEREST_MARGIN, INTEREST_UPDATE_PATCHES, VIEW_HEIGHT, VIEW_WIDTH } from "../../shared/constants";
 import { OWNER_VIEW_TAG, type GameState } from "../../shared/schema";
+import { fieldDelta } from "../../shared/vector";
 import type { Ship, World } from "../../shared/world";
 import { PlacedObjects, type Replicated } from "./PlacedObjects";
 
@@ -28,15 +29,6 @@ export interface Viewer {
 const HALF_WIDTH = VIEW_WIDTH / 2 + INTEREST_MARGIN;
 const HALF_HEIGHT = VIEW_HEIGHT / 2 + INTEREST_MARGIN;
 const HYSTERESIS = INTEREST_HYSTERESIS;
-
-/**
- * |fieldDelta(a, b, size)| for coordinates in [0, size), written out here because this
- * loop runs thousands of times a patch and a call through another module's export is not inlined.
- */
-function ringDistance(a: number, b: number, size: number): number {
-  const d = b > a ? b - a : a - b;
-  return d > size / 2 ? size - d : d;
-}
 
 export class InterestManager {
   /** What each view holds besides its owner's ship, with the update that last found it near: leavers are found without visiting all. */
@@ -88,7 +80,10 @@ export class InterestManager {
         const position = positions[i]!;
         // How far the object's edge lies outside the region (negative: inside), across the wrap.
         const beyond =
-          Math.max(ringDistance(ownX, position.x, width) - HALF_WIDTH, ringDistance(ownY, position.y, height) - HALF_HEIGHT) - radius[i]!;
+          Math.max(
+            Math.abs(fieldDelta(ownX, position.x, width)) - HALF_WIDTH,
+            Math.abs(fieldDelta(ownY, position.y, height)) - HALF_HEIGHT,
+          ) - radius[i]!;
         if (held.has(object)) {
           if (beyond > HYSTERESIS) {
             view.remove(object);

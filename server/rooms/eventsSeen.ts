@@ -8,16 +8,10 @@
  * explosions nobody draws.
  */
 import { getMessageBytes, Protocol, type Client } from "@colyseus/core";
-import type { StateView } from "@colyseus/schema";
 import { ServerMessage, type EventSeen, type EventsMessage, type KillNotice } from "../../shared/protocol";
 import type { GameState } from "../../shared/schema";
 import type { GameEvent } from "../../shared/world";
-
-/** A client as the events need it: who it is and what its view holds. */
-interface Viewer {
-  sessionId: string;
-  view?: StateView;
-}
+import type { Viewer } from "./InterestManager";
 
 /** Whole px are plenty to place an explosion, and cost 3 bytes a coordinate instead of 9. */
 function placedToThePixel(event: GameEvent): GameEvent {

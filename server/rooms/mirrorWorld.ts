@@ -14,7 +14,7 @@ import { validText } from "../../shared/protocol";
 import type { World } from "../../shared/world";
 
 /** Removes map entries whose key is not in `alive`. */
-function prune<T>(map: MapSchema<T>, alive: Set<string>): void {
+export function prune<T>(map: MapSchema<T>, alive: Set<string>): void {
   for (const key of Array.from(map.keys())) if (!alive.has(key)) map.delete(key);
 }
 
