@@ -61,9 +61,10 @@ test("two players meet in the lobby, see each other fly, and one shoots the othe
   clearField(room);
   placeShip(room, aliceId, { x: 200, y: 270, angle: 0 });
   placeShip(room, bobId, { x: 620, y: 270, angle: Math.PI / 2 });
+  // Placed ships lose their spawn protection; until Bob's screen shows that, Alice blinks dim and her colour is off.
   const seenStill = await waitForSnapshot(bob, (snapshot) => {
     const ship = snapshot.ships?.find((candidate) => candidate.id === aliceId);
-    return !!ship && Math.abs(ship.x - 200) < 1 && Math.abs(ship.y - 270) < 1;
+    return !!ship && Math.abs(ship.x - 200) < 1 && Math.abs(ship.y - 270) < 1 && !ship.protected;
   });
   const aliceColour = seenStill.ships!.find((ship) => ship.id === aliceId)!.color;
   expect(aliceColour).toBe(ALICE_COLOUR);

@@ -7,7 +7,7 @@
 import type { NetcodeOptions, NetStats } from "../../engine/GameSession";
 import type { RenderShip } from "../../engine/frame";
 
-export type DebugShip = Pick<RenderShip, "id" | "name" | "color" | "x" | "y" | "angle" | "alive">;
+export type DebugShip = Pick<RenderShip, "id" | "name" | "color" | "x" | "y" | "angle" | "alive" | "protected">;
 
 export interface DebugSnapshot {
   screen: "lobby" | "game";
