@@ -4,6 +4,17 @@ import { EntityTracker } from "./EntityTracker";
 const pose = (x: number, y = 100) => ({ x, y, angle: 0 });
 
 describe("EntityTracker", () => {
+  it("a new object given a birth is drawn from it (a bullet from its launch), and the birth is used only once", () => {
+    const tracker = new EntityTracker<{ x: number; y: number; angle: number }>();
+    const birthOf = (id: string) => (id === "b" ? { t: 20, value: pose(40) } : undefined);
+    tracker.record(50, [["b", pose(100)]], birthOf);
+    expect(tracker.idsAt(20)).toEqual(["b"]);
+    expect(tracker.sample("b", 20, LARGEST_WORLD)?.x).toBe(40);
+    expect(tracker.sample("b", 35, LARGEST_WORLD)?.x).toBeCloseTo(70, 9);
+    tracker.record(100, [["b", pose(200)]], () => ({ t: 60, value: pose(0) }));
+    expect(tracker.sample("b", 75, LARGEST_WORLD)?.x).toBeCloseTo(150, 9);
+  });
+
   it("interpolates an object between patches, across a large field's wrap", () => {
     const tracker = new EntityTracker<{ x: number; y: number; angle: number }>();
     tracker.record(0, [["a", pose(LARGEST_WORLD.width - 10)]]);

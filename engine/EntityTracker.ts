@@ -10,8 +10,11 @@ import { InterpolationBuffer, type Pose } from "./interpolation";
 export class EntityTracker<T extends Pose> {
   private readonly buffers = new Map<string, InterpolationBuffer<T>>();
 
-  /** Snapshots every object present in `entities` at server time `t`; objects no longer present are marked removed at `t`. */
-  record(t: number, entities: Iterable<[string, T]>): void {
+  /**
+   * Snapshots every object present in `entities` at server time `t`; objects no longer present are marked removed at `t`.
+   * `birthOf` may give a new object's first snapshot from before `t` (a bullet's launch), so it is drawn from then on.
+   */
+  record(t: number, entities: Iterable<[string, T]>, birthOf?: (id: string) => { t: number; value: T } | undefined): void {
     const seen = new Set<string>();
     for (const [id, pose] of entities) {
       seen.add(id);
@@ -19,6 +22,8 @@ export class EntityTracker<T extends Pose> {
       if (!buffer || buffer.removed) {
         buffer = new InterpolationBuffer<T>();
         this.buffers.set(id, buffer);
+        const birth = birthOf?.(id);
+        if (birth && birth.t < t) buffer.push(birth.t, birth.value);
       }
       buffer.push(t, pose);
     }

@@ -2,15 +2,17 @@
  * One joined game room as the client sees it. Remote objects: replicated state turned
  * into timestamped snapshots and drawn through interpolation at an adaptive delay behind
  * the estimated server time. Own ship: predicted from the player's inputs and reconciled
- * with each patch. Own bullets: extrapolated to the present, where the own ship is.
+ * with each patch. Own bullets: drawn in the present, where the own ship is, from the frame
+ * their release is predicted (OwnShots).
  * Server events are released when the render time reaches them. Components read frames,
  * HUD data and network statistics from it; it knows nothing of React.
  */
 import type { Room } from "@colyseus/sdk";
-import { INPUT_FALLBACK_MS, PING_INTERVAL_MS, TICK_DT, TICK_MS } from "../shared/constants";
+import { INPUT_FALLBACK_MS, MAX_BULLETS_PER_SHIP, PING_INTERVAL_MS, TICK_DT, TICK_MS } from "../shared/constants";
 import { ClientMessage, ServerMessage, type EventSeen, type EventsMessage } from "../shared/protocol";
-import type { GameState } from "../shared/schema";
-import { bulletAt, readPublicShip } from "../shared/wire";
+import type { BulletState, GameState } from "../shared/schema";
+import { decodeTrigger } from "../shared/triggerWire";
+import { readPublicShip } from "../shared/wire";
 import type { Vec2 } from "../shared/vector";
 import type { RenderFrame } from "./frame";
 import { minimapBlips } from "./minimap";
@@ -21,6 +23,7 @@ import { InputSender } from "./InputSender";
 import { InputStream } from "./InputStream";
 import { NO_CONDITIONS, type LinkConditions } from "./linkConditions";
 import { OwnShipPredictor, type PredictedInput } from "./OwnShipPredictor";
+import { OwnShots } from "./OwnShots";
 import { colorOf, RemoteWorld, type SampledWorld } from "./RemoteWorld";
 import { RoomLink } from "./RoomLink";
 import { ServerClock } from "./serverClock";
@@ -79,6 +82,7 @@ export class GameSession {
   private readonly inputs: InputStream;
   private readonly sender = new InputSender((message) => this.room.send(ClientMessage.Input, message));
   private readonly predictor = new OwnShipPredictor();
+  private readonly ownShots = new OwnShots();
   private readonly remote = new RemoteWorld();
   private readonly pendingEvents: Array<{ t: number; event: EventSeen }> = [];
   private readonly kills = new KillFeed();
@@ -276,23 +280,26 @@ export class GameSession {
     // Lag compensation: tell the server which moment of the others this input was made looking at.
     const seen = this.options.lagCompensation && this.clock.synced ? Math.max(0, Math.floor(this.renderTime() / TICK_MS)) : undefined;
     this.sender.push(input.seq, input.keys, seen);
-    this.predictor.applyLocal(input, TICK_DT);
+    const shot = this.predictor.applyLocal(input, TICK_DT, this.ownShots.inFlight < MAX_BULLETS_PER_SHIP);
+    if (shot && this.options.prediction) this.ownShots.predicted(input.seq, shot);
   }
 
-  /** Own bullets are drawn where they are now (extrapolated, like the predicted ship); others through interpolation. */
+  /** Own bullets are drawn in the present, like the predicted ship (OwnShots); others through interpolation. */
   private collectBullets(frame: RenderFrame, sampled: SampledWorld, localNow: number): void {
-    const extrapolateOwn = this.options.prediction && this.clock.synced;
+    const ownInPresent = this.options.prediction;
     for (const { id, x, y, radius, color, owner } of sampled.bullets) {
-      if (!(extrapolateOwn && owner === this.sessionId)) frame.bullets.push({ id, x, y, radius, color });
+      if (!(ownInPresent && owner === this.sessionId)) frame.bullets.push({ id, x, y, radius, color });
     }
-    if (!extrapolateOwn) return;
-    // The own ship runs about one round trip ahead of the newest server state it has seen.
-    const ownTick = (this.clock.serverNow(localNow) + (this.pingMs ?? 0)) / TICK_MS;
-    const color = colorOf(this.room.state, this.sessionId);
-    this.room.state.bullets.forEach((bullet, id) => {
-      if (bullet.owner === this.sessionId)
-        frame.bullets.push({ id, color, radius: bullet.radius, ...bulletAt(bullet, ownTick, frame.world) });
+    if (ownInPresent)
+      frame.bullets.push(...this.ownShots.drawn(this.inputs.lastSeq, localNow, frame.world, colorOf(this.room.state, this.sessionId)));
+  }
+
+  private ownBullets(state: GameState): Array<[string, BulletState]> {
+    const own: Array<[string, BulletState]> = [];
+    state.bullets.forEach((bullet, id) => {
+      if (bullet.owner === this.sessionId) own.push([id, bullet]);
     });
+    return own;
   }
 
   private measurePing(): void {
@@ -313,7 +320,9 @@ export class GameSession {
     this.remote.record(state, t);
     this.predictor.field = this.remote.size;
     const own = state.ships.get(this.sessionId);
-    if (own)
-      this.predictor.reconcile({ x: own.x, y: own.y, vx: own.vx, vy: own.vy, angle: own.angle, alive: own.alive, ack: own.ack }, TICK_DT);
+    if (!own) return;
+    const { x, y, vx, vy, angle, alive, ack } = own;
+    this.predictor.reconcile({ x, y, vx, vy, angle, alive, ack, ...decodeTrigger(own.chargeLevel, own.cooldownSteps) }, TICK_DT);
+    this.ownShots.reconcile(ack, this.ownBullets(state), this.inputs.lastSeq, localNow, this.remote.size);
   }
 }

@@ -2,7 +2,9 @@ import { SNAP_DISTANCE, TICK_DT } from "../shared/constants";
 import { Key } from "../shared/input";
 import { addShip } from "../shared/lifecycle";
 import { createWorld, step } from "../shared/step";
-import type { Ship, World } from "../shared/world";
+import { decodeTrigger, encodeCooldown } from "../shared/triggerWire";
+import { encodeCharge } from "../shared/wire";
+import type { Bullet, Ship, World } from "../shared/world";
 import { OwnShipPredictor, type AuthoritativeShip } from "./OwnShipPredictor";
 
 /** Keys a player holds on step `seq`: thrust, turns and a pause, mixed. */
@@ -23,7 +25,41 @@ const authoritative = (ship: Ship, ack: number): AuthoritativeShip => ({
   vy: ship.vy,
   angle: ship.angle,
   alive: ship.alive,
+  // The trigger as the wire carries it: the public charge level and the owner's cooldown byte.
+  ...decodeTrigger(encodeCharge(ship.charge), encodeCooldown(ship.cooldown)),
   ack,
+});
+
+/** Fire held for 6 steps of every 17, released 1, held 2 more (a release the cooldown refuses), plus motion. */
+const shootingKeysAt = (seq: number) => {
+  const phase = seq % 17;
+  const fire = phase < 6 || phase === 7 || phase === 8 ? Key.Fire : 0;
+  return fire | keysAt(seq);
+};
+
+test("predicted shots leave at the server's steps, from the server's nose, through replays mid-charge and mid-cooldown", () => {
+  const { world, ship } = serverWorld();
+  const predictor = new OwnShipPredictor();
+  predictor.reconcile(authoritative(ship, 0), TICK_DT);
+  const lagSteps = 2;
+  const predicted = new Map<number, Bullet>();
+  const fired = new Map<number, Bullet>();
+  for (let seq = 1; seq <= 300; seq++) {
+    const shot = predictor.applyLocal({ seq, keys: shootingKeysAt(seq) }, TICK_DT);
+    if (shot) predicted.set(seq, shot);
+    const serverSeq = seq - lagSteps;
+    if (serverSeq < 1) continue;
+    step(world, { own: shootingKeysAt(serverSeq) }, TICK_DT);
+    for (const event of world.events)
+      if (event.kind === "shot") fired.set(serverSeq, { ...world.bullets.find((b) => b.id === event.bulletId)! });
+    // A patch every third step, landing while Space is held, released, or cooling down.
+    if (serverSeq % 3 === 0) predictor.reconcile(authoritative(ship, serverSeq), TICK_DT);
+  }
+  expect(fired.size).toBeGreaterThan(10);
+  const pick = ({ x, y, vx, vy, radius }: Bullet) => ({ x, y, vx, vy, radius });
+  for (const [seq, bullet] of fired) expect(predicted.has(seq) && pick(predicted.get(seq)!)).toEqual(pick(bullet));
+  // Only the last lagSteps steps' shots are not on the server yet; none was predicted that the server refused.
+  expect([...predicted.keys()].filter((seq) => seq <= 300 - lagSteps && !fired.has(seq))).toEqual([]);
 });
 
 test("replay after an ack reproduces the server's pose exactly", () => {

@@ -1,17 +1,18 @@
 /**
  * Client-side prediction of the player's own ship. Each local step the client runs the
- * shared moveShip on its own input at once and keeps the input until the server
- * acknowledges it. When a patch brings the server's pose with `ack`, the client rewinds
- * to that pose and replays the inputs the server has not applied yet. The server runs the
+ * shared moveShip and triggerShip on its own input at once (so a release fires a predicted
+ * shot on that step) and keeps the input until the server acknowledges it. When a patch
+ * brings the server's pose and trigger with `ack`, the client rewinds to them and replays
+ * the inputs the server has not applied yet. The server runs the
  * same code on float32-rounded state, so the replay lands exactly where the server will.
  * A correction is not snapped onto the screen: the drawn pose keeps a render offset that
  * decays, unless the error is too large to be a correction (a respawn, a teleport).
  */
 import { CORRECTION_TIME_MS, MAX_PENDING_INPUTS, SNAP_DISTANCE } from "../shared/constants";
 import { newShip } from "../shared/lifecycle";
-import { moveShip, quantizeShip } from "../shared/ship";
+import { moveShip, quantizeShip, triggerShip } from "../shared/ship";
 import { angleDelta, wrappedOffset } from "../shared/vector";
-import type { Ship } from "../shared/world";
+import type { Bullet, Ship } from "../shared/world";
 import { ONE_SCREEN, type WorldSize } from "../shared/worldSize";
 
 export interface PredictedInput {
@@ -19,8 +20,10 @@ export interface PredictedInput {
   keys: number;
 }
 
-/** The server's word on the ship: its pose and the newest input it applied. */
-export type AuthoritativeShip = Pick<Ship, "x" | "y" | "vx" | "vy" | "angle" | "alive"> & { ack: number };
+/** The server's word on the ship: its pose, its trigger and the newest input it applied. */
+export type AuthoritativeShip = Pick<Ship, "x" | "y" | "vx" | "vy" | "angle" | "alive" | "charge" | "charging" | "cooldown"> & {
+  ack: number;
+};
 
 export class OwnShipPredictor {
   private ship: Ship | undefined;
@@ -41,11 +44,15 @@ export class OwnShipPredictor {
     return this.pending.length;
   }
 
-  /** Applies one local step of `input` right away and remembers it for replay. */
-  applyLocal(input: PredictedInput, dt: number): void {
+  /**
+   * Applies one local step of `input` right away and remembers it for replay; returns the
+   * bullet the step fires, if it releases a charge (`canFire`: the own bullets in flight
+   * leave room for one more).
+   */
+  applyLocal(input: PredictedInput, dt: number, canFire = true): Bullet | undefined {
     this.pending.push(input);
     if (this.pending.length > MAX_PENDING_INPUTS) this.pending.shift();
-    if (this.ship) step(this.ship, input.keys, dt, this.field);
+    return this.ship ? step(this.ship, input.keys, dt, this.field, canFire) : undefined;
   }
 
   /** Rewinds to the server's pose and replays the inputs it has not applied. */
@@ -57,7 +64,8 @@ export class OwnShipPredictor {
       return;
     }
     const next = shipFrom(server);
-    for (const input of this.pending) step(next, input.keys, dt, this.field);
+    // Shots of the replayed steps were drawn when first predicted; the replay only brings the trigger along.
+    for (const input of this.pending) step(next, input.keys, dt, this.field, true);
     const previous = this.ship;
     this.ship = next;
     if (!previous) return;
@@ -89,12 +97,18 @@ export class OwnShipPredictor {
   }
 }
 
-/** One step of the ship's own motion, exactly as the server's step() moves and rounds it. */
-function step(ship: Ship, keys: number, dt: number, field: WorldSize): void {
+/** One step of the ship's own motion and trigger, in the order the server's step() runs and rounds them. */
+function step(ship: Ship, keys: number, dt: number, field: WorldSize, canFire: boolean): Bullet | undefined {
   moveShip(ship, keys, dt, field);
+  const shot = triggerShip(ship, keys, dt, 0, canFire, field);
   quantizeShip(ship);
+  return shot;
 }
 
 function shipFrom(server: AuthoritativeShip): Ship {
-  return newShip("own", { x: server.x, y: server.y, vx: server.vx, vy: server.vy, angle: server.angle });
+  const ship = newShip("own", { x: server.x, y: server.y, vx: server.vx, vy: server.vy, angle: server.angle });
+  ship.charge = server.charge;
+  ship.charging = server.charging;
+  ship.cooldown = server.cooldown;
+  return ship;
 }

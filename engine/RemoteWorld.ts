@@ -5,7 +5,8 @@
  * start fresh (see EntityTracker).
  */
 import type { AsteroidSize } from "../shared/constants";
-import type { GameState } from "../shared/schema";
+import { PATCH_INTERVAL_MS, TICK_MS } from "../shared/constants";
+import type { BulletState, GameState } from "../shared/schema";
 import { asteroidAt, bulletAt, readPublicShip, worldSizeOf } from "../shared/wire";
 import { ONE_SCREEN, type WorldSize } from "../shared/worldSize";
 import type { RenderAsteroid, RenderBullet, RenderShip } from "./frame";
@@ -21,9 +22,10 @@ export interface SampledWorld {
   asteroids: RenderAsteroid[];
 }
 
-/** A player's colour, or white for one the state does not (or no longer) hold. */
+/** A player's colour, or white for one the state does not (or no longer, or not yet: before the first full state) hold. */
 export function colorOf(state: GameState, id: string): string {
-  return state.players.get(id)?.color ?? "#ffffff";
+  const players = state.players as GameState["players"] | undefined;
+  return players?.get(id)?.color ?? "#ffffff";
 }
 
 export class RemoteWorld {
@@ -63,18 +65,23 @@ export class RemoteWorld {
         ];
       }),
     );
+    const bulletSnapshot = (bullet: BulletState, tick: number): BulletSnapshot => ({
+      ...bulletAt(bullet, tick, size),
+      angle: 0,
+      radius: bullet.radius,
+      color: colorOf(state, bullet.owner),
+      owner: bullet.owner,
+    });
+    // A bullet fired since the last patch is drawn from its launch (the tick it left the nose), not from where the patch
+    // found it; one entering the view later in its flight starts where it is.
     this.bullets.record(
       t,
-      Array.from(state.bullets.entries(), ([id, bullet]): [string, BulletSnapshot] => [
-        id,
-        {
-          ...bulletAt(bullet, state.tick, size),
-          angle: 0,
-          radius: bullet.radius,
-          color: colorOf(state, bullet.owner),
-          owner: bullet.owner,
-        },
-      ]),
+      Array.from(state.bullets.entries(), ([id, bullet]): [string, BulletSnapshot] => [id, bulletSnapshot(bullet, state.tick)]),
+      (id) => {
+        const bullet = state.bullets.get(id);
+        if (!bullet || t - bullet.tick * TICK_MS > PATCH_INTERVAL_MS) return undefined;
+        return { t: bullet.tick * TICK_MS, value: bulletSnapshot(bullet, bullet.tick) };
+      },
     );
     this.asteroids.record(
       t,

@@ -33,6 +33,8 @@ export interface RenderBullet {
   radius: number;
   /** The shooter's colour. */
   color: string;
+  /** Below 1 while an own shot the server did not fire fades out; absent otherwise. */
+  opacity?: number;
 }
 
 export interface RenderAsteroid {

@@ -230,6 +230,11 @@ export const CORRECTION_TIME_MS = 80;
  * @default 120 steps (2 s) — far past any playable round trip: beyond it the link is dead.
  */
 export const MAX_PENDING_INPUTS = 2 * TICK_RATE;
+/**
+ * How long a predicted shot the server did not fire takes to fade out, ms.
+ * @default 150 ms — seen as a dud going out, not as a bullet vanishing.
+ */
+export const REFUSED_SHOT_FADE_MS = 150;
 
 // Netcode: the client's interpolation of remote objects, and its server clock
 

@@ -50,15 +50,24 @@ export class ShipState extends Schema {
   @view(OWNER_VIEW_TAG) @type("float32") angle = 0;
   /** Sequence number of the newest input the server has applied to this ship. */
   @view(OWNER_VIEW_TAG) @type("uint32") ack = 0;
+  /** Whole steps of shot cooldown left (shared/triggerWire.ts): with the public charge, the trigger its owner replays to predict shots. */
+  @view(OWNER_VIEW_TAG) @type("uint8") cooldownSteps = 0;
 }
 
 // Bullets and rocks move in straight lines at constant speed (rocks spinning at a
 // constant rate), so each is sent once, as where it was at `tick`; clients compute the
 // rest (shared/wire.ts), and patches carry nothing per bullet or rock after the first.
 
+/** A bullet as sent once: where and when it left its ship's nose. */
 export class BulletState extends Schema {
   @type("string") owner = "";
-  /** Position at `tick`. */
+  /**
+   * The shooter's input step it was fired at, modulo 256 (shots are at least SHOT_COOLDOWN
+   * apart and live BULLET_LIFETIME, so the low byte is unique among a ship's bullets): the
+   * shooter matches it to the shot it predicted.
+   */
+  @type("uint8") step = 0;
+  /** Position at `tick`, the step it was fired. */
   @type("float32") x = 0;
   @type("float32") y = 0;
   @type("float32") vx = 0;

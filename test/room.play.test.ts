@@ -5,7 +5,7 @@ import { Key } from "../shared/input";
 import { ClientMessage, ServerMessage, ROOM_NAME, type EventSeen, type EventsMessage } from "../shared/protocol";
 import type { GameState } from "../shared/schema";
 import { POSITION_STEPS_PER_PX, readPublicShip } from "../shared/wire";
-import { BULLET_BASE_RADIUS, BULLET_CHARGE_RADIUS, SCORE_SHIP_KILL } from "../shared/constants";
+import { BULLET_BASE_RADIUS, BULLET_CHARGE_RADIUS, SCORE_SHIP_KILL, SHIP_HULL } from "../shared/constants";
 import { clearField, placeShip } from "./support/arena";
 import { sleep, waitFor, useGameServer } from "./support/gameServer";
 
@@ -129,4 +129,41 @@ test("a tap's press and release in one message: both steps are applied, in order
   expect(await waitFor(() => a.state.ships.get(a.sessionId)!.ack >= 2, 2000)).toBe(true);
   expect(await waitFor(() => Array.from(a.state.bullets.values()).some((bullet) => bullet.owner === a.sessionId), 2000)).toBe(true);
   expect(room.messageStats(a.sessionId)).toMatchObject({ accepted: 1 });
+});
+
+test("a shot reaches its shooter in the patch that acknowledges its step: from the nose, at its launch tick, tagged with the step", async () => {
+  const { room, a, b } = await twoPlayers();
+  clearField(room);
+  placeShip(room, a.sessionId, { x: 200, y: 100, angle: Math.PI / 2 });
+  placeShip(room, b.sessionId, { x: 800, y: 400 });
+  const firstAcked: Array<{ bullets: Array<{ step: number; x: number; y: number; tick: number }>; cooldownSteps: number }> = [];
+  a.onStateChange((state) => {
+    const own = state.ships.get(a.sessionId);
+    if (!own || own.ack < 2 || firstAcked.length > 0) return;
+    const bullets = Array.from(state.bullets.values())
+      .filter((bullet) => bullet.owner === a.sessionId)
+      .map(({ step, x, y, tick }) => ({ step, x, y, tick }));
+    firstAcked.push({ bullets, cooldownSteps: own.cooldownSteps });
+  });
+  a.send(ClientMessage.Input, {
+    upTo: 2,
+    runs: [
+      [1, Key.Fire],
+      [2, 0],
+    ],
+  });
+  expect(await waitFor(() => firstAcked.length > 0, 2000)).toBe(true);
+  const [{ bullets, cooldownSteps }] = firstAcked as [(typeof firstAcked)[number]];
+  expect(bullets).toHaveLength(1);
+  const [bullet] = bullets as [(typeof bullets)[number]];
+  expect(bullet.step).toBe(2);
+  // The nose of a ship facing +y at (200, 100), as it was on the launch step, whatever patch brought it.
+  expect(bullet.x).toBeCloseTo(200, 3);
+  expect(bullet.y).toBeCloseTo(100 + SHIP_HULL[1]![0], 3);
+  expect(bullet.tick).toBeLessThanOrEqual(a.state.tick);
+  // The shooter's trigger came along (12 steps of cooldown at the shot), to the shooter only.
+  expect(cooldownSteps).toBeGreaterThan(8);
+  expect(cooldownSteps).toBeLessThanOrEqual(12);
+  await b.waitForNextPatch();
+  expect(b.state.ships.get(a.sessionId)?.cooldownSteps ?? 0).toBe(0);
 });

@@ -18,6 +18,7 @@ import { worldSizeFor } from "../../shared/worldSize";
 import { createMind, think, type BotMind } from "../../loadtest/botBrain";
 import { InterestManager, type Viewer } from "../../server/rooms/InterestManager";
 import { addPlayerStates, mirrorWorld } from "../../server/rooms/mirrorWorld";
+import { ShotLaunches } from "../../server/rooms/ShotLaunches";
 import { parseCommandOrExit } from "../cli";
 
 /** Ships in view are counted in buckets this wide for the bytes-against-ships table. */
@@ -59,6 +60,7 @@ export function measurePatchAnatomy(players = 100, seconds = 30, seed = 42): Pat
   const minds = new Map<string, BotMind>();
   const viewers: Viewer[] = [];
   const interest = new InterestManager();
+  const launches = new ShotLaunches();
   for (let i = 0; i < players; i++) {
     const id = `p${i}`;
     addShip(world, id);
@@ -89,8 +91,14 @@ export function measurePatchAnatomy(players = 100, seconds = 30, seed = 42): Pat
       keys[ship.id] = think(minds.get(ship.id)!, { self: ship, others, size }, nowMs);
     }
     step(world, keys, TICK_DT);
+    launches.record(world, () => tick);
     if (tick % stepsPerPatch !== 0) continue;
-    mirrorWorld(world, state, { ackOf: () => tick, refreshMinimap: patches % patchesPerMinimap === 0 });
+    const launchOf = (id: number) => launches.launchOf(id);
+    interest.showShots(
+      viewers,
+      mirrorWorld(world, state, { ackOf: () => tick, refreshMinimap: patches % patchesPerMinimap === 0, launchOf }),
+    );
+    launches.prune(world);
     interest.updateInTurn(viewers, world, state);
     patches++;
     const it = { offset: 1 };

@@ -14,6 +14,7 @@ import type { GameState } from "../../shared/schema";
 import type { Vec2 } from "../../shared/vector";
 import { findShip } from "../../shared/world";
 import { GameSession } from "../../engine/GameSession";
+import { OWN_SHOT_PREFIX, ownShotId } from "../../engine/OwnShots";
 import type { LinkConditions } from "../../engine/linkConditions";
 import type { GameRoom } from "../../engine/matchmaking";
 import { Shooter, targetKeys } from "./pilots";
@@ -153,6 +154,11 @@ export async function runDuel(endpoint: string, config: DuelConfig, timing: Duel
     }
     for (const seq of afterInput.keys()) if (seq <= ack) afterInput.delete(seq);
   };
+  // With prediction the shooter draws its shots under their input step's id (OwnShots); the server keys them by bullet id.
+  const bulletOfShot = new Map<string, string>();
+  const serverIdOf = (drawnId: string) => bulletOfShot.get(drawnId) ?? drawnId;
+  // Drawn ids that touched the target on screen: a close shot can touch before the server has fired it.
+  const shownTouching = new Set<string>();
   const loopStart = performance.now();
   const elapsedNow = () => performance.now() - loopStart;
 
@@ -163,7 +169,10 @@ export async function runDuel(endpoint: string, config: DuelConfig, timing: Duel
       const ack = room.appliedSeqOf(shooterId);
       if (elapsedNow() >= timing.warmupMs) {
         for (const bullet of room.world.bullets) {
-          if (bullet.owner === shooterId && !recorder.rewinds.has(bullet.id)) recorder.rewinds.set(bullet.id, bullet.rewind);
+          if (bullet.owner !== shooterId || recorder.rewinds.has(bullet.id)) continue;
+          recorder.rewinds.set(bullet.id, bullet.rewind);
+          const shotStep = room.shotStepOf(bullet.id);
+          if (shotStep !== undefined) bulletOfShot.set(ownShotId(shotStep), String(bullet.id));
         }
       }
       if (measuring) {
@@ -196,7 +205,7 @@ export async function runDuel(endpoint: string, config: DuelConfig, timing: Duel
       }
     }
   });
-  const isOwn = (bulletId: string) => shooterRoom.state.bullets.get(bulletId)?.owner === shooterId;
+  const isOwn = (drawnId: string) => drawnId.startsWith(OWN_SHOT_PREFIX) || shooterRoom.state.bullets.get(drawnId)?.owner === shooterId;
 
   const firingEnds = timing.warmupMs + timing.measureMs;
   let previousNow: number | undefined;
@@ -219,7 +228,7 @@ export async function runDuel(endpoint: string, config: DuelConfig, timing: Duel
 
     const { frame } = a.frame(now);
     if (elapsed >= timing.warmupMs) {
-      for (const id of judge.observe(frame, targetId, isOwn, now)) if (recorder.rewinds.has(Number(id))) recorder.screenHits.add(id);
+      for (const id of judge.observe(frame, targetId, isOwn, now)) shownTouching.add(id);
     }
     if (measuring) {
       const stats = a.stats(now);
@@ -249,7 +258,11 @@ export async function runDuel(endpoint: string, config: DuelConfig, timing: Duel
     a.setKeys(shooter.keys(frame, now, measuring));
   });
 
-  // Server hits of bullets from before the measuring phase do not count.
+  // Bullets from before the measuring phase do not count, on either side.
+  for (const drawnId of shownTouching) {
+    const id = serverIdOf(drawnId);
+    if (recorder.rewinds.has(Number(id))) recorder.screenHits.add(id);
+  }
   for (const id of recorder.serverHits) if (!recorder.rewinds.has(Number(id))) recorder.serverHits.delete(id);
   const sessionDryFrameShare = a.stats().dryFrameShare;
   const counted = room.messageStats(shooterId);
@@ -262,7 +275,7 @@ export async function runDuel(endpoint: string, config: DuelConfig, timing: Duel
     config,
     wallSeconds: (performance.now() - startedAt) / 1000,
     shots: { released: shooter.releases, launched: recorder.launched },
-    hits: recorder.hitAgreement(judge.tracks),
+    hits: recorder.hitAgreement(new Map(Array.from(judge.tracks, ([drawnId, track]) => [serverIdOf(drawnId), track]))),
     rewindTicks: recorder.rewindTicks(),
     reconciliation: recorder.reconciliation(),
     interpolation: recorder.interpolation(sessionDryFrameShare),

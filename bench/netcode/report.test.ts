@@ -4,7 +4,7 @@
  */
 import fs from "node:fs";
 import path from "node:path";
-import { reportNotes, targetLine, toMarkdown, type NetcodeReport } from "./report";
+import { reportNotes, targetLines, toMarkdown, type NetcodeReport } from "./report";
 
 const RESULTS = path.resolve(__dirname, "../results");
 const read = (file: string): string => fs.readFileSync(path.join(RESULTS, file), "utf8");
@@ -30,7 +30,22 @@ describe("netcode report", () => {
     );
   });
 
-  it("says when the target row was not measured", () => {
-    expect(targetLine([])).toBe("Target (≥ 97.0 % at 150 ms with lag compensation): not measured.");
+  it("says when a target row was not measured", () => {
+    expect(targetLines([])).toEqual([
+      "Targets at 150 ms RTT with lag compensation: not measured.",
+      "Targets at 250 ms RTT with lag compensation: not measured.",
+    ]);
+  });
+
+  it("judges both sides of each target, met or not", () => {
+    const row = saved().results.find((r) => r.config.rttMs === 250 && r.config.lagCompensation)!;
+    const missed = {
+      ...row,
+      hits: { ...row.hits, agreement: 0.9, confirmed: 9, screen: 10, serverOnlyShare: 0.2, serverOnly: 2, server: 10 },
+    };
+    const [notMeasured, shown, unseen] = targetLines([missed]);
+    expect(notMeasured).toBe("Targets at 150 ms RTT with lag compensation: not measured.");
+    expect(shown).toBe("Shown hits the server counted ≥ 97.0 % at 250 ± 20 ms RTT with lag compensation: NOT met (90.0 %, 9 of 10).");
+    expect(unseen).toBe("Server hits the shooter never saw ≤ 5.0 % at 250 ± 20 ms RTT with lag compensation: NOT met (20.0 %, 2 of 10).");
   });
 });

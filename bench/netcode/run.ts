@@ -17,7 +17,7 @@ import { createGameServer, listenOnLoopback } from "../../server/app";
 import { parseCommandOrExit } from "../cli";
 import { fixed, percent } from "../markdown";
 import { runDuel, STALL_MS, type DuelConfig, type DuelResult, type DuelTiming } from "./duel";
-import { hitTable, motionTable, reportNotes, targetLine, toMarkdown, type Machine, type NetcodeReport } from "./report";
+import { hitTable, motionTable, reportNotes, targetLines, toMarkdown, type Machine, type NetcodeReport } from "./report";
 
 /** Room seed of every duel: the same field and spawn draws each time. */
 const SEED = 1;
@@ -135,7 +135,7 @@ async function main(): Promise<void> {
   const took = fixed(report.timing.totalSeconds, 0, "s");
   console.log(`\n${report.command} — ${report.date}; ${host.cpus} cores (${host.cpuModel}), Node ${host.node}; ${took}\n`);
   console.log(hitTable(results));
-  console.log(`\n${targetLine(results)}\n`);
+  console.log(`\n${targetLines(results).join("\n")}\n`);
   console.log(motionTable(results));
   console.log(`\nwrote ${path.join(RESULTS_DIR, "netcode.json")} and netcode.md`);
 }

@@ -58,7 +58,8 @@ export class ScreenHitJudge {
     const drawn = new Map<string, Vec2>();
     const fresh: string[] = [];
     for (const bullet of frame.bullets) {
-      if (!isOwn(bullet.id)) continue;
+      // A fading bullet is a shot the server did not fire, going out: nothing it touches looks hit.
+      if (!isOwn(bullet.id) || (bullet.opacity ?? 1) < 1) continue;
       drawn.set(bullet.id, { x: bullet.x, y: bullet.y });
       if (target) {
         const offset = wrappedOffset(target, bullet, frame.world);

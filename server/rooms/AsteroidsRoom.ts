@@ -31,7 +31,7 @@ import {
   type RoomListingMetadata,
   type ShutdownNotice,
 } from "../../shared/protocol";
-import { GameState } from "../../shared/schema";
+import { GameState, type BulletState } from "../../shared/schema";
 import { createWorld, step } from "../../shared/step";
 import type { GameEvent, World } from "../../shared/world";
 import { worldSizeFor } from "../../shared/worldSize";
@@ -45,6 +45,7 @@ import { MessageGuard, type ClientMessageStats } from "./MessageGuard";
 import { sendEventsSeen } from "./eventsSeen";
 import { InterestManager } from "./InterestManager";
 import { addPlayerStates, mirrorWorld } from "./mirrorWorld";
+import { ShotLaunches } from "./ShotLaunches";
 
 export interface CreateOptions extends JoinOptions {
   /** Seed of the room's PRNG; tests pass one to make a room reproducible. */
@@ -61,6 +62,7 @@ export class AsteroidsRoom extends Room<{ state: GameState; metadata: RoomListin
   readonly guard = new MessageGuard((reason) => serverMetrics.countDropped(reason));
   private readonly inputQueue = new InputQueue();
   private readonly interest = new InterestManager();
+  private readonly launches = new ShotLaunches();
   /** Room clock time of the last minimap refresh, ms. */
   private minimapAt = -Infinity;
   private pendingEvents: GameEvent[] = [];
@@ -214,6 +216,7 @@ export class AsteroidsRoom extends Room<{ state: GameState; metadata: RoomListin
     const started = performance.now();
     const { keys, seenLag } = this.inputQueue.nextStep(this.world.tick + 1);
     step(this.world, keys, dt, seenLag);
+    this.launches.record(this.world, (id) => this.inputQueue.ackOf(id));
     for (const event of this.world.events) if (BROADCAST_EVENT_KINDS.has(event.kind)) this.pendingEvents.push(event);
     serverMetrics.observeTick((performance.now() - started) / 1000);
   }
@@ -256,12 +259,25 @@ export class AsteroidsRoom extends Room<{ state: GameState; metadata: RoomListin
     const now = this.clock.currentTime;
     const refreshMinimap = now - this.minimapAt >= MINIMAP_INTERVAL_MS;
     if (refreshMinimap) this.minimapAt = now;
-    this.mirror(refreshMinimap);
+    const newBullets = this.mirror(refreshMinimap);
+    this.interest.showShots(this.clients, newBullets);
     this.interest.updateInTurn(this.clients, this.world, this.state);
   }
 
-  private mirror(refreshMinimap: boolean): void {
-    mirrorWorld(this.world, this.state, { ackOf: (id) => this.inputQueue.ackOf(id), refreshMinimap });
+  /** Copies the world into the state; returns the bullets new to it. */
+  private mirror(refreshMinimap: boolean): BulletState[] {
+    const newBullets = mirrorWorld(this.world, this.state, {
+      ackOf: (id) => this.inputQueue.ackOf(id),
+      refreshMinimap,
+      launchOf: (id) => this.launches.launchOf(id),
+    });
+    this.launches.prune(this.world);
+    return newBullets;
+  }
+
+  /** The input step a bullet in flight was fired at (its shooter's), for the netcode bench's bookkeeping. */
+  shotStepOf(bulletId: number): number | undefined {
+    return this.launches.launchOf(bulletId)?.inputStep;
   }
 
   private updatePlayerCount(): void {

@@ -14,7 +14,7 @@
  */
 import type { StateView } from "@colyseus/schema";
 import { INTEREST_HYSTERESIS, INTEREST_MARGIN, INTEREST_UPDATE_PATCHES, VIEW_HEIGHT, VIEW_WIDTH } from "../../shared/constants";
-import { OWNER_VIEW_TAG, type GameState } from "../../shared/schema";
+import { OWNER_VIEW_TAG, type BulletState, type GameState } from "../../shared/schema";
 import { fieldDelta } from "../../shared/vector";
 import type { Ship, World } from "../../shared/world";
 import { PlacedObjects, type Replicated } from "./PlacedObjects";
@@ -40,6 +40,23 @@ export class InterestManager {
   showOwnShip(viewer: Viewer, state: GameState): void {
     const ship = state.ships.get(viewer.sessionId);
     if (ship) viewer.view?.add(ship, OWNER_VIEW_TAG);
+  }
+
+  /**
+   * Puts each new bullet in its shooter's view at once, without waiting for that view's
+   * turn: it leaves from the shooter's own nose, and the shooter's client matches it to
+   * the shot it predicted in the very patch that acknowledges the shot.
+   */
+  showShots(viewers: readonly Viewer[], bullets: readonly BulletState[]): void {
+    if (bullets.length === 0) return;
+    const byId = new Map<string, Viewer>();
+    for (const viewer of viewers) byId.set(viewer.sessionId, viewer);
+    for (const bullet of bullets) {
+      const view = byId.get(bullet.owner)?.view;
+      if (!view) continue;
+      view.add(bullet);
+      this.heldBy(view).set(bullet, this.updates);
+    }
   }
 
   /** Brings every INTEREST_UPDATE_PATCHES-th viewer's StateView up to date, the next share of them at each call: once a patch. */

@@ -10,8 +10,10 @@ import { MapSchema } from "@colyseus/schema";
 import { TICK_RATE } from "../../shared/constants";
 import { AsteroidState, BulletState, GameState, PlayerState, ShipState } from "../../shared/schema";
 import { encodeAngle, encodeCharge, encodeMapCell, encodePosition } from "../../shared/wire";
+import { encodeCooldown } from "../../shared/triggerWire";
 import { validText } from "../../shared/protocol";
 import type { World } from "../../shared/world";
+import type { ShotLaunch } from "./ShotLaunches";
 
 /** Removes map entries whose key is not in `alive`. */
 export function prune<T>(map: MapSchema<T>, alive: Set<string>): void {
@@ -23,9 +25,12 @@ export interface MirrorOptions {
   ackOf(shipId: string): number;
   /** Refresh the players' minimap cells this time. */
   refreshMinimap: boolean;
+  /** Where and when a bullet was fired, when known (a bullet without is sent as where it is now). */
+  launchOf?(bulletId: number): ShotLaunch | undefined;
 }
 
-export function mirrorWorld(world: World, state: GameState, { ackOf, refreshMinimap }: MirrorOptions): void {
+/** Mirrors `world` into `state`; returns the bullets new to the state, which their shooters should see at once. */
+export function mirrorWorld(world: World, state: GameState, { ackOf, refreshMinimap, launchOf }: MirrorOptions): BulletState[] {
   state.tick = world.tick;
 
   for (const ship of world.ships) {
@@ -53,20 +58,26 @@ export function mirrorWorld(world: World, state: GameState, { ackOf, refreshMini
     shipState.vy = ship.vy;
     shipState.angle = ship.angle;
     shipState.ack = ackOf(ship.id);
+    shipState.cooldownSteps = encodeCooldown(ship.cooldown);
   }
 
   // Bullets and rocks are sent once: clients compute the rest of a straight flight.
-  mirrorOnce(state.bullets, world.bullets, (bullet) =>
-    Object.assign(new BulletState(), {
+  const newBullets: BulletState[] = [];
+  mirrorOnce(state.bullets, world.bullets, (bullet) => {
+    const launch = launchOf?.(bullet.id);
+    const bulletState = Object.assign(new BulletState(), {
       owner: bullet.owner,
+      step: (launch?.inputStep ?? 0) & 0xff,
       radius: bullet.radius,
-      x: bullet.x,
-      y: bullet.y,
+      x: launch?.x ?? bullet.x,
+      y: launch?.y ?? bullet.y,
       vx: bullet.vx,
       vy: bullet.vy,
-      tick: world.tick,
-    }),
-  );
+      tick: launch?.tick ?? world.tick,
+    });
+    newBullets.push(bulletState);
+    return bulletState;
+  });
   mirrorOnce(state.asteroids, world.asteroids, (rock) =>
     Object.assign(new AsteroidState(), {
       size: rock.size,
@@ -79,6 +90,7 @@ export function mirrorWorld(world: World, state: GameState, { ackOf, refreshMini
       tick: world.tick,
     }),
   );
+  return newBullets;
 }
 
 /** Adds an entry, built once, for each body new to `map` (keyed by its id) and drops the entries of bodies gone. */

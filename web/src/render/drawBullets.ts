@@ -45,7 +45,12 @@ export function drawBullets(
   if (bullets.length === 0) return;
   batches.clear();
   const cores = new Path2D();
+  const fading: RenderBullet[] = [];
   for (const bullet of bullets) {
+    if (bullet.opacity !== undefined && bullet.opacity < 1) {
+      fading.push(bullet);
+      continue;
+    }
     const r = bullet.radius;
     const trail = trails.get(bullet.id);
     const bands = trail === undefined ? 0 : trailTriangles(trail, r, nowMs, triangles);
@@ -85,6 +90,24 @@ export function drawBullets(
   }
   ctx.fillStyle = CORE_COLOR;
   ctx.fill(cores);
+  for (const bullet of fading) drawFading(ctx, bullet, area, offsets);
+}
+
+/** A refused own shot going out: its dot alone, see-through by its opacity; rare enough to be drawn one by one. */
+function drawFading(ctx: CanvasRenderingContext2D, bullet: RenderBullet, area: VisibleArea, offsets: WrapOffsets): void {
+  const r = bullet.radius;
+  const copies = computeWrapOffsets(bullet.x, bullet.y, r, r, area, offsets);
+  const dot = new Path2D();
+  for (let k = 0; k < copies; k++) {
+    const cx = bullet.x + offsets.dx[k]!;
+    const cy = bullet.y + offsets.dy[k]!;
+    dot.moveTo(cx + r, cy);
+    dot.arc(cx, cy, r, 0, 2 * Math.PI);
+  }
+  ctx.globalAlpha = Math.max(0, bullet.opacity ?? 1);
+  ctx.fillStyle = bullet.color;
+  ctx.fill(dot);
+  ctx.globalAlpha = 1;
 }
 
 /** Adds the trail triangles, shifted by (dx, dy), each to the path of its band. */
