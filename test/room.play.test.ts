@@ -167,3 +167,13 @@ test("a shot reaches its shooter in the patch that acknowledges its step: from t
   await b.waitForNextPatch();
   expect(b.state.ships.get(a.sessionId)?.cooldownSteps ?? 0).toBe(0);
 });
+
+test("patches go out right after every third step, each carrying the step it describes", async () => {
+  const { a } = await twoPlayers();
+  const ticks: number[] = [];
+  a.onStateChange((state) => ticks.push(state.tick));
+  expect(await waitFor(() => ticks.length >= 12, 3000)).toBe(true);
+  const steady = ticks.slice(2);
+  for (const tick of steady) expect(tick % 3).toBe(0);
+  for (let i = 1; i < steady.length; i++) expect(steady[i]! - steady[i - 1]!).toBe(3);
+});

@@ -15,8 +15,8 @@ describe("netcode report", () => {
     expect(toMarkdown(saved())).toBe(read("netcode.md"));
   });
 
-  it("reads notes.md into the notes of the committed run (stalls over 100 ms, a 285 s retry budget)", () => {
-    expect(reportNotes({ stallMs: 100, retryBudgetS: 285 })).toEqual(saved().notes);
+  it("reads notes.md into the notes of the committed run (stalls over 100 ms, a 295 s retry budget)", () => {
+    expect(reportNotes({ stallMs: 100, retryBudgetS: 295 })).toEqual(saved().notes);
   });
 
   it("lists a re-run after a stall before the notes", () => {

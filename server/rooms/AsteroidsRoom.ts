@@ -13,7 +13,8 @@ import {
   PATCH_INTERVAL_MS,
   RECONNECT_WINDOW,
   RTT_REPORT_INTERVAL_MS,
-  TICK_RATE,
+  TICK_DT,
+  TICK_MS,
 } from "../../shared/constants";
 import { addShip, removeShip } from "../../shared/lifecycle";
 import {
@@ -45,12 +46,16 @@ import { MessageGuard, type ClientMessageStats } from "./MessageGuard";
 import { sendEventsSeen } from "./eventsSeen";
 import { InterestManager } from "./InterestManager";
 import { addPlayerStates, mirrorWorld } from "./mirrorWorld";
+import { TickLoop } from "./TickLoop";
 import { ShotLaunches } from "./ShotLaunches";
 
 export interface CreateOptions extends JoinOptions {
   /** Seed of the room's PRNG; tests pass one to make a room reproducible. */
   seed?: number;
 }
+
+/** Steps between two patches: a patch every third 60 Hz step is 20 Hz. */
+const STEPS_PER_PATCH = Math.round(PATCH_INTERVAL_MS / TICK_MS);
 
 export class AsteroidsRoom extends Room<{ state: GameState; metadata: RoomListingMetadata }> {
   override state = new GameState();
@@ -63,6 +68,7 @@ export class AsteroidsRoom extends Room<{ state: GameState; metadata: RoomListin
   private readonly inputQueue = new InputQueue();
   private readonly interest = new InterestManager();
   private readonly launches = new ShotLaunches();
+  private readonly loop = new TickLoop(TICK_MS, () => this.tick(TICK_DT));
   /** Room clock time of the last minimap refresh, ms. */
   private minimapAt = -Infinity;
   private pendingEvents: GameEvent[] = [];
@@ -92,7 +98,8 @@ export class AsteroidsRoom extends Room<{ state: GameState; metadata: RoomListin
     this.state.width = size.width;
     this.state.height = size.height;
     this.roomNumber = ++AsteroidsRoom.roomsCreated;
-    this.patchRate = PATCH_INTERVAL_MS;
+    // Patches go out from the step loop, right after the step they describe (see TickLoop).
+    this.patchRate = null;
     void this.setMetadata({
       roomName: cleanRoomName(options.roomName) ?? `Sector ${this.roomNumber}`,
       players: 0,
@@ -104,7 +111,7 @@ export class AsteroidsRoom extends Room<{ state: GameState; metadata: RoomListin
     this.onMessage("*", (client: Client) => {
       if (this.admit(client)) this.guard.drop(client.sessionId, "unknown");
     });
-    this.setFixedTimestep((ctx) => this.tick(ctx.dt), TICK_RATE);
+    this.loop.start();
   }
 
   override onJoin(client: Client, options: JoinOptions = {}): void {
@@ -219,6 +226,7 @@ export class AsteroidsRoom extends Room<{ state: GameState; metadata: RoomListin
     this.launches.record(this.world, (id) => this.inputQueue.ackOf(id));
     for (const event of this.world.events) if (BROADCAST_EVENT_KINDS.has(event.kind)) this.pendingEvents.push(event);
     serverMetrics.observeTick((performance.now() - started) / 1000);
+    if (this.world.tick % STEPS_PER_PATCH === 0) this.broadcastPatch();
   }
 
   /** Times each patch (copy, encode and send) and what it cost each client in bytes; a client's frames leave in one write. */
@@ -241,6 +249,7 @@ export class AsteroidsRoom extends Room<{ state: GameState; metadata: RoomListin
 
   override onDispose(): void {
     this.disposed = true;
+    this.loop.stop();
     serverMetrics.forgetRoom(this.roomId);
   }
 
