@@ -102,7 +102,8 @@ export class GameSession {
 
   constructor(
     readonly room: Room<unknown, GameState>,
-    readonly roomName: string,
+    /** The name the lobby showed, until the room's state brings its own (see `roomName`). */
+    private readonly listedName: string,
     conditions: LinkConditions = NO_CONDITIONS,
     private readonly now: () => number = () => performance.now(),
   ) {
@@ -115,6 +116,11 @@ export class GameSession {
     });
     this.timers = [setInterval(() => this.measurePing(), PING_INTERVAL_MS), setInterval(() => this.update(), INPUT_FALLBACK_MS)];
     this.measurePing();
+  }
+
+  /** The room's own name (its lobby listing's, the same on every page), or the lobby's guess before the first state. */
+  get roomName(): string {
+    return (this.room.state as Partial<GameState>).roomName || this.listedName;
   }
 
   get sessionId(): string {

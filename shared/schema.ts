@@ -94,6 +94,8 @@ export class GameState extends Schema {
   /** The field's size, px (shared/worldSize.ts); set when the room is created. */
   @type("uint16") width = 0;
   @type("uint16") height = 0;
+  /** The room's name as the lobby lists it (its metadata's), unique among listed rooms; set when the room is created. */
+  @type("string") roomName = "";
   /** Every player keyed by sessionId, to every client. */
   @type({ map: PlayerState }) players = new MapSchema<PlayerState>();
   /** Ships keyed by the owner's sessionId: a client holds those in its view. */

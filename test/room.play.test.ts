@@ -1,5 +1,6 @@
 /** Two real SDK clients in one real room: inputs move ships, the server decides a kill. */
 import type { Room as ClientRoom } from "@colyseus/sdk";
+import { matchMaker } from "@colyseus/core";
 import type { AsteroidsRoom } from "../server/rooms/AsteroidsRoom";
 import { Key } from "../shared/input";
 import { ClientMessage, ServerMessage, ROOM_NAME, type EventSeen, type EventsMessage } from "../shared/protocol";
@@ -176,4 +177,18 @@ test("patches go out right after every third step, each carrying the step it des
   const steady = ticks.slice(2);
   for (const tick of steady) expect(tick % 3).toBe(0);
   for (let i = 1; i < steady.length; i++) expect(steady[i]! - steady[i - 1]!).toBe(3);
+});
+
+test("a room's name is its listing's on every client, and a taken name gets a suffix", async () => {
+  const first = await server().createRoom<AsteroidsRoom>(ROOM_NAME, { roomName: "Arena" });
+  const second = await server().createRoom<AsteroidsRoom>(ROOM_NAME, { roomName: "Arena" });
+  const unnamed = await server().createRoom<AsteroidsRoom>(ROOM_NAME, {});
+  const listed = await matchMaker.query({ name: ROOM_NAME });
+  const nameOf = (roomId: string) => listed.find((room) => room.roomId === roomId)?.metadata?.roomName;
+  expect(nameOf(first.roomId)).toBe("Arena");
+  expect(nameOf(second.roomId)).toBe("Arena 2");
+  expect(nameOf(unnamed.roomId)).toMatch(/^Sector \d+$/);
+  const joiner = (await server().connectTo(second, { name: "Joiner" })) as unknown as ClientRoom<unknown, GameState>;
+  expect(await waitFor(() => joiner.state.roomName === "Arena 2")).toBe(true);
+  expect(second.state.roomName).toBe("Arena 2");
 });

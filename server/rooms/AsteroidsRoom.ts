@@ -5,7 +5,7 @@
  * patched out at 20 Hz. Clients never send positions and never decide hits.
  */
 import { performance } from "node:perf_hooks";
-import { CloseCode, Room, ServerError, type Client } from "@colyseus/core";
+import { CloseCode, matchMaker, Room, ServerError, type Client } from "@colyseus/core";
 import { StateView } from "@colyseus/schema";
 import {
   DEFAULT_SEATS,
@@ -27,7 +27,9 @@ import {
   joinOptionsProblem,
   parseInput,
   parseRttReport,
+  ROOM_NAME,
   ServerMessage,
+  validText,
   type JoinOptions,
   type RoomListingMetadata,
   type ShutdownNotice,
@@ -47,6 +49,7 @@ import { sendEventsSeen } from "./eventsSeen";
 import { InterestManager } from "./InterestManager";
 import { addPlayerStates, mirrorWorld } from "./mirrorWorld";
 import { TickLoop } from "./TickLoop";
+import { uniqueRoomName } from "./uniqueRoomName";
 import { ShotLaunches } from "./ShotLaunches";
 
 export interface CreateOptions extends JoinOptions {
@@ -90,7 +93,7 @@ export class AsteroidsRoom extends Room<{ state: GameState; metadata: RoomListin
     return true;
   }
 
-  override onCreate(options: CreateOptions = {}): void {
+  override async onCreate(options: CreateOptions = {}): Promise<void> {
     const seed = Number.isInteger(options.seed) ? (options.seed as number) : Math.floor(Math.random() * 2 ** 32);
     this.maxClients = Number.isInteger(options.seats) ? (options.seats as number) : DEFAULT_SEATS;
     const size = worldSizeFor(this.maxClients);
@@ -98,10 +101,16 @@ export class AsteroidsRoom extends Room<{ state: GameState; metadata: RoomListin
     this.state.width = size.width;
     this.state.height = size.height;
     this.roomNumber = ++AsteroidsRoom.roomsCreated;
+    const listed = await matchMaker.query({ name: ROOM_NAME });
+    const taken = new Set(
+      listed.flatMap((room) => (room.roomId !== this.roomId && room.metadata?.roomName ? [room.metadata.roomName] : [])),
+    );
+    const roomName = validText(uniqueRoomName(cleanRoomName(options.roomName), taken, this.roomNumber));
+    this.state.roomName = roomName;
     // Patches go out from the step loop, right after the step they describe (see TickLoop).
     this.patchRate = null;
     void this.setMetadata({
-      roomName: cleanRoomName(options.roomName) ?? `Sector ${this.roomNumber}`,
+      roomName,
       players: 0,
       createdAt: Date.now(),
     });
