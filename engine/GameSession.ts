@@ -123,6 +123,12 @@ export class GameSession {
     return (this.room.state as Partial<GameState>).roomName || this.listedName;
   }
 
+  /** The secret that takes this player's seat back after a reload (server/rooms/KeptSeats.ts); undefined until the state brings it. */
+  get seatToken(): string | undefined {
+    const ships = (this.room.state as Partial<GameState>).ships;
+    return ships?.get(this.sessionId)?.seatToken || undefined;
+  }
+
   get sessionId(): string {
     return this.room.sessionId;
   }

@@ -164,7 +164,12 @@ export interface JoinOptions {
   roomName?: string;
   /** Seats of a room being created, MIN_SEATS..MAX_CLIENTS; its field grows with them (shared/worldSize.ts). Default DEFAULT_SEATS. */
   seats?: number;
+  /** The seat token this tab was given in this room (ShipState.seatToken): takes back a seat left within RECONNECT_WINDOW. */
+  rejoin?: string;
 }
+
+/** A seat token as the server issues it: 16 random bytes, base64url. */
+const SEAT_TOKEN = /^[A-Za-z0-9_-]{1,64}$/;
 
 /** Ship colours handed out in join order when a player picks none. */
 export const PALETTE = ["#4fc3f7", "#ff8a65", "#aed581", "#ffd54f", "#ba68c8", "#4db6ac", "#f06292", "#90a4ae"] as const;
@@ -214,7 +219,7 @@ export const MAX_JOIN_OPTION_TEXT = 256;
 export function joinOptionsProblem(options: unknown): string | undefined {
   if (options === undefined || options === null) return undefined;
   if (typeof options !== "object" || Array.isArray(options)) return "join options must be an object";
-  const { name, color, roomName, seed, seats } = options as Record<string, unknown>;
+  const { name, color, roomName, seed, seats, rejoin } = options as Record<string, unknown>;
   for (const [field, value] of [
     ["name", name],
     ["roomName", roomName],
@@ -224,6 +229,7 @@ export function joinOptionsProblem(options: unknown): string | undefined {
     if (value.length > MAX_JOIN_OPTION_TEXT) return `${field} is longer than ${MAX_JOIN_OPTION_TEXT} characters`;
   }
   if (color !== undefined && cleanColor(color) === undefined) return 'color must be "#rrggbb"';
+  if (rejoin !== undefined && !(typeof rejoin === "string" && SEAT_TOKEN.test(rejoin))) return "rejoin must be a seat token";
   if (seed !== undefined && !isUint32(seed)) return `seed must be an integer from 0 to ${MAX_STEP}`;
   if (seats !== undefined && !(Number.isInteger(seats) && (seats as number) >= MIN_SEATS && (seats as number) <= MAX_CLIENTS))
     return `seats must be an integer from ${MIN_SEATS} to ${MAX_CLIENTS}`;

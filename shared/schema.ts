@@ -52,6 +52,8 @@ export class ShipState extends Schema {
   @view(OWNER_VIEW_TAG) @type("uint32") ack = 0;
   /** Whole steps of shot cooldown left (shared/triggerWire.ts): with the public charge, the trigger its owner replays to predict shots. */
   @view(OWNER_VIEW_TAG) @type("uint8") cooldownSteps = 0;
+  /** The owner's secret seat token: its page rejoins with it after a reload (server/rooms/KeptSeats.ts). */
+  @view(OWNER_VIEW_TAG) @type("string") seatToken = "";
 }
 
 // Bullets and rocks move in straight lines at constant speed (rocks spinning at a

@@ -36,7 +36,7 @@ import {
 } from "../../shared/protocol";
 import { GameState, type BulletState } from "../../shared/schema";
 import { createWorld, step } from "../../shared/step";
-import type { GameEvent, World } from "../../shared/world";
+import { findShip, type GameEvent, type World } from "../../shared/world";
 import { worldSizeFor } from "../../shared/worldSize";
 import type { SpectatorWorld } from "../../shared/dashboard";
 import { spectatorWorldOf } from "../dashboard/spectatorWorld";
@@ -50,6 +50,7 @@ import { InterestManager } from "./InterestManager";
 import { addPlayerStates, mirrorWorld } from "./mirrorWorld";
 import { TickLoop } from "./TickLoop";
 import { uniqueRoomName } from "./uniqueRoomName";
+import { KeptSeats, type KeptSeat } from "./KeptSeats";
 import { ShotLaunches } from "./ShotLaunches";
 
 export interface CreateOptions extends JoinOptions {
@@ -71,6 +72,7 @@ export class AsteroidsRoom extends Room<{ state: GameState; metadata: RoomListin
   private readonly inputQueue = new InputQueue();
   private readonly interest = new InterestManager();
   private readonly launches = new ShotLaunches();
+  private readonly seats = new KeptSeats(RECONNECT_WINDOW * 1000);
   private readonly loop = new TickLoop(TICK_MS, () => this.tick(TICK_DT));
   /** Room clock time of the last minimap refresh, ms. */
   private minimapAt = -Infinity;
@@ -126,11 +128,12 @@ export class AsteroidsRoom extends Room<{ state: GameState; metadata: RoomListin
   override onJoin(client: Client, options: JoinOptions = {}): void {
     this.playersJoined++;
     serverMetrics.totals.joins++;
-    const name = cleanPlayerName(options.name) ?? `pilot-${this.playersJoined}`;
-    const color = cleanColor(options.color) ?? PALETTE[(this.playersJoined - 1) % PALETTE.length]!;
-    addShip(this.world, client.sessionId);
+    const kept = options.rejoin === undefined ? undefined : this.takeSeat(options.rejoin);
+    const name = kept?.name ?? cleanPlayerName(options.name) ?? `pilot-${this.playersJoined}`;
+    const color = kept?.color ?? cleanColor(options.color) ?? PALETTE[(this.playersJoined - 1) % PALETTE.length]!;
+    addShip(this.world, client.sessionId).score = kept?.score ?? 0;
     this.inputQueue.add(client.sessionId);
-    addPlayerStates(this.state, client.sessionId, name, color);
+    addPlayerStates(this.state, client.sessionId, name, color).seatToken = this.seats.issue(client.sessionId);
     this.showOwnShip(client);
     // The first state the client gets already holds what is around its ship.
     this.mirror(true);
@@ -165,16 +168,37 @@ export class AsteroidsRoom extends Room<{ state: GameState; metadata: RoomListin
     this.interest.showOwnShip(client, this.state);
   }
 
-  /** A consented leave, or a drop whose reconnection window ran out. */
+  /** A consented leave, or a drop whose reconnection window ran out: the seat is kept for a rejoin (KeptSeats). */
   override onLeave(client: Client): void {
+    const player = this.state.players.get(client.sessionId);
+    // Gone already: a rejoin took over its seat while it waited to reconnect.
+    if (!player) return;
+    const score = findShip(this.world, client.sessionId)?.score ?? player.score;
+    this.seats.keep(client.sessionId, { name: player.name, color: player.color, score }, this.clock.currentTime);
+    this.removePlayer(client.sessionId);
+  }
+
+  private removePlayer(sessionId: string): void {
     serverMetrics.totals.leaves++;
-    removeShip(this.world, client.sessionId);
-    this.inputQueue.remove(client.sessionId);
-    this.guard.forget(client.sessionId);
-    this.lastRttReportAt.delete(client.sessionId);
-    this.state.ships.delete(client.sessionId);
-    this.state.players.delete(client.sessionId);
+    removeShip(this.world, sessionId);
+    this.inputQueue.remove(sessionId);
+    this.guard.forget(sessionId);
+    this.seats.forget(sessionId);
+    this.lastRttReportAt.delete(sessionId);
+    this.state.ships.delete(sessionId);
+    this.state.players.delete(sessionId);
     this.updatePlayerCount();
+  }
+
+  /** The seat `token` names: kept since its player left, or taken over from its player waiting to reconnect. */
+  private takeSeat(token: string): KeptSeat | undefined {
+    const holder = this.seats.holder(token);
+    const player = holder === undefined ? undefined : this.state.players.get(holder);
+    // A holder still connected (the tab was duplicated) keeps its seat; the newcomer is a new player.
+    if (holder === undefined || !player || player.connected) return this.seats.take(token, this.clock.currentTime);
+    const seat = { name: player.name, color: player.color, score: findShip(this.world, holder)?.score ?? player.score };
+    this.removePlayer(holder);
+    return seat;
   }
 
   /**

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import { Dashboard } from "./components/Dashboard";
 import { Lobby } from "./components/Lobby";
 import { GameScreen } from "./components/GameScreen";
@@ -6,6 +6,9 @@ import { publishDebugSnapshot } from "./debugSnapshot";
 import { createGameClient } from "./net/connection";
 import { GameSession } from "../../engine/GameSession";
 import { parseLinkConditions } from "../../engine/linkConditions";
+import type { JoinedRoom } from "../../engine/matchmaking";
+import { forgetSeat, loadSeat, rejoinSeat, useKeptSeat, type HeldSeat } from "./net/seat";
+import { loadProfile } from "./profile";
 
 export function App() {
   // The server dashboard is its own page; the server only serves it with --gui, behind its guard.
@@ -17,6 +20,38 @@ function Game() {
   const client = useMemo(() => createGameClient(), []);
   const [session, setSession] = useState<GameSession | undefined>();
   const [notice, setNotice] = useState<string | undefined>();
+  // A seat this tab kept (a reload mid-game): taken back before the lobby shows.
+  const [rejoining, setRejoining] = useState<HeldSeat | undefined>(loadSeat);
+  useKeptSeat(session);
+
+  const play = ({ room, roomName }: JoinedRoom) => {
+    setNotice(undefined);
+    // ?latency=150&jitter=20&spikes=0.01 in the page URL simulates a slow network.
+    setSession(new GameSession(room, roomName, parseLinkConditions(window.location.search)));
+  };
+
+  // One join for the seat, even when StrictMode runs the effect twice: a second would find the token spent.
+  const rejoin = useRef<Promise<JoinedRoom> | undefined>(undefined);
+  useEffect(() => {
+    if (!rejoining) return;
+    let cancelled = false;
+    const profile = loadProfile();
+    rejoin.current ??= rejoinSeat(client, rejoining, { name: profile.name.trim() || undefined, color: profile.color });
+    rejoin.current
+      .then((joined) => {
+        if (!cancelled) play(joined);
+      })
+      .catch(() => {
+        forgetSeat();
+        if (!cancelled) setNotice(`"${rejoining.roomName}" has ended or is full. Pick a room.`);
+      })
+      .finally(() => {
+        if (!cancelled) setRejoining(undefined);
+      });
+    return () => {
+      cancelled = true;
+    };
+  }, [client, rejoining]);
 
   useEffect(() => {
     if (!session) publishDebugSnapshot({ screen: "lobby" });
@@ -27,6 +62,7 @@ function Game() {
       <GameScreen
         session={session}
         onExit={(reason) => {
+          forgetSeat();
           void session.leave().catch(() => undefined);
           setNotice(reason);
           setSession(undefined);
@@ -34,15 +70,14 @@ function Game() {
       />
     );
   }
-  return (
-    <Lobby
-      client={client}
-      notice={notice}
-      onJoined={({ room, roomName }) => {
-        setNotice(undefined);
-        // ?latency=150&jitter=20&spikes=0.01 in the page URL simulates a slow network.
-        setSession(new GameSession(room, roomName, parseLinkConditions(window.location.search)));
-      }}
-    />
-  );
+  if (rejoining) {
+    return (
+      <main className="lobby">
+        <p className="status" data-testid="rejoining">
+          Rejoining {rejoining.roomName}…
+        </p>
+      </main>
+    );
+  }
+  return <Lobby client={client} notice={notice} onJoined={play} />;
 }

@@ -1,0 +1,65 @@
+/**
+ * Seats kept for players who left, so a reloaded page takes its place back. Every player
+ * gets a secret seat token (sent to it alone, shared/schema.ts). A page that goes away
+ * leaves for good at once (a consented leave on `pagehide`: no ghost ship for the others),
+ * and the player's name, colour and score are kept under the token for RECONNECT_WINDOW s;
+ * a page that joins the room again with that token within it gets them back. A page that
+ * rejoins while its old connection is still waiting to reconnect (it vanished without a
+ * word) takes over from that one at once.
+ */
+import { randomBytes } from "node:crypto";
+
+/** What a player takes back on rejoining. */
+export interface KeptSeat {
+  name: string;
+  color: string;
+  score: number;
+}
+
+export class KeptSeats {
+  private readonly tokenOf = new Map<string, string>();
+  private readonly holderOf = new Map<string, string>();
+  private readonly kept = new Map<string, KeptSeat & { until: number }>();
+
+  constructor(private readonly keepMs: number) {}
+
+  /** A new secret for `sessionId`'s seat. */
+  issue(sessionId: string): string {
+    const token = randomBytes(16).toString("base64url");
+    this.tokenOf.set(sessionId, token);
+    this.holderOf.set(token, sessionId);
+    return token;
+  }
+
+  /** The session that holds the seat of `token` now, if one does. */
+  holder(token: string): string | undefined {
+    return this.holderOf.get(token);
+  }
+
+  /** `sessionId` left at `now` (ms): keeps its seat for the window. */
+  keep(sessionId: string, seat: KeptSeat, now: number): void {
+    const token = this.tokenOf.get(sessionId);
+    this.forget(sessionId);
+    this.prune(now);
+    if (token !== undefined) this.kept.set(token, { ...seat, until: now + this.keepMs });
+  }
+
+  /** The seat kept under `token`, taken out (once), if it is still kept at `now`. */
+  take(token: string, now: number): KeptSeat | undefined {
+    this.prune(now);
+    const seat = this.kept.get(token);
+    if (!seat) return undefined;
+    this.kept.delete(token);
+    return { name: seat.name, color: seat.color, score: seat.score };
+  }
+
+  forget(sessionId: string): void {
+    const token = this.tokenOf.get(sessionId);
+    if (token !== undefined) this.holderOf.delete(token);
+    this.tokenOf.delete(sessionId);
+  }
+
+  private prune(now: number): void {
+    for (const [token, seat] of this.kept) if (seat.until <= now) this.kept.delete(token);
+  }
+}
