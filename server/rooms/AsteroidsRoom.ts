@@ -20,7 +20,7 @@ import { addShip, removeShip } from "../../shared/lifecycle";
 import {
   BROADCAST_EVENT_KINDS,
   ClientMessage,
-  PALETTE,
+  freeColour,
   cleanColor,
   cleanPlayerName,
   cleanRoomName,
@@ -130,7 +130,8 @@ export class AsteroidsRoom extends Room<{ state: GameState; metadata: RoomListin
     serverMetrics.totals.joins++;
     const kept = options.rejoin === undefined ? undefined : this.takeSeat(options.rejoin);
     const name = kept?.name ?? cleanPlayerName(options.name) ?? `pilot-${this.playersJoined}`;
-    const color = kept?.color ?? cleanColor(options.color) ?? PALETTE[(this.playersJoined - 1) % PALETTE.length]!;
+    const taken = new Set(Array.from(this.state.players.values(), (player) => player.color));
+    const color = kept?.color ?? cleanColor(options.color) ?? freeColour(taken, this.playersJoined - 1);
     addShip(this.world, client.sessionId).score = kept?.score ?? 0;
     this.inputQueue.add(client.sessionId);
     addPlayerStates(this.state, client.sessionId, name, color).seatToken = this.seats.issue(client.sessionId);

@@ -8,7 +8,7 @@
 import type { Page } from "playwright-core";
 import type { AsteroidsRoom } from "../../server/rooms/AsteroidsRoom";
 import { SCORE_SHIP_KILL } from "../../shared/constants";
-import { ROOM_NAME, ServerMessage } from "../../shared/protocol";
+import { ROOM_NAME, ServerMessage, colourName } from "../../shared/protocol";
 import { findShip } from "../../shared/world";
 import { clearField, placeShip } from "../support/arena";
 import { waitForSnapshot } from "../support/browser";
@@ -29,7 +29,7 @@ async function openLobby(name: string, colour?: string): Promise<Page> {
   });
   await page.goto(game.baseUrl);
   await page.getByTestId("name").fill(name);
-  if (colour) await page.getByRole("radio", { name: colour }).click();
+  if (colour) await page.getByRole("radio", { name: colourName(colour) }).click();
   return page;
 }
 

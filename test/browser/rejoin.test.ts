@@ -3,6 +3,7 @@
  * its name, colour and score within 3 s, with no ghost of its old ship; Esc and closing the
  * tab free the seat at once, as the other player's HUD shows within a second.
  */
+import { colourName } from "../../shared/protocol";
 import type { Page } from "playwright-core";
 import type { AsteroidsRoom } from "../../server/rooms/AsteroidsRoom";
 import { findShip } from "../../shared/world";
@@ -19,7 +20,7 @@ async function inLobby(name: string, colour: string): Promise<Page> {
   page.on("pageerror", (error) => console.error(`[${name} page error]`, error));
   await page.goto(game.baseUrl);
   await page.getByTestId("name").fill(name);
-  await page.getByRole("radio", { name: colour }).click();
+  await page.getByRole("radio", { name: colourName(colour) }).click();
   return page;
 }
 

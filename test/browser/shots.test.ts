@@ -6,6 +6,7 @@
  * counted and the canvas read by the page's own requestAnimationFrame, so nothing
  * between the test and the browser blurs the count.
  */
+import { colourName } from "../../shared/protocol";
 import type { AsteroidsRoom } from "../../server/rooms/AsteroidsRoom";
 import { SHIP_HULL } from "../../shared/constants";
 import { clearField, placeShip } from "../support/arena";
@@ -29,7 +30,7 @@ test("at ?latency=150 a released shot is on the shooter's canvas within 2 frames
   page.on("pageerror", (error) => console.error("[page error]", error));
   await page.goto(`${game.baseUrl}/?latency=150`);
   await page.getByTestId("name").fill("Gunner");
-  await page.getByRole("radio", { name: OWN }).click();
+  await page.getByRole("radio", { name: colourName(OWN) }).click();
   await page.getByTestId("room-seats").selectOption("8");
   await page.getByTestId("create-room").click();
   const joined = await waitForSnapshot(page, (snapshot) => snapshot.screen === "game" && (snapshot.ships?.length ?? 0) === 1);

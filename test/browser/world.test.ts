@@ -8,7 +8,7 @@
 import type { Page } from "playwright-core";
 import type { AsteroidsRoom } from "../../server/rooms/AsteroidsRoom";
 import { SHIP_DRAG_PER_STEP, SHIP_THRUST, TICK_DT } from "../../shared/constants";
-import { ROOM_NAME, ServerMessage } from "../../shared/protocol";
+import { ROOM_NAME, ServerMessage, colourName } from "../../shared/protocol";
 import { wrapDelta } from "../../shared/vector";
 import type { DebugSnapshot } from "../../web/src/debugSnapshot";
 import { clearField, placeShip } from "../support/arena";
@@ -33,7 +33,7 @@ async function joinListed(roomId: string, name: string, colour: string): Promise
   page.on("pageerror", (error) => console.error(`[${name} page error]`, error));
   await page.goto(game.baseUrl);
   await page.getByTestId("name").fill(name);
-  await page.getByRole("radio", { name: colour }).click();
+  await page.getByRole("radio", { name: colourName(colour) }).click();
   const row = page.locator(`tr[data-room-id="${roomId}"]`);
   await row.waitFor({ timeout: 10_000 });
   await row.getByRole("button", { name: "Join" }).click();

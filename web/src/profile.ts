@@ -1,12 +1,12 @@
 /** The player's name and colour, remembered in localStorage between visits. */
-import { PALETTE } from "../../shared/protocol";
 
 const NAME_KEY = "netroids.name";
 const COLOR_KEY = "netroids.color";
 
 export interface Profile {
   name: string;
-  color: string;
+  /** Undefined until the player picks one: the server then gives a colour nobody in the room has. */
+  color: string | undefined;
 }
 
 function read(key: string): string | undefined {
@@ -18,13 +18,13 @@ function read(key: string): string | undefined {
 }
 
 export function loadProfile(): Profile {
-  return { name: read(NAME_KEY) ?? "", color: read(COLOR_KEY) ?? PALETTE[Math.floor(Math.random() * PALETTE.length)]! };
+  return { name: read(NAME_KEY) ?? "", color: read(COLOR_KEY) };
 }
 
 export function saveProfile(profile: Profile): void {
   try {
     window.localStorage.setItem(NAME_KEY, profile.name);
-    window.localStorage.setItem(COLOR_KEY, profile.color);
+    if (profile.color !== undefined) window.localStorage.setItem(COLOR_KEY, profile.color);
   } catch {
     // Not remembered; the game works the same.
   }

@@ -2,11 +2,15 @@ import type { Client } from "@colyseus/sdk";
 import { useEffect, useState } from "react";
 import { DEFAULT_SEATS, NAME_MAX_LENGTH, ROOM_NAME_MAX_LENGTH } from "../../../shared/constants";
 import { screensPerSide } from "../../../shared/worldSize";
-import { PALETTE } from "../../../shared/protocol";
+import { colourName, PALETTE } from "../../../shared/protocol";
 import { createNamedRoom, describeJoinError, joinListedRoom, quickPlay, type JoinedRoom } from "../../../engine/matchmaking";
 import { useLobby } from "../net/useLobby";
 import { loadProfile, saveProfile, type Profile } from "../profile";
 import { RoomList } from "./RoomList";
+import { useDelayedFlag } from "./useDelayedFlag";
+
+/** How long the lobby may take to connect before it says it is connecting, ms. */
+const CONNECTING_NOTICE_DELAY_MS = 600;
 
 /** Room sizes a creator can pick: the field grows with the seats (one screen at 8). */
 const ROOM_SIZES = [8, 32, DEFAULT_SEATS] as const;
@@ -27,6 +31,8 @@ export function Lobby({ client, onJoined, notice }: LobbyProps) {
   const [error, setError] = useState<string | undefined>(notice);
 
   useEffect(() => saveProfile(profile), [profile]);
+  // The lobby reconnects on every return from a game, in a moment: say so only when it takes a while.
+  const slowToConnect = useDelayedFlag(status.kind === "connecting", CONNECTING_NOTICE_DELAY_MS);
 
   const enter = async (join: () => Promise<JoinedRoom>) => {
     setBusy(true);
@@ -61,7 +67,8 @@ export function Lobby({ client, onJoined, notice }: LobbyProps) {
               type="button"
               role="radio"
               aria-checked={profile.color === color}
-              aria-label={color}
+              aria-label={colourName(color)}
+              title={colourName(color)}
               className={profile.color === color ? "swatch chosen" : "swatch"}
               style={{ background: color }}
               onClick={() => setProfile({ ...profile, color })}
@@ -81,13 +88,14 @@ export function Lobby({ client, onJoined, notice }: LobbyProps) {
 
       <section className="panel create">
         <input
+          aria-label="Room name"
           data-testid="room-name"
           value={newRoomName}
           maxLength={ROOM_NAME_MAX_LENGTH}
           placeholder="room name"
           onChange={(event) => setNewRoomName(event.target.value)}
         />
-        <select aria-label="room size" data-testid="room-seats" value={seats} onChange={(event) => setSeats(Number(event.target.value))}>
+        <select aria-label="Room size" data-testid="room-seats" value={seats} onChange={(event) => setSeats(Number(event.target.value))}>
           {ROOM_SIZES.map((size) => (
             <option key={size} value={size}>
               {size} seats · {screensPerSide(size)}×{screensPerSide(size)} screens
@@ -117,9 +125,15 @@ export function Lobby({ client, onJoined, notice }: LobbyProps) {
           </button>
         </p>
       )}
-      {status.kind === "connecting" && <p className="status">Connecting to the server…</p>}
+      {status.kind === "connecting" && slowToConnect && (
+        <p className="status" data-testid="lobby-connecting">
+          Connecting to the server…
+        </p>
+      )}
 
-      <RoomList rooms={rooms} disabled={busy} onJoin={(room) => void enter(() => joinListedRoom(client, room, options))} />
+      {status.kind === "online" && (
+        <RoomList rooms={rooms} disabled={busy} onJoin={(room) => void enter(() => joinListedRoom(client, room, options))} />
+      )}
     </main>
   );
 }
