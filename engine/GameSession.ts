@@ -8,7 +8,15 @@
  * HUD data and network statistics from it; it knows nothing of React.
  */
 import type { Room } from "@colyseus/sdk";
-import { INPUT_FALLBACK_MS, MAX_BULLETS_PER_SHIP, PING_INTERVAL_MS, TICK_DT, TICK_MS } from "../shared/constants";
+import {
+  INPUT_FALLBACK_MS,
+  MAX_BULLETS_PER_SHIP,
+  PING_INTERVAL_MS,
+  RECONNECT_RETRY_MAX_DELAY_MS,
+  RECONNECT_WINDOW,
+  TICK_DT,
+  TICK_MS,
+} from "../shared/constants";
 import { ClientMessage, ServerMessage, type EventSeen, type EventsMessage } from "../shared/protocol";
 import type { BulletState, GameState } from "../shared/schema";
 import { decodeTrigger } from "../shared/triggerWire";
@@ -63,6 +71,8 @@ export interface HudState {
   killFeed: string[];
   /** While dead: how ("Destroyed by Ann", "You hit a rock"). */
   death: string | undefined;
+  /** While the link is down: seconds left before the server gives the seat up; undefined while connected. */
+  reconnectingIn: number | undefined;
 }
 
 export class GameSession {
@@ -97,6 +107,8 @@ export class GameSession {
   /** Where the camera last centred: kept while the own ship is dead or out of the state. */
   private focus: Vec2 | undefined;
   private lastFrameAt: number | undefined;
+  /** Local time the link dropped at, while the SDK reconnects. */
+  private droppedAt: number | undefined;
   private frames = 0;
   private dryFrames = 0;
 
@@ -111,6 +123,11 @@ export class GameSession {
     this.inputs = new InputStream((input) => this.sendStep(input));
     room.onStateChange(this.onState);
     room.onLeave(this.onRoomLeave);
+    // Reconnect from the first second, not only after the SDK's default 5 s of uptime, and retry at least every 2 s
+    // through the server's RECONNECT_WINDOW, so a link that comes back is found at once.
+    Object.assign(room.reconnection, { minUptime: 0, maxDelay: RECONNECT_RETRY_MAX_DELAY_MS });
+    room.onDrop(this.onDrop);
+    room.onReconnect(this.onReconnect);
     this.unbindEvents = room.onMessage(ServerMessage.Events, (batch: EventsMessage) => {
       for (const event of batch.events) this.pendingEvents.push({ t: batch.tick * TICK_MS, event });
     });
@@ -237,7 +254,18 @@ export class GameSession {
     // Until the first full state arrives (a slow link, a proxy), the SDK's state has no fields yet.
     if ((state.players as typeof state.players | undefined) === undefined) {
       const standings = standingsOf(lines, this.sessionId);
-      return { roomName: this.roomName, score: 0, pingMs: this.pingMs, alive: true, respawnIn: 0, standings, killFeed, death: undefined };
+      const reconnectingIn = this.reconnectingIn(localNow);
+      return {
+        roomName: this.roomName,
+        score: 0,
+        pingMs: this.pingMs,
+        alive: true,
+        respawnIn: 0,
+        standings,
+        killFeed,
+        death: undefined,
+        reconnectingIn,
+      };
     }
     state.players.forEach((player, id) => {
       lines.push({ id, name: player.name, color: player.color, score: player.score, alive: player.alive, connected: player.connected });
@@ -254,7 +282,14 @@ export class GameSession {
       standings: standingsOf(lines, this.sessionId),
       killFeed,
       death: lastDeath && describeOwnDeath(lastDeath),
+      reconnectingIn: this.reconnectingIn(localNow),
     };
+  }
+
+  /** Seconds left of the server's RECONNECT_WINDOW while the link is down, else undefined. */
+  private reconnectingIn(localNow: number): number | undefined {
+    if (this.droppedAt === undefined) return undefined;
+    return Math.max(0, RECONNECT_WINDOW - (localNow - this.droppedAt) / 1000);
   }
 
   /** Calls `listener` with the close code if the room ends without the player leaving (server gone, kicked). */
@@ -272,6 +307,14 @@ export class GameSession {
 
   private readonly onState = (state: GameState) => this.snapshot(state);
 
+  private readonly onDrop = () => {
+    this.droppedAt ??= this.now();
+  };
+
+  private readonly onReconnect = () => {
+    this.droppedAt = undefined;
+  };
+
   private readonly onRoomLeave = (code: number) => {
     if (this.closed) return;
     this.dispose();
@@ -284,6 +327,8 @@ export class GameSession {
     for (const timer of this.timers) clearInterval(timer);
     this.room.onStateChange.remove(this.onState);
     this.room.onLeave.remove(this.onRoomLeave);
+    this.room.onDrop.remove(this.onDrop);
+    this.room.onReconnect.remove(this.onReconnect);
     this.unbindEvents();
   }
 

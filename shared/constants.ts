@@ -345,6 +345,11 @@ export const DEFAULT_SEATS = MAX_CLIENTS;
 export const MIN_SEATS = 2;
 /** Seconds a dropped client may take to reconnect and get its ship back. */
 export const RECONNECT_WINDOW = 20;
+/**
+ * Longest wait between the client's reconnection attempts, ms (the SDK's backoff doubles up to it).
+ * @default 2000 ms — a link back is found within 2 s, and 15 attempts still span the 20 s window.
+ */
+export const RECONNECT_RETRY_MAX_DELAY_MS = 2000;
 /** Player names: 1–16 printable characters after trimming. */
 export const NAME_MAX_LENGTH = 16;
 /** Room display names: 1–32 printable characters after trimming. */

@@ -27,7 +27,14 @@ export function Hud({ hud }: { hud: HudState }) {
       <div className="hud-top" data-testid="hud">
         <span className="room-name">{hud.roomName}</span>
         <span data-testid="score">score {hud.score}</span>
-        <span data-testid="ping">ping {hud.pingMs === undefined ? "…" : `${Math.round(hud.pingMs)} ms`}</span>
+        {hud.reconnectingIn === undefined ? (
+          <span data-testid="ping">ping {hud.pingMs === undefined ? "…" : `${Math.round(hud.pingMs)} ms`}</span>
+        ) : (
+          // The last ping means nothing while the link is down: say what is happening, and for how long it may.
+          <span className="reconnecting" data-testid="reconnecting" role="status">
+            reconnecting… {Math.ceil(hud.reconnectingIn)} s
+          </span>
+        )}
         <span data-testid="players">{countOf(standings.players, "player")}</span>
         <span className="hint">arrows fly · Space charge &amp; fire · Esc lobby</span>
       </div>

@@ -13,7 +13,13 @@ export function closeReason(code: number): string {
     case ServerCloseCode.Junk:
     case 1009:
       return "Disconnected: this client sent something the server does not understand.";
+    case CloseCode.FAILED_TO_RECONNECT:
+    case CloseCode.ABNORMAL_CLOSURE:
+    case CloseCode.GOING_AWAY:
+      return "The connection to the server was lost and could not be restored. Pick a room to play again.";
+    case CloseCode.WITH_ERROR:
+      return "The room closed after an error on the server. Pick a room to play again.";
     default:
-      return `The game ended: connection closed (code ${code}).`;
+      return `The game ended: the connection closed (code ${code}). Pick a room to play again.`;
   }
 }
