@@ -27,3 +27,14 @@ test("after a stall it catches up a bounded number of steps and drops the rest",
   expect(stream.advance(5000 + TICK_MS)).toBe(1);
   expect(sent).toHaveLength(MAX_CATCH_UP_STEPS + 1);
 });
+
+test("a press released before the next step still counts on that step, once", () => {
+  const steps: Array<{ seq: number; keys: number }> = [];
+  const stream = new InputStream((input) => steps.push(input));
+  stream.advance(0);
+  stream.setKeys(Key.Fire);
+  stream.setKeys(0);
+  stream.advance(TICK_MS);
+  stream.advance(2 * TICK_MS);
+  expect(steps.map((step) => step.keys)).toEqual([Key.Fire, 0]);
+});

@@ -10,6 +10,8 @@ import type { PredictedInput } from "./OwnShipPredictor";
 
 export class InputStream {
   private keys = 0;
+  /** Keys pressed since the last step: each counts as held on the next step even if already let go. */
+  private pressed = 0;
   private seq = 0;
   private accumulator = 0;
   private lastTime: number | undefined;
@@ -24,7 +26,12 @@ export class InputStream {
     return this.seq;
   }
 
+  /**
+   * A press and release between two steps (a quick tap of a touch pad, a fast key) would
+   * otherwise never be seen by a step: the press is kept for the next step.
+   */
   setKeys(keys: number): void {
+    this.pressed |= keys & ~this.keys;
     this.keys = keys;
   }
 
@@ -41,7 +48,8 @@ export class InputStream {
       this.accumulator -= TICK_MS;
       this.seq++;
       steps++;
-      this.onStep({ seq: this.seq, keys: this.keys });
+      this.onStep({ seq: this.seq, keys: this.keys | this.pressed });
+      this.pressed = 0;
     }
     if (steps === MAX_CATCH_UP_STEPS) this.accumulator = 0;
     return steps;

@@ -1,5 +1,5 @@
 /**
- * `npm run screenshots`: regenerates docs/lobby.png, docs/game.png and docs/dashboard.png.
+ * `npm run screenshots`: regenerates docs/lobby.png, docs/game.png, docs/phone.png and docs/dashboard.png.
  * Boots the real server (dashboard on, loopback only) on a loopback port, fills a full-size
  * room (4 × 4 screens) and a small one with scripted SDK players that fly and shoot, puts a
  * few of them near the photographer's ship (the rest show on the minimap), and photographs
@@ -86,13 +86,23 @@ async function main(): Promise<void> {
     });
     await sleep(500);
     await page.screenshot({ path: path.join(DOCS, "game.png") });
+    // The same room on a phone held upright, with its touch pads.
+    const phoneContext = await browser.newContext({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+    const phone = await phoneContext.newPage();
+    await phone.goto(url);
+    await phone.getByTestId("name").fill("Thumbs");
+    await phone.locator(`tr[data-room-id="${first.roomId}"]`).getByRole("button", { name: "Join" }).tap();
+    await phone.waitForFunction(() => window.__netroids?.screen === "game");
+    await sleep(2500);
+    await phone.screenshot({ path: path.join(DOCS, "phone.png") });
+    await phoneContext.close();
     const dashboard = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
     await dashboard.goto(`${url}/dashboard`);
     await sleep(6000);
     await dashboard.locator(".rooms button").first().click();
     await sleep(1500);
     await dashboard.screenshot({ path: path.join(DOCS, "dashboard.png"), fullPage: true });
-    console.log(`wrote lobby.png, game.png and dashboard.png in ${DOCS}`);
+    console.log(`wrote lobby.png, game.png, phone.png and dashboard.png in ${DOCS}`);
   } finally {
     clearInterval(fly);
     await browser.close();

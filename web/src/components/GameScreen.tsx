@@ -11,6 +11,7 @@ import { fitCanvas } from "../render/fitCanvas";
 import { GameRenderer } from "../render/GameRenderer";
 import { DebugOverlay } from "./DebugOverlay";
 import { Hud } from "./Hud";
+import { isTouchDevice, TouchControls } from "./TouchControls";
 import "./gameScreen.css";
 
 /** HUD refreshes per second: scores and ping change slowly; the canvas does the 60 fps work. */
@@ -33,6 +34,10 @@ export function GameScreen({ session, onExit }: GameScreenProps) {
   const minimapRef = useRef<HTMLCanvasElement>(null);
   const [hud, setHud] = useState<HudState | undefined>();
   const exitRef = useRef(onExit);
+  // Keys held on the keyboard and on the touch controls: the session gets both at once.
+  const keyboardKeys = useRef(0);
+  const touchKeys = useRef(0);
+  const [touch] = useState(isTouchDevice);
   // The latest onExit, for the long-lived effect below; refs are written after render, not during it.
   useEffect(() => {
     exitRef.current = onExit;
@@ -51,7 +56,13 @@ export function GameScreen({ session, onExit }: GameScreenProps) {
     let explosionsSeen = 0;
 
     const stopClosed = session.onClosed((code) => exitRef.current(closeReason(code)));
-    const detachKeys = attachKeyboard(window, { onKeys: (keys) => session.setKeys(keys), onEscape: () => exitRef.current() });
+    const detachKeys = attachKeyboard(window, {
+      onKeys: (keys) => {
+        keyboardKeys.current = keys;
+        session.setKeys(keyboardKeys.current | touchKeys.current);
+      },
+      onEscape: () => exitRef.current(),
+    });
 
     let animation = 0;
     const draw = (now: number) => {
@@ -127,11 +138,19 @@ export function GameScreen({ session, onExit }: GameScreenProps) {
   }, [session]);
 
   return (
-    <div className="game">
+    <div className={touch ? "game touch" : "game"}>
       {/* The field first: browser tests read the page's first canvas. */}
       <canvas ref={canvasRef} className="field" data-testid="field" />
       <canvas ref={minimapRef} className="minimap" data-testid="minimap" />
       {hud && <Hud hud={hud} />}
+      {touch && (
+        <TouchControls
+          onKeys={(keys) => {
+            touchKeys.current = keys;
+            session.setKeys(keyboardKeys.current | touchKeys.current);
+          }}
+        />
+      )}
       <DebugOverlay session={session} />
     </div>
   );
