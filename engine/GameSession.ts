@@ -298,10 +298,15 @@ export class GameSession {
     return () => this.closeListeners.delete(listener);
   }
 
-  /** Leaves the room (consented) and stops every timer and listener. */
-  async leave(): Promise<void> {
+  /**
+   * Leaves the room (consented) and stops every timer and listener. `keepSeat`: the page is going
+   * away (a reload may follow), so the server keeps the seat for a rejoin; otherwise the player
+   * says goodbye first and the seat is freed for good.
+   */
+  async leave({ keepSeat = false }: { keepSeat?: boolean } = {}): Promise<void> {
     if (this.closed) return;
     this.dispose();
+    if (!keepSeat) this.room.send(ClientMessage.Bye);
     await this.room.leave(true);
   }
 

@@ -21,6 +21,8 @@ export const ClientMessage = {
   Input: "input",
   /** The round-trip time (ms) the client just measured with a ping; feeds the server's RTT metrics. */
   Rtt: "rtt",
+  /** Leaving for good (Esc), no payload: the server keeps no seat for a rejoin, and an empty room may close at once. */
+  Bye: "bye",
 } as const;
 
 /**

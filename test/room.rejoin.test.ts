@@ -4,9 +4,10 @@
  * its name, colour and score, whether it left with a word (the page's `pagehide` leave) or
  * vanished (its old connection, still waiting to reconnect, is replaced at once: no ghost).
  */
+import { matchMaker } from "@colyseus/core";
 import type { Room as ClientRoom } from "@colyseus/sdk";
 import type { AsteroidsRoom } from "../server/rooms/AsteroidsRoom";
-import { ROOM_NAME } from "../shared/protocol";
+import { ClientMessage, ROOM_NAME } from "../shared/protocol";
 import type { GameState } from "../shared/schema";
 import { findShip } from "../shared/world";
 import { sleep, useGameServer, waitFor } from "./support/gameServer";
@@ -64,4 +65,23 @@ test("a rejoin replaces the old connection still waiting to reconnect at once: n
 test("a malformed seat token is refused with a clear error", async () => {
   const room = await server().createRoom<AsteroidsRoom>(ROOM_NAME, {});
   await expect(server().connectTo(room, { rejoin: "not a token!" })).rejects.toThrow(/rejoin must be a seat token/);
+});
+
+test("a room emptied by a leave without goodbye stays open for the kept seat; a goodbye closes it at once", async () => {
+  const kept = await server().createRoom<AsteroidsRoom>(ROOM_NAME, {});
+  const solo = (await server().connectTo(kept, { name: "Solo" })) as unknown as Joined;
+  const token = await tokenOf(solo);
+  findShip(kept.world, solo.sessionId)!.score = 2;
+  await solo.leave(true);
+  await sleep(300);
+  expect(matchMaker.getLocalRoomById(kept.roomId)).toBeDefined();
+  const back = (await server().connectTo(kept, { rejoin: token })) as unknown as Joined;
+  expect(await waitFor(() => back.state.players?.get(back.sessionId)?.score === 2)).toBe(true);
+
+  const closing = await server().createRoom<AsteroidsRoom>(ROOM_NAME, {});
+  const leaver = (await server().connectTo(closing, { name: "Leaver" })) as unknown as Joined;
+  await tokenOf(leaver);
+  leaver.send(ClientMessage.Bye);
+  await leaver.leave(true);
+  expect(await waitFor(() => matchMaker.getLocalRoomById(closing.roomId) === undefined, 2000)).toBe(true);
 });

@@ -73,6 +73,10 @@ export class AsteroidsRoom extends Room<{ state: GameState; metadata: RoomListin
   private readonly interest = new InterestManager();
   private readonly launches = new ShotLaunches();
   private readonly seats = new KeptSeats(RECONNECT_WINDOW * 1000);
+  /** Players who said goodbye: no seat is kept for them. */
+  private readonly leavingForGood = new Set<string>();
+  /** Room clock time until which a seat is kept for a rejoin. */
+  private keptOpenUntil = -Infinity;
   private readonly loop = new TickLoop(TICK_MS, () => this.tick(TICK_DT));
   /** Room clock time of the last minimap refresh, ms. */
   private minimapAt = -Infinity;
@@ -119,6 +123,9 @@ export class AsteroidsRoom extends Room<{ state: GameState; metadata: RoomListin
 
     this.onMessage(ClientMessage.Input, (client: Client, payload: unknown) => this.receiveInput(client, payload));
     this.onMessage(ClientMessage.Rtt, (client: Client, payload: unknown) => this.receiveRtt(client, payload));
+    this.onMessage(ClientMessage.Bye, (client: Client) => {
+      if (this.admit(client)) this.leavingForGood.add(client.sessionId);
+    });
     this.onMessage("*", (client: Client) => {
       if (this.admit(client)) this.guard.drop(client.sessionId, "unknown");
     });
@@ -169,14 +176,32 @@ export class AsteroidsRoom extends Room<{ state: GameState; metadata: RoomListin
     this.interest.showOwnShip(client, this.state);
   }
 
-  /** A consented leave, or a drop whose reconnection window ran out: the seat is kept for a rejoin (KeptSeats). */
+  /**
+   * A consented leave, or a drop whose reconnection window ran out: the seat is kept for a rejoin
+   * (KeptSeats), and an emptied room stays open as long, unless the player said goodbye (Esc).
+   */
   override onLeave(client: Client): void {
     const player = this.state.players.get(client.sessionId);
     // Gone already: a rejoin took over its seat while it waited to reconnect.
     if (!player) return;
-    const score = findShip(this.world, client.sessionId)?.score ?? player.score;
-    this.seats.keep(client.sessionId, { name: player.name, color: player.color, score }, this.clock.currentTime);
+    if (!this.leavingForGood.delete(client.sessionId)) {
+      const score = findShip(this.world, client.sessionId)?.score ?? player.score;
+      this.seats.keep(client.sessionId, { name: player.name, color: player.color, score }, this.clock.currentTime);
+      this.keptOpenUntil = this.clock.currentTime + RECONNECT_WINDOW * 1000;
+    }
     this.removePlayer(client.sessionId);
+    if (this.state.players.size === 0) this.closeWhenEmptyAfterKeptSeats();
+  }
+
+  /** Empty: close now, or once the seats kept for rejoins have run out (Colyseus would close it at once). */
+  private closeWhenEmptyAfterKeptSeats(): void {
+    const waitMs = this.keptOpenUntil - this.clock.currentTime;
+    if (waitMs <= 0) return; // autoDispose closes it
+    this.autoDispose = false;
+    this.clock.setTimeout(() => {
+      if (this.state.players.size === 0) void this.disconnect();
+      else this.autoDispose = true;
+    }, waitMs);
   }
 
   private removePlayer(sessionId: string): void {

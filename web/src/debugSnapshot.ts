@@ -42,6 +42,8 @@ export interface DebugSnapshot {
   edgeMarkers?: number;
   /** The minimap canvas's box on the page, CSS px. */
   minimap?: { x: number; y: number; width: number; height: number };
+  /** Sound effects started since the page loaded, whether they are muted, and whether audio runs (after a gesture). */
+  sound?: { played: number; muted: boolean; running: boolean };
 }
 
 export interface DebugCamera {

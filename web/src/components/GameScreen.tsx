@@ -12,6 +12,8 @@ import { GameRenderer } from "../render/GameRenderer";
 import { DebugOverlay } from "./DebugOverlay";
 import { Hud } from "./Hud";
 import { isTouchDevice, TouchControls } from "./TouchControls";
+import { loadMuted, SoundEffects } from "../audio/SoundEffects";
+import { GameSounds } from "../audio/GameSounds";
 import "./gameScreen.css";
 
 /** HUD refreshes per second: scores and ping change slowly; the canvas does the 60 fps work. */
@@ -38,6 +40,9 @@ export function GameScreen({ session, onExit }: GameScreenProps) {
   const keyboardKeys = useRef(0);
   const touchKeys = useRef(0);
   const [touch] = useState(isTouchDevice);
+  const [muted, setMuted] = useState(loadMuted);
+  const sound = useRef<SoundEffects | undefined>(undefined);
+  useEffect(() => sound.current?.setMuted(muted), [muted]);
   // The latest onExit, for the long-lived effect below; refs are written after render, not during it.
   useEffect(() => {
     exitRef.current = onExit;
@@ -50,6 +55,16 @@ export function GameScreen({ session, onExit }: GameScreenProps) {
     const minimapCtx = minimap?.getContext("2d");
     if (!canvas || !ctx || !minimap || !minimapCtx) return;
     const renderer = new GameRenderer();
+    const effects = new SoundEffects();
+    sound.current = effects;
+    const listener = new GameSounds(effects);
+    // Browsers start audio on a gesture only; M mutes and unmutes (remembered).
+    const onGesture = (event: Event) => {
+      effects.unlock();
+      if (event instanceof KeyboardEvent && event.code === "KeyM" && !event.repeat) setMuted((value) => !value);
+    };
+    window.addEventListener("keydown", onGesture);
+    window.addEventListener("pointerdown", onGesture);
     let camera: CameraState | undefined;
     let minimapWorld: WorldSize | undefined;
     let frames = 0;
@@ -80,6 +95,7 @@ export function GameScreen({ session, onExit }: GameScreenProps) {
           renderer.shatter(event.x, event.y, event.size, now);
         }
       }
+      listener.frame(frame, events);
       fitCanvas(canvas);
       camera = followFocus(camera ?? initialCamera(frame.world), frame.focus, frame.world, now);
       const view = followView(camera, canvas.width, canvas.height);
@@ -122,6 +138,7 @@ export function GameScreen({ session, onExit }: GameScreenProps) {
         blips: frame.blips.length,
         edgeMarkers: renderer.edgeMarkers(),
         minimap: { x: minimapBox.x, y: minimapBox.y, width: minimapBox.width, height: minimapBox.height },
+        sound: { played: effects.played, muted: effects.muted, running: effects.running },
       });
       animation = requestAnimationFrame(draw);
     };
@@ -133,6 +150,9 @@ export function GameScreen({ session, onExit }: GameScreenProps) {
       clearInterval(hudTimer);
       detachKeys();
       stopClosed();
+      window.removeEventListener("keydown", onGesture);
+      window.removeEventListener("pointerdown", onGesture);
+      effects.close();
       session.setKeys(0);
     };
   }, [session]);
@@ -143,6 +163,16 @@ export function GameScreen({ session, onExit }: GameScreenProps) {
       <canvas ref={canvasRef} className="field" data-testid="field" />
       <canvas ref={minimapRef} className="minimap" data-testid="minimap" />
       {hud && <Hud hud={hud} />}
+      <button
+        type="button"
+        className="mute"
+        data-testid="mute"
+        aria-label={muted ? "Unmute sound (M)" : "Mute sound (M)"}
+        aria-pressed={muted}
+        onClick={() => setMuted((value) => !value)}
+      >
+        {muted ? "🔇" : "🔊"}
+      </button>
       {touch && (
         <TouchControls
           onKeys={(keys) => {

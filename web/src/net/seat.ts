@@ -70,7 +70,7 @@ export function useKeptSeat(session: GameSession | undefined): void {
     };
     session.room.onStateChange(keep);
     keep();
-    const leave = () => void session.leave().catch(() => undefined);
+    const leave = () => void session.leave({ keepSeat: true }).catch(() => undefined);
     window.addEventListener("pagehide", leave);
     return () => {
       session.room.onStateChange.remove(keep);
