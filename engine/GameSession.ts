@@ -300,13 +300,13 @@ export class GameSession {
 
   /**
    * Leaves the room (consented) and stops every timer and listener. `keepSeat`: the page is going
-   * away (a reload may follow), so the server keeps the seat for a rejoin; otherwise the player
-   * says goodbye first and the seat is freed for good.
+   * away (a reload may follow), so it asks the server to keep the seat for a rejoin; otherwise the
+   * seat is freed for good.
    */
   async leave({ keepSeat = false }: { keepSeat?: boolean } = {}): Promise<void> {
     if (this.closed) return;
     this.dispose();
-    if (!keepSeat) this.room.send(ClientMessage.Bye);
+    if (keepSeat) this.room.send(ClientMessage.Away);
     await this.room.leave(true);
   }
 

@@ -21,8 +21,11 @@ export const ClientMessage = {
   Input: "input",
   /** The round-trip time (ms) the client just measured with a ping; feeds the server's RTT metrics. */
   Rtt: "rtt",
-  /** Leaving for good (Esc), no payload: the server keeps no seat for a rejoin, and an empty room may close at once. */
-  Bye: "bye",
+  /**
+   * No payload, right before a leave: the page is going away and may be back (a reload), so the
+   * server keeps the seat for a rejoin (and an emptied room open as long). Without it a leave is for good.
+   */
+  Away: "away",
 } as const;
 
 /**

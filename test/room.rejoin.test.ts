@@ -30,6 +30,7 @@ test("a player who left takes back name, colour and score with its seat token, o
   await watcher.waitForNextPatch();
   expect(watcher.state.ships.get(ann.sessionId)?.seatToken ?? "").toBe("");
 
+  ann.send(ClientMessage.Away);
   await ann.leave(true);
   expect(await waitFor(() => watcher.state.players.size === 1)).toBe(true);
   const back = (await server().connectTo(room, { name: "someone else", rejoin: token })) as unknown as Joined;
@@ -39,6 +40,14 @@ test("a player who left takes back name, colour and score with its seat token, o
   const again = (await server().connectTo(room, { name: "Copy", rejoin: token })) as unknown as Joined;
   expect(await waitFor(() => watcher.state.players.get(again.sessionId)?.name === "Copy")).toBe(true);
   expect(watcher.state.players.get(again.sessionId)?.score).toBe(0);
+
+  // A leave without "away" (Esc, or any SDK client's leave) is for good: its token takes nothing back.
+  const copyToken = await tokenOf(again);
+  findShip(room.world, again.sessionId)!.score = 9;
+  await again.leave(true);
+  const fresh = (await server().connectTo(room, { name: "Fresh", rejoin: copyToken })) as unknown as Joined;
+  expect(await waitFor(() => watcher.state.players.get(fresh.sessionId)?.name === "Fresh")).toBe(true);
+  expect(watcher.state.players.get(fresh.sessionId)?.score).toBe(0);
 });
 
 test("a rejoin replaces the old connection still waiting to reconnect at once: no ghost ship", async () => {
@@ -67,11 +76,12 @@ test("a malformed seat token is refused with a clear error", async () => {
   await expect(server().connectTo(room, { rejoin: "not a token!" })).rejects.toThrow(/rejoin must be a seat token/);
 });
 
-test("a room emptied by a leave without goodbye stays open for the kept seat; a goodbye closes it at once", async () => {
+test("a room emptied by a page going away stays open for its kept seat; a leave for good closes it at once", async () => {
   const kept = await server().createRoom<AsteroidsRoom>(ROOM_NAME, {});
   const solo = (await server().connectTo(kept, { name: "Solo" })) as unknown as Joined;
   const token = await tokenOf(solo);
   findShip(kept.world, solo.sessionId)!.score = 2;
+  solo.send(ClientMessage.Away);
   await solo.leave(true);
   await sleep(300);
   expect(matchMaker.getLocalRoomById(kept.roomId)).toBeDefined();
@@ -81,7 +91,6 @@ test("a room emptied by a leave without goodbye stays open for the kept seat; a 
   const closing = await server().createRoom<AsteroidsRoom>(ROOM_NAME, {});
   const leaver = (await server().connectTo(closing, { name: "Leaver" })) as unknown as Joined;
   await tokenOf(leaver);
-  leaver.send(ClientMessage.Bye);
   await leaver.leave(true);
   expect(await waitFor(() => matchMaker.getLocalRoomById(closing.roomId) === undefined, 2000)).toBe(true);
 });

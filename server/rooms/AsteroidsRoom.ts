@@ -73,8 +73,8 @@ export class AsteroidsRoom extends Room<{ state: GameState; metadata: RoomListin
   private readonly interest = new InterestManager();
   private readonly launches = new ShotLaunches();
   private readonly seats = new KeptSeats(RECONNECT_WINDOW * 1000);
-  /** Players who said goodbye: no seat is kept for them. */
-  private readonly leavingForGood = new Set<string>();
+  /** Players whose page said it is going away: their seats are kept when they leave. */
+  private readonly goingAway = new Set<string>();
   /** Room clock time until which a seat is kept for a rejoin. */
   private keptOpenUntil = -Infinity;
   private readonly loop = new TickLoop(TICK_MS, () => this.tick(TICK_DT));
@@ -123,8 +123,8 @@ export class AsteroidsRoom extends Room<{ state: GameState; metadata: RoomListin
 
     this.onMessage(ClientMessage.Input, (client: Client, payload: unknown) => this.receiveInput(client, payload));
     this.onMessage(ClientMessage.Rtt, (client: Client, payload: unknown) => this.receiveRtt(client, payload));
-    this.onMessage(ClientMessage.Bye, (client: Client) => {
-      if (this.admit(client)) this.leavingForGood.add(client.sessionId);
+    this.onMessage(ClientMessage.Away, (client: Client) => {
+      if (this.admit(client)) this.goingAway.add(client.sessionId);
     });
     this.onMessage("*", (client: Client) => {
       if (this.admit(client)) this.guard.drop(client.sessionId, "unknown");
@@ -177,14 +177,15 @@ export class AsteroidsRoom extends Room<{ state: GameState; metadata: RoomListin
   }
 
   /**
-   * A consented leave, or a drop whose reconnection window ran out: the seat is kept for a rejoin
-   * (KeptSeats), and an emptied room stays open as long, unless the player said goodbye (Esc).
+   * A consented leave, or a drop whose reconnection window ran out. A page that said it is going
+   * away (a reload may follow) has its seat kept for a rejoin (KeptSeats), and an emptied room
+   * stays open as long; any other leave is for good.
    */
   override onLeave(client: Client): void {
     const player = this.state.players.get(client.sessionId);
     // Gone already: a rejoin took over its seat while it waited to reconnect.
     if (!player) return;
-    if (!this.leavingForGood.delete(client.sessionId)) {
+    if (this.goingAway.delete(client.sessionId)) {
       const score = findShip(this.world, client.sessionId)?.score ?? player.score;
       this.seats.keep(client.sessionId, { name: player.name, color: player.color, score }, this.clock.currentTime);
       this.keptOpenUntil = this.clock.currentTime + RECONNECT_WINDOW * 1000;
@@ -209,6 +210,7 @@ export class AsteroidsRoom extends Room<{ state: GameState; metadata: RoomListin
     removeShip(this.world, sessionId);
     this.inputQueue.remove(sessionId);
     this.guard.forget(sessionId);
+    this.goingAway.delete(sessionId);
     this.seats.forget(sessionId);
     this.lastRttReportAt.delete(sessionId);
     this.state.ships.delete(sessionId);
