@@ -34,6 +34,9 @@ export function sleep(ms: number): Promise<void> {
  * (afterEach) and shuts it down (afterAll). Returns a getter: the server exists only
  * once beforeAll has run.
  */
+/** Long enough for a loopback message sent as a room closes to reach its client. */
+const LATE_MESSAGES_MS = 30;
+
 export function useGameServer(options: GameServerOptions = {}): () => ColyseusTestServer {
   let server: ColyseusTestServer | undefined;
   beforeAll(async () => {
@@ -41,9 +44,13 @@ export function useGameServer(options: GameServerOptions = {}): () => ColyseusTe
   });
   afterEach(async () => {
     await server?.cleanup();
+    // Rooms closed by the cleanup say so to their SDK clients ('shutdown'): let those messages land within the test file,
+    // not after it, where Jest counts a client's log as an error of the whole run.
+    await sleep(LATE_MESSAGES_MS);
   });
   afterAll(async () => {
     await server?.shutdown();
+    await sleep(LATE_MESSAGES_MS);
   });
   return () => {
     if (!server) throw new Error("the test server is not booted yet");
