@@ -1,8 +1,8 @@
 import { GameState, PlayerState } from "../shared/schema";
 import { decodeMapCell, encodeMapCell } from "../shared/wire";
 import { LARGEST_WORLD } from "../shared/worldSize";
-import type { RenderShip } from "./frame";
 import { minimapBlips } from "./minimap";
+import { drawnShip } from "./testShips";
 
 function player(name: string, color: string, x: number, y: number, alive = true): PlayerState {
   return Object.assign(new PlayerState(), {
@@ -14,20 +14,7 @@ function player(name: string, color: string, x: number, y: number, alive = true)
   });
 }
 
-const drawn = (id: string, x: number, y: number): RenderShip => ({
-  id,
-  name: id,
-  color: "#fff",
-  x,
-  y,
-  angle: 0,
-  alive: true,
-  charge: 0,
-  keys: 0,
-  protected: false,
-  respawnIn: 0,
-  isLocal: id === "me",
-});
+const drawn = drawnShip;
 
 describe("minimapBlips", () => {
   it("places ships in view where they are drawn and the rest at their coarse cell", () => {

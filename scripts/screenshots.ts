@@ -1,10 +1,12 @@
 /**
- * `npm run screenshots`: regenerates docs/lobby.png, docs/game.png, docs/phone.png and docs/dashboard.png.
+ * `npm run screenshots`: regenerates docs/lobby.png, docs/game.png, docs/phone.png, docs/dashboard.png and docs/replay.png.
  * Boots the real server (dashboard on, loopback only) on a loopback port, fills a full-size
  * room (4 × 4 screens) and a small one with scripted SDK players that fly and shoot, puts a
  * few of them near the photographer's ship (the rest show on the minimap), and photographs
  * the pages in Chromium. Bounded: about 30 seconds.
  */
+import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { matchMaker } from "@colyseus/core";
 import { Client, type Room } from "@colyseus/sdk";
@@ -14,6 +16,7 @@ import { ensureWebBuild } from "../server/webBuild";
 import { Key } from "../shared/input";
 import { ClientMessage, PALETTE, ROOM_NAME } from "../shared/protocol";
 import { findShip } from "../shared/world";
+import { REPLAYS_API, replayPagePath, type ReplayListing } from "../shared/replay/replayListing";
 import { launchChromium } from "../test/support/browser";
 
 const DOCS = path.resolve(__dirname, "..", "docs");
@@ -32,6 +35,8 @@ const MANOEUVRES = [Key.Up, Key.Up | Key.Left, Key.Fire, 0, Key.Up | Key.Right, 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function main(): Promise<void> {
+  // Recordings of this run only, so the lobby lists just its two rooms.
+  process.env.REPLAY_DIR = fs.mkdtempSync(path.join(os.tmpdir(), "netroids-screenshots-"));
   const server = createGameServer({
     webRoot: await ensureWebBuild(path.resolve(__dirname, "..", "web")),
     dashboard: { password: undefined },
@@ -102,7 +107,17 @@ async function main(): Promise<void> {
     await dashboard.locator(".rooms button").first().click();
     await sleep(1500);
     await dashboard.screenshot({ path: path.join(DOCS, "dashboard.png"), fullPage: true });
-    console.log(`wrote lobby.png, game.png, phone.png and dashboard.png in ${DOCS}`);
+    // The big room's match so far, on the replay page, following one of its pilots.
+    const replays = (await (await fetch(`${url}${REPLAYS_API}`)).json()) as ReplayListing[];
+    const orion = replays.find((replay) => replay.roomName === "Orion Belt");
+    if (!orion) throw new Error("the big room's recording is not listed");
+    const replay = await browser.newPage({ viewport: { width: 1100, height: 640 } });
+    await replay.goto(`${url}${replayPagePath(orion.id)}`);
+    await replay.waitForFunction(() => (window.__netroids?.replay?.tick ?? 0) > 60);
+    await replay.getByTestId("replay-follow").selectOption({ index: 1 });
+    await sleep(2500);
+    await replay.screenshot({ path: path.join(DOCS, "replay.png") });
+    console.log(`wrote lobby.png, game.png, phone.png, dashboard.png and replay.png in ${DOCS}`);
   } finally {
     clearInterval(fly);
     await browser.close();

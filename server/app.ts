@@ -14,6 +14,7 @@ import express from "express";
 import { LOBBY_ROOM_NAME, ROOM_NAME } from "../shared/protocol";
 import { guardPrivate, type DashboardAccess } from "./dashboard/access";
 import { mountDashboard } from "./dashboard/routes";
+import { mountReplays } from "./replay/routes";
 import { GuardedTransport } from "./transport/GuardedTransport";
 import { DEFAULT_JOIN_RATE_LIMIT, type JoinRateLimit } from "./joinGuard/JoinRateLimiter";
 import { DEFAULT_ROOM_CAPS, type RoomCapLimits } from "./joinGuard/RoomCaps";
@@ -127,6 +128,7 @@ export function createGameServer(options: GameServerOptions = {}) {
         const { contentType, body } = await serverMetrics.exposition();
         res.type(contentType).send(body);
       });
+      mountReplays(app);
       if (options.dashboard) mountDashboard(app, options.dashboard, options.trustProxy ?? false);
       else {
         app.use(["/dashboard", "/colyseus"], (_req, res) => {

@@ -64,4 +64,6 @@ export interface SpectatorWorld {
   }>;
   bullets: Array<{ id: string; x: number; y: number; radius: number; color: string }>;
   asteroids: Array<{ id: string; size: 1 | 2 | 3; x: number; y: number; angle: number }>;
+  /** Bytes of the room's match recording so far (server/replay); absent when it is not recorded. */
+  recordingBytes?: number;
 }

@@ -37,7 +37,7 @@ test("npm run bench -- --quick writes JSON, Markdown and SVG reports from a real
   expect(code).toBe(0);
 
   const report = JSON.parse(fs.readFileSync(path.join(out, "load-quick.json"), "utf8")) as LoadReport;
-  for (const scenario of [report.main, report.reference]) {
+  for (const scenario of [report.main, report.unrecorded, report.reference]) {
     expect(scenario.joined).toBe(100);
     expect(scenario.failed).toBe(0);
     expect(scenario.rttMs.n).toBeGreaterThan(100);
@@ -50,6 +50,10 @@ test("npm run bench -- --quick writes JSON, Markdown and SVG reports from a real
   // One input message per step against key changes and heartbeats.
   expect(report.reference.upMessagesPerS).toBeGreaterThan(3 * report.main.upMessagesPerS);
   expect(report.main.ticksPerSecond).toBeGreaterThan(50);
+  // The room records its match unless told not to (REPLAYS=off).
+  expect(report.main.replayKBPerPlayerMinute).toBeGreaterThan(0);
+  expect(report.main.replayCpuPercent).toBeGreaterThan(0);
+  expect(report.unrecorded.replayKBPerPlayerMinute).toBe(0);
   expect(report.main.tickMs.p50).toBeGreaterThan(0);
   expect(report.steps.length).toBeGreaterThanOrEqual(1);
   expect(report.steps[0]!.result.rooms).toBe(2);
@@ -57,6 +61,8 @@ test("npm run bench -- --quick writes JSON, Markdown and SVG reports from a real
   const markdown = fs.readFileSync(path.join(out, "load-quick.md"), "utf8");
   expect(markdown).toContain("## One room, 100 bots");
   expect(markdown).toContain("## Reference: the room a Colyseus tutorial would write");
+  expect(markdown).toContain("## Recording's cost");
+  expect(markdown).toContain(`${report.main.replayKBPerPlayerMinute.toFixed(1)} KB per player-minute`);
   expect(markdown).toContain(`${report.main.downKBps.toFixed(2)} KB/s`);
   const svg = fs.readFileSync(path.join(out, "load-quick.svg"), "utf8");
   expect(svg.startsWith("<svg")).toBe(true);

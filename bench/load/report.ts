@@ -17,6 +17,8 @@ export interface LoadReport {
   machine: BenchMachine;
   durationS: number;
   main: ScenarioResult;
+  /** The same 100-bot room with match recording off (REPLAYS=off). */
+  unrecorded: ScenarioResult;
   /** The same bots on the tutorial-style reference room (TutorialRoom.ts). */
   reference: ScenarioResult;
   steps: StepResult[];
@@ -29,6 +31,8 @@ export interface LoadReport {
 export const TARGETS = { idleMin: 0.8, rttP99MaxMs: 30, downMaxKBps: 6, ccuMin: 1000 } as const;
 /** netroids against the tutorial-style room (issue 15): at most these shares of its server CPU and of its bytes down per client. */
 export const REFERENCE_TARGETS = { cpuRatioMax: 0.6, downRatioMax: 0.5 } as const;
+/** Match recording may cost at most this much idle in the 100-bot room (issue 17). */
+export const RECORDING_TARGETS = { idleCostMaxPoints: 2 } as const;
 /** A step-up holds while the server stays this idle and bots' RTT p99 stays under this. */
 export const STEP_LIMITS = { idleMin: 0.4, rttP99MaxMs: 50 } as const;
 
@@ -147,6 +151,41 @@ function referenceTable(main: ScenarioResult, reference: ScenarioResult): string
   );
 }
 
+function recordingTable(recorded: ScenarioResult, unrecorded: ScenarioResult): string {
+  const cost = 100 * (unrecorded.idle.median - recorded.idle.median);
+  const points = (value: number): string => `${value >= 0 ? "+" : "−"}${fixed(Math.abs(value), 1)} points`;
+  return table(
+    ["measure", "recording on", "recording off", "cost", "target", ""],
+    [
+      [
+        "idle, median second",
+        percent(recorded.idle.median),
+        percent(unrecorded.idle.median),
+        points(cost),
+        `≤ ${RECORDING_TARGETS.idleCostMaxPoints} points`,
+        met(cost <= RECORDING_TARGETS.idleCostMaxPoints),
+      ],
+      [
+        "server CPU",
+        fixed(recorded.cpuPercent, 0, "%"),
+        fixed(unrecorded.cpuPercent, 0, "%"),
+        points(recorded.cpuPercent - unrecorded.cpuPercent),
+        "",
+        "",
+      ],
+      ["time in the recorder (inputs, hashes, writes)", `${fixed(recorded.replayCpuPercent, 2, "%")} of a core`, "", "", "", ""],
+      [
+        "bytes recorded",
+        `${fixed(recorded.replayKBPerPlayerMinute, 1, "KB")} per player-minute`,
+        "",
+        `${fixed((recorded.replayKBPerPlayerMinute * recorded.ccu) / 60, 2, "KB/s")} for the room`,
+        "",
+        "",
+      ],
+    ],
+  );
+}
+
 function stepTable(steps: readonly StepResult[], cores: number): string {
   return table(
     ["CCU", "rooms", "idle median (worst)", "RTT p50 / p99", "down per client", "server CPU", "bots' CPU", "RSS", "held"],
@@ -173,6 +212,7 @@ export function toMarkdown(report: LoadReport): string {
     measuredS: fixed(main.measuredS, 0),
     mainTable: mainTable(main),
     referenceTable: referenceTable(main, reference),
+    recordingTable: recordingTable(main, report.unrecorded),
     stepRoomSize: first?.bots && first.rooms ? fixed(first.bots / first.rooms, 0) : "?",
     stepIdleMin: percent(STEP_LIMITS.idleMin),
     stepRttP99MaxMs: STEP_LIMITS.rttP99MaxMs,

@@ -28,6 +28,8 @@ export interface ScenarioPlan {
    * the cost of more processes from the cost of Redis). One process when absent.
    */
   cluster?: { processes: number; redisUrl?: string };
+  /** Extra environment for the server processes, e.g. REPLAYS=off. */
+  serverEnv?: Record<string, string>;
 }
 
 export interface ScenarioResult {
@@ -63,6 +65,10 @@ export interface ScenarioResult {
   /** WebSocket messages each connected client sent a second (inputs, RTT reports and pings). */
   upMessagesPerS: number;
   patchBytesMean: number;
+  /** Bytes written to match recordings per connected player per minute, KB. */
+  replayKBPerPlayerMinute: number;
+  /** Time spent recording matches, % of a core. */
+  replayCpuPercent: number;
   /** CPU of all server processes together, % of one core. */
   cpuPercent: number;
   /** CPU used by all bot processes together, % of one core (from /proc; NaN where unavailable). */
@@ -89,13 +95,13 @@ function worst(scrapes: readonly PromSample[][], name: string, labels: Record<st
 /** The server processes of a plan: one on an ephemeral port, or a cluster on fixed ports sharing Redis. */
 async function startServers(plan: ScenarioPlan, servers: TsxChild[]): Promise<number[]> {
   if (!plan.cluster) {
-    servers.push(spawnTsx("benchServer.ts", [], plan.serverFlags ?? []));
+    servers.push(spawnTsx("benchServer.ts", [], plan.serverFlags ?? [], { ...process.env, ...plan.serverEnv }));
     return [Number((await servers[0]!.waitForLine(/^PORT (\d+)$/, 30_000))[1])];
   }
   const ports: number[] = [];
   for (let i = 0; i < plan.cluster.processes; i++) ports.push(await freePort());
   for (const port of ports) {
-    const env = { ...process.env, PORT: String(port), REDIS_URL: plan.cluster.redisUrl ?? "" };
+    const env = { ...process.env, ...plan.serverEnv, PORT: String(port), REDIS_URL: plan.cluster.redisUrl ?? "" };
     servers.push(spawnTsx("benchServer.ts", [], plan.serverFlags ?? [], env));
   }
   await Promise.all(servers.map((server) => server.waitForLine(/^PORT (\d+)$/, 30_000)));
@@ -226,6 +232,8 @@ function summarizeScenario(
     upKBps: delta("netroids_bytes_received_total") / seconds / Math.max(1, ccu) / 1000,
     upMessagesPerS: delta("netroids_messages_received_total") / seconds / Math.max(1, ccu),
     patchBytesMean: delta("netroids_patch_bytes_sum") / Math.max(1, delta("netroids_patch_bytes_count")),
+    replayKBPerPlayerMinute: delta("netroids_replay_bytes_total") / Math.max(1, ccu) / (seconds / 60) / 1000,
+    replayCpuPercent: (100 * delta("netroids_replay_seconds_total")) / seconds,
     cpuPercent: (100 * delta("process_cpu_seconds_total")) / seconds,
     rssMB: total(end.metrics, "process_resident_memory_bytes") / 1e6,
     samples,

@@ -11,6 +11,8 @@ function freshTotals(): MetricTotals {
     patches: 0,
     joins: 0,
     leaves: 0,
+    replayBytes: 0,
+    replaySeconds: 0,
     phaseSeconds: { messages: 0, simulation: 0, network: 0 },
   };
 }

@@ -14,6 +14,10 @@ export interface MetricTotals {
   /** Players who joined and left a game room. */
   joins: number;
   leaves: number;
+  /** Bytes written to match recordings (server/replay). */
+  replayBytes: number;
+  /** Seconds spent recording them: noting inputs, hashing and writing. */
+  replaySeconds: number;
   /** Seconds spent in each phase, over every room. */
   phaseSeconds: Record<TickPhase, number>;
 }

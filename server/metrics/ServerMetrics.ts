@@ -42,6 +42,8 @@ export class ServerMetrics {
     patches: 0,
     joins: 0,
     leaves: 0,
+    replayBytes: 0,
+    replaySeconds: 0,
     phaseSeconds: { messages: 0, simulation: 0, network: 0 },
   };
   /** Set by the server when it starts sampling; the idle gauge reads its latest window. */
@@ -93,6 +95,8 @@ export class ServerMetrics {
     cumulative("netroids_bytes_received_total", "WebSocket payload bytes received.", [], (set) => set({}, totals.bytesIn));
     cumulative("netroids_messages_sent_total", "WebSocket messages sent.", [], (set) => set({}, totals.messagesOut));
     cumulative("netroids_bytes_sent_total", "WebSocket payload bytes sent.", [], (set) => set({}, totals.bytesOut));
+    cumulative("netroids_replay_bytes_total", "Bytes written to match recordings.", [], (set) => set({}, totals.replayBytes));
+    cumulative("netroids_replay_seconds_total", "Seconds spent recording matches.", [], (set) => set({}, totals.replaySeconds));
 
     new Counter({
       name: "netroids_event_loop_busy_seconds_total",

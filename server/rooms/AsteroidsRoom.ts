@@ -15,6 +15,7 @@ import {
   RTT_REPORT_INTERVAL_MS,
   TICK_DT,
   TICK_MS,
+  TICK_RATE,
 } from "../../shared/constants";
 import { addShip, removeShip } from "../../shared/lifecycle";
 import {
@@ -39,7 +40,7 @@ import { createWorld, step } from "../../shared/step";
 import { findShip, type GameEvent, type World } from "../../shared/world";
 import { worldSizeFor } from "../../shared/worldSize";
 import type { SpectatorWorld } from "../../shared/dashboard";
-import { spectatorWorldOf } from "../dashboard/spectatorWorld";
+import { spectatorWorldOf } from "../../shared/spectatorWorld";
 import { closedForViolation } from "../transport/GameTransport";
 import { serverMetrics } from "../metrics/ServerMetrics";
 import { InputQueue } from "./InputQueue";
@@ -52,6 +53,8 @@ import { TickLoop } from "./TickLoop";
 import { uniqueRoomName } from "./uniqueRoomName";
 import { KeptSeats, type KeptSeat } from "./KeptSeats";
 import { ShotLaunches } from "./ShotLaunches";
+import type { MatchRecorder } from "../replay/MatchRecorder";
+import { startRecording } from "../replay/startRecording";
 
 export interface CreateOptions extends JoinOptions {
   /** Seed of the room's PRNG; tests pass one to make a room reproducible. */
@@ -73,10 +76,6 @@ export class AsteroidsRoom extends Room<{ state: GameState; metadata: RoomListin
   private readonly interest = new InterestManager();
   private readonly launches = new ShotLaunches();
   private readonly seats = new KeptSeats(RECONNECT_WINDOW * 1000);
-  /** Players whose page said it is going away: their seats are kept when they leave. */
-  private readonly goingAway = new Set<string>();
-  /** Room clock time until which a seat is kept for a rejoin. */
-  private keptOpenUntil = -Infinity;
   private readonly loop = new TickLoop(TICK_MS, () => this.tick(TICK_DT));
   /** Room clock time of the last minimap refresh, ms. */
   private minimapAt = -Infinity;
@@ -89,6 +88,8 @@ export class AsteroidsRoom extends Room<{ state: GameState; metadata: RoomListin
   /** Set once the room is gone: late leaves must not bring its metrics back. */
   private disposed = false;
   private roomNumber = 0;
+  /** The match's recording (server/replay), unless recording is off. */
+  recorder: MatchRecorder | undefined;
 
   private static roomsCreated = 0;
 
@@ -113,6 +114,7 @@ export class AsteroidsRoom extends Room<{ state: GameState; metadata: RoomListin
     );
     const roomName = validText(uniqueRoomName(cleanRoomName(options.roomName), taken, this.roomNumber));
     this.state.roomName = roomName;
+    this.recorder = startRecording(this.world, { roomId: this.roomId, roomName, seed });
     // Patches go out from the step loop, right after the step they describe (see TickLoop).
     this.patchRate = null;
     void this.setMetadata({
@@ -124,7 +126,7 @@ export class AsteroidsRoom extends Room<{ state: GameState; metadata: RoomListin
     this.onMessage(ClientMessage.Input, (client: Client, payload: unknown) => this.receiveInput(client, payload));
     this.onMessage(ClientMessage.Rtt, (client: Client, payload: unknown) => this.receiveRtt(client, payload));
     this.onMessage(ClientMessage.Away, (client: Client) => {
-      if (this.admit(client)) this.goingAway.add(client.sessionId);
+      if (this.admit(client)) this.seats.goingAwaySoon(client.sessionId);
     });
     this.onMessage("*", (client: Client) => {
       if (this.admit(client)) this.guard.drop(client.sessionId, "unknown");
@@ -139,6 +141,7 @@ export class AsteroidsRoom extends Room<{ state: GameState; metadata: RoomListin
     const name = kept?.name ?? cleanPlayerName(options.name) ?? `pilot-${this.playersJoined}`;
     const taken = new Set(Array.from(this.state.players.values(), (player) => player.color));
     const color = kept?.color ?? cleanColor(options.color) ?? freeColour(taken, this.playersJoined - 1);
+    this.recorder?.join(this.world, client.sessionId, name, color, kept?.score ?? 0);
     addShip(this.world, client.sessionId).score = kept?.score ?? 0;
     this.inputQueue.add(client.sessionId);
     addPlayerStates(this.state, client.sessionId, name, color).seatToken = this.seats.issue(client.sessionId);
@@ -185,18 +188,15 @@ export class AsteroidsRoom extends Room<{ state: GameState; metadata: RoomListin
     const player = this.state.players.get(client.sessionId);
     // Gone already: a rejoin took over its seat while it waited to reconnect.
     if (!player) return;
-    if (this.goingAway.delete(client.sessionId)) {
-      const score = findShip(this.world, client.sessionId)?.score ?? player.score;
-      this.seats.keep(client.sessionId, { name: player.name, color: player.color, score }, this.clock.currentTime);
-      this.keptOpenUntil = this.clock.currentTime + RECONNECT_WINDOW * 1000;
-    }
+    const score = () => findShip(this.world, client.sessionId)?.score ?? player.score;
+    this.seats.leave(client.sessionId, () => ({ name: player.name, color: player.color, score: score() }), this.clock.currentTime);
     this.removePlayer(client.sessionId);
     if (this.state.players.size === 0) this.closeWhenEmptyAfterKeptSeats();
   }
 
   /** Empty: close now, or once the seats kept for rejoins have run out (Colyseus would close it at once). */
   private closeWhenEmptyAfterKeptSeats(): void {
-    const waitMs = this.keptOpenUntil - this.clock.currentTime;
+    const waitMs = this.seats.keptFor(this.clock.currentTime);
     if (waitMs <= 0) return; // autoDispose closes it
     this.autoDispose = false;
     this.clock.setTimeout(() => {
@@ -207,10 +207,10 @@ export class AsteroidsRoom extends Room<{ state: GameState; metadata: RoomListin
 
   private removePlayer(sessionId: string): void {
     serverMetrics.totals.leaves++;
+    this.recorder?.leave(this.world, sessionId);
     removeShip(this.world, sessionId);
     this.inputQueue.remove(sessionId);
     this.guard.forget(sessionId);
-    this.goingAway.delete(sessionId);
     this.seats.forget(sessionId);
     this.lastRttReportAt.delete(sessionId);
     this.state.ships.delete(sessionId);
@@ -239,7 +239,8 @@ export class AsteroidsRoom extends Room<{ state: GameState; metadata: RoomListin
 
   /** The world as the dashboard draws it; called by name through Colyseus's remote room call when the dashboard is on another process. */
   spectatorWorld(): SpectatorWorld {
-    return spectatorWorldOf(this.roomId, this.metadata?.roomName ?? this.roomId, this.world, this.state);
+    const world = spectatorWorldOf(this.roomId, this.metadata?.roomName ?? this.roomId, this.world, (id) => this.state.players.get(id));
+    return { ...world, recordingBytes: this.recorder?.bytes };
   }
 
   /** Per-client message accounting, for tests and metrics. */
@@ -284,6 +285,7 @@ export class AsteroidsRoom extends Room<{ state: GameState; metadata: RoomListin
     const started = performance.now();
     const { keys, seenLag } = this.inputQueue.nextStep(this.world.tick + 1);
     step(this.world, keys, dt, seenLag);
+    this.recorder?.stepped(this.world, keys, seenLag, TICK_RATE);
     this.launches.record(this.world, (id) => this.inputQueue.ackOf(id));
     for (const event of this.world.events) if (BROADCAST_EVENT_KINDS.has(event.kind)) this.pendingEvents.push(event);
     serverMetrics.observeTick((performance.now() - started) / 1000);
@@ -311,6 +313,7 @@ export class AsteroidsRoom extends Room<{ state: GameState; metadata: RoomListin
   override onDispose(): void {
     this.disposed = true;
     this.loop.stop();
+    this.recorder?.finish(this.world, Date.now());
     serverMetrics.forgetRoom(this.roomId);
   }
 

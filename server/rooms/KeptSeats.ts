@@ -20,6 +20,10 @@ export class KeptSeats {
   private readonly tokenOf = new Map<string, string>();
   private readonly holderOf = new Map<string, string>();
   private readonly kept = new Map<string, KeptSeat & { until: number }>();
+  /** Players whose page said it is going away: their seats are kept when they leave. */
+  private readonly goingAway = new Set<string>();
+  /** When the last seat kept runs out, ms. */
+  private keptUntil = Number.NEGATIVE_INFINITY;
 
   constructor(private readonly keepMs: number) {}
 
@@ -36,12 +40,30 @@ export class KeptSeats {
     return this.holderOf.get(token);
   }
 
+  /** `sessionId`'s page said it is going away (a reload may follow): its next leave keeps the seat. */
+  goingAwaySoon(sessionId: string): void {
+    this.goingAway.add(sessionId);
+  }
+
+  /** `sessionId` leaves at `now` (ms): its seat is kept for the window if its page said it is going away, else forgotten. */
+  leave(sessionId: string, seat: () => KeptSeat, now: number): void {
+    if (this.goingAway.has(sessionId)) this.keep(sessionId, seat(), now);
+    this.forget(sessionId);
+  }
+
+  /** ms until the last seat kept runs out at `now` (0 or less: none is). */
+  keptFor(now: number): number {
+    return this.keptUntil - now;
+  }
+
   /** `sessionId` left at `now` (ms): keeps its seat for the window. */
   keep(sessionId: string, seat: KeptSeat, now: number): void {
     const token = this.tokenOf.get(sessionId);
     this.forget(sessionId);
     this.prune(now);
-    if (token !== undefined) this.kept.set(token, { ...seat, until: now + this.keepMs });
+    if (token === undefined) return;
+    this.kept.set(token, { ...seat, until: now + this.keepMs });
+    this.keptUntil = now + this.keepMs;
   }
 
   /** The seat kept under `token`, taken out (once), if it is still kept at `now`. */
@@ -57,6 +79,7 @@ export class KeptSeats {
     const token = this.tokenOf.get(sessionId);
     if (token !== undefined) this.holderOf.delete(token);
     this.tokenOf.delete(sessionId);
+    this.goingAway.delete(sessionId);
   }
 
   private prune(now: number): void {

@@ -2,6 +2,7 @@ import { useEffect, useMemo, useRef, useState } from "react";
 import { Dashboard } from "./components/Dashboard";
 import { Lobby } from "./components/Lobby";
 import { GameScreen } from "./components/GameScreen";
+import { ReplayScreen, type ReplaySource } from "./components/ReplayScreen";
 import { publishDebugSnapshot } from "./debugSnapshot";
 import { createGameClient } from "./net/connection";
 import { GameSession } from "../../engine/GameSession";
@@ -13,13 +14,24 @@ import { loadProfile } from "./profile";
 export function App() {
   // The server dashboard is its own page; the server only serves it with --gui, behind its guard.
   if (window.location.pathname.startsWith("/dashboard")) return <Dashboard />;
+  if (window.location.pathname.startsWith(REPLAY_PATH)) return <ReplayRoute />;
   return <Game />;
+}
+
+const REPLAY_PATH = "/replay/";
+
+/** /replay/:id: a recording from the server. */
+function ReplayRoute() {
+  const source = useMemo(() => ({ id: decodeURIComponent(window.location.pathname.slice(REPLAY_PATH.length)) }), []);
+  return <ReplayScreen source={source} onExit={() => window.location.assign("/")} />;
 }
 
 function Game() {
   const client = useMemo(() => createGameClient(), []);
   const [session, setSession] = useState<GameSession | undefined>();
   const [notice, setNotice] = useState<string | undefined>();
+  // A recording the player opened from a file, played in place of the lobby.
+  const [openedReplay, setOpenedReplay] = useState<ReplaySource | undefined>();
   // A seat this tab kept (a reload mid-game): taken back before the lobby shows.
   const [rejoining, setRejoining] = useState<HeldSeat | undefined>(loadSeat);
   useKeptSeat(session);
@@ -70,6 +82,7 @@ function Game() {
       />
     );
   }
+  if (openedReplay) return <ReplayScreen source={openedReplay} onExit={() => setOpenedReplay(undefined)} />;
   if (rejoining) {
     return (
       <main className="lobby">
@@ -79,5 +92,5 @@ function Game() {
       </main>
     );
   }
-  return <Lobby client={client} notice={notice} onJoined={play} />;
+  return <Lobby client={client} notice={notice} onJoined={play} onOpenReplay={(bytes, name) => setOpenedReplay({ bytes, name })} />;
 }

@@ -10,7 +10,9 @@ import type { RenderShip } from "../../engine/frame";
 export type DebugShip = Pick<RenderShip, "id" | "name" | "color" | "x" | "y" | "angle" | "alive" | "protected">;
 
 export interface DebugSnapshot {
-  screen: "lobby" | "game";
+  screen: "lobby" | "game" | "replay";
+  /** On the replay page: where playback is, and what it checked. */
+  replay?: DebugReplay;
   sessionId?: string;
   roomId?: string;
   roomName?: string;
@@ -44,6 +46,22 @@ export interface DebugSnapshot {
   minimap?: { x: number; y: number; width: number; height: number };
   /** Sound effects started since the page loaded, whether they are muted, and whether audio runs (after a gesture). */
   sound?: { played: number; muted: boolean; running: boolean };
+  /** Kill-cams started since joining, and the one showing: the ship it follows, how far it is (0..1), its camera's centre. */
+  killCam?: { shown: number; following?: string; progress?: number; camera?: { x: number; y: number } };
+}
+
+export interface DebugReplay {
+  /** Why the replay cannot be played, when it cannot. */
+  error?: string;
+  tick?: number;
+  endTick?: number;
+  playing?: boolean;
+  speed?: number;
+  /** Ship id the camera follows; undefined for the free camera. */
+  followed?: string;
+  /** Recorded state hashes compared so far, and how many differed. */
+  checked?: number;
+  mismatches?: number;
 }
 
 export interface DebugCamera {
@@ -58,6 +76,20 @@ declare global {
   interface Window {
     __netroids?: Readonly<DebugSnapshot>;
   }
+}
+
+/** The ships of a frame as the snapshot lists them. */
+export function debugShips(ships: readonly RenderShip[]): DebugShip[] {
+  return ships.map(({ id, name, color, x, y, angle, alive, protected: isProtected }) => ({
+    id,
+    name,
+    color,
+    x,
+    y,
+    angle,
+    alive,
+    protected: isProtected,
+  }));
 }
 
 export function publishDebugSnapshot(snapshot: DebugSnapshot): void {

@@ -4,6 +4,9 @@ import { DashboardFeed, type DashboardSnapshot } from "../dashboard/DashboardFee
 import { TICK_MS, TICK_RATE } from "../../../shared/constants";
 import type { LoadWindow } from "../../../shared/dashboard";
 import { STACK_LAYERS, stackedTickTime, trafficSeries } from "../dashboard/loadSeries";
+import { byteSize } from "../replay/replayFormat";
+import { useReplayList } from "../replay/useReplayList";
+import { RecentReplays } from "./RecentReplays";
 import { SpectatorCanvas } from "./SpectatorCanvas";
 import { UPlotChart } from "./UPlotChart";
 
@@ -60,6 +63,7 @@ export function Dashboard() {
   const feed = useMemo(() => new DashboardFeed(), []);
   const [snapshot, setSnapshot] = useState<DashboardSnapshot>({ stats: undefined, rooms: [], world: undefined, error: undefined });
   const [watched, setWatched] = useState<string | undefined>();
+  const replays = useReplayList();
 
   useEffect(() => {
     const unsubscribe = feed.subscribe(setSnapshot);
@@ -128,6 +132,11 @@ export function Dashboard() {
         {snapshot.world && (
           <div className="spectate">
             <SpectatorCanvas world={snapshot.world} />
+            {snapshot.world.recordingBytes !== undefined && (
+              <p className="recording" data-testid="recording-size">
+                recording: {byteSize(snapshot.world.recordingBytes)}
+              </p>
+            )}
             <ol className="scores">
               {[...snapshot.world.ships]
                 .sort((a, b) => b.score - a.score)
@@ -144,6 +153,7 @@ export function Dashboard() {
           </div>
         )}
       </section>
+      <RecentReplays replays={replays} limit={20} />
     </div>
   );
 }

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from "react";
 import { isPlaced } from "../../../shared/protocol";
 import type { WorldSize } from "../../../shared/worldSize";
-import { publishDebugSnapshot } from "../debugSnapshot";
+import { debugShips, publishDebugSnapshot } from "../debugSnapshot";
 import { attachKeyboard } from "../input/keyboard";
 import { closeReason } from "../net/closeReason";
 import type { GameSession, HudState } from "../../../engine/GameSession";
@@ -9,6 +9,8 @@ import { followFocus, followView, initialCamera, type CameraState } from "../ren
 import { drawMinimap } from "../render/drawMinimap";
 import { fitCanvas } from "../render/fitCanvas";
 import { GameRenderer } from "../render/GameRenderer";
+import { KillCamPainter } from "../render/KillCamPainter";
+import { KillCamRecorder, type KillCamClip } from "../../../engine/KillCam";
 import { DebugOverlay } from "./DebugOverlay";
 import { Hud } from "./Hud";
 import { isTouchDevice, TouchControls } from "./TouchControls";
@@ -35,6 +37,10 @@ export function GameScreen({ session, onExit }: GameScreenProps) {
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const minimapRef = useRef<HTMLCanvasElement>(null);
   const [hud, setHud] = useState<HudState | undefined>();
+  // The kill-cam shown after a death: who it follows, in words; its canvas is drawn by the frame loop.
+  const [killCam, setKillCam] = useState<string | undefined>();
+  const killCamRef = useRef<HTMLCanvasElement>(null);
+  const skipKillCam = useRef(false);
   const exitRef = useRef(onExit);
   // Keys held on the keyboard and on the touch controls: the session gets both at once.
   const keyboardKeys = useRef(0);
@@ -61,6 +67,7 @@ export function GameScreen({ session, onExit }: GameScreenProps) {
     // Browsers start audio on a gesture only; M mutes and unmutes (remembered).
     const onGesture = (event: Event) => {
       effects.unlock();
+      if (event instanceof KeyboardEvent && event.code === "KeyK") skipKillCam.current = true;
       if (event instanceof KeyboardEvent && event.code === "KeyM" && !event.repeat) setMuted((value) => !value);
     };
     window.addEventListener("keydown", onGesture);
@@ -69,6 +76,10 @@ export function GameScreen({ session, onExit }: GameScreenProps) {
     let minimapWorld: WorldSize | undefined;
     let frames = 0;
     let explosionsSeen = 0;
+    const killCamFrames = new KillCamRecorder();
+    const killCamPainter = new KillCamPainter();
+    let clip: KillCamClip | undefined;
+    let killCamShown = 0;
 
     const stopClosed = session.onClosed((code) => exitRef.current(closeReason(code)));
     const detachKeys = attachKeyboard(window, {
@@ -96,6 +107,25 @@ export function GameScreen({ session, onExit }: GameScreenProps) {
         }
       }
       listener.frame(frame, events);
+      killCamFrames.push(frame, events, now);
+      const death = events.find((event) => event.kind === "shipDestroyed" && event.shipId === session.sessionId);
+      if (death?.kind === "shipDestroyed") {
+        // A rock has no ship to follow: the kill-cam follows your own.
+        clip = killCamFrames.clip(death.killerId ?? session.sessionId, now);
+        killCamPainter.reset();
+        skipKillCam.current = false;
+        killCamShown++;
+        const killer = death.killerId === null ? undefined : frame.ships.find((ship) => ship.id === death.killerId)?.name;
+        setKillCam(killer === undefined ? "your last seconds" : `following ${killer}`);
+      }
+      // Never in the way of the game: it ends at the respawn, or when skipped, whichever is first.
+      const revived = frame.ships.some((ship) => ship.isLocal && ship.alive);
+      const shot = clip && !skipKillCam.current && !revived ? clip.shotAt(now) : undefined;
+      if (clip && !shot) {
+        clip = undefined;
+        setKillCam(undefined);
+      }
+      const killCamView = shot && killCamRef.current ? killCamPainter.draw(killCamRef.current, shot, now) : undefined;
       fitCanvas(canvas);
       camera = followFocus(camera ?? initialCamera(frame.world), frame.focus, frame.world, now);
       const view = followView(camera, canvas.width, canvas.height);
@@ -114,16 +144,7 @@ export function GameScreen({ session, onExit }: GameScreenProps) {
         sessionId: session.sessionId,
         roomId: session.roomId,
         roomName: session.roomName,
-        ships: frame.ships.map(({ id, name, color, x, y, angle, alive, protected: isProtected }) => ({
-          id,
-          name,
-          color,
-          x,
-          y,
-          angle,
-          alive,
-          protected: isProtected,
-        })),
+        ships: debugShips(frame.ships),
         bullets: frame.bullets.length,
         asteroids: frame.asteroids.length,
         explosions: renderer.activeExplosions(),
@@ -139,6 +160,12 @@ export function GameScreen({ session, onExit }: GameScreenProps) {
         edgeMarkers: renderer.edgeMarkers(),
         minimap: { x: minimapBox.x, y: minimapBox.y, width: minimapBox.width, height: minimapBox.height },
         sound: { played: effects.played, muted: effects.muted, running: effects.running },
+        killCam: {
+          shown: killCamShown,
+          following: clip?.followed,
+          progress: shot?.progress,
+          camera: killCamView && { x: killCamView.x, y: killCamView.y },
+        },
       });
       animation = requestAnimationFrame(draw);
     };
@@ -180,6 +207,17 @@ export function GameScreen({ session, onExit }: GameScreenProps) {
             session.setKeys(keyboardKeys.current | touchKeys.current);
           }}
         />
+      )}
+      {killCam && (
+        <div className="killcam" data-testid="killcam">
+          <canvas ref={killCamRef} />
+          <div className="killcam-label">
+            Kill-cam, {killCam}{" "}
+            <button type="button" data-testid="killcam-skip" onClick={() => (skipKillCam.current = true)}>
+              Skip (K)
+            </button>
+          </div>
+        </div>
       )}
       <DebugOverlay session={session} />
     </div>

@@ -6,6 +6,8 @@ import { colourName, PALETTE } from "../../../shared/protocol";
 import { createNamedRoom, describeJoinError, joinListedRoom, quickPlay, type JoinedRoom } from "../../../engine/matchmaking";
 import { useLobby } from "../net/useLobby";
 import { loadProfile, saveProfile, type Profile } from "../profile";
+import { useReplayList } from "../replay/useReplayList";
+import { RecentReplays } from "./RecentReplays";
 import { RoomList } from "./RoomList";
 import { useDelayedFlag } from "./useDelayedFlag";
 
@@ -20,10 +22,13 @@ interface LobbyProps {
   onJoined(joined: JoinedRoom): void;
   /** Shown on arrival, e.g. why the last game ended. */
   notice?: string;
+  /** The player opened a recording from a file. */
+  onOpenReplay(bytes: Uint8Array, name: string): void;
 }
 
-export function Lobby({ client, onJoined, notice }: LobbyProps) {
+export function Lobby({ client, onJoined, notice, onOpenReplay }: LobbyProps) {
   const { rooms, status, retryNow } = useLobby(client);
+  const replays = useReplayList();
   const [profile, setProfile] = useState<Profile>(loadProfile);
   const [newRoomName, setNewRoomName] = useState("");
   const [seats, setSeats] = useState<number>(DEFAULT_SEATS);
@@ -134,6 +139,7 @@ export function Lobby({ client, onJoined, notice }: LobbyProps) {
       {status.kind === "online" && (
         <RoomList rooms={rooms} disabled={busy} onJoin={(room) => void enter(() => joinListedRoom(client, room, options))} />
       )}
+      <RecentReplays replays={replays} onOpenFile={onOpenReplay} />
     </main>
   );
 }

@@ -1,15 +1,24 @@
 /**
- * A game room's world as the dashboard draws it, read from its simulation: names and
- * colours from the replicated state, everything else from the world itself. Takes the
- * room's parts rather than the room, so the room can answer with it without the two
- * importing each other.
+ * A world as a spectator draws it: every ship, bullet and rock where the simulation has
+ * it, with names and colours from whoever knows them (the room's replicated state on
+ * the server, the recording in a replay). Pure, so the dashboard's server side and the
+ * replay page build the same picture.
  */
-import type { SpectatorWorld } from "../../shared/dashboard";
-import type { GameState } from "../../shared/schema";
-import type { World } from "../../shared/world";
+import type { SpectatorWorld } from "./dashboard";
+import type { World } from "./world";
 
-export function spectatorWorldOf(roomId: string, roomName: string, world: World, state: GameState): SpectatorWorld {
-  const colorOf = (id: string) => state.players.get(id)?.color ?? "#ffffff";
+export interface ShipLooks {
+  name: string;
+  color: string;
+}
+
+export function spectatorWorldOf(
+  roomId: string,
+  roomName: string,
+  world: World,
+  looksOf: (shipId: string) => ShipLooks | undefined,
+): SpectatorWorld {
+  const colorOf = (id: string) => looksOf(id)?.color ?? "#ffffff";
   return {
     roomId,
     roomName,
@@ -18,7 +27,7 @@ export function spectatorWorldOf(roomId: string, roomName: string, world: World,
     height: world.size.height,
     ships: world.ships.map((ship) => ({
       id: ship.id,
-      name: state.players.get(ship.id)?.name ?? ship.id,
+      name: looksOf(ship.id)?.name ?? ship.id,
       color: colorOf(ship.id),
       x: ship.x,
       y: ship.y,

@@ -1,0 +1,155 @@
+/**
+ * Records a room's match as it is played (shared/replay/recording.ts): joins and leaves,
+ * each ship's keys when they change, and the rewind of each shot when it differs from
+ * that ship's last; once a second it writes the stretch since the last write, with the
+ * world's hash, so a crash loses at most the second in progress. A failed write stops the
+ * recording (said once in the log), never the room.
+ */
+import { performance } from "node:perf_hooks";
+import { clampRewind } from "../../shared/rewind";
+import { encodeFileStart, encodeRecord } from "../../shared/replay/replayFile";
+import { REPLAY_FORMAT_VERSION, ReplayOp, type ReplayChunk, type ReplayEvent } from "../../shared/replay/recording";
+import { stateHash } from "../../shared/replay/stateHash";
+import type { InputsByShip, SeenLagByShip, World } from "../../shared/world";
+
+/** Where a recording's bytes go: a file (ReplayStore), or memory in tests. */
+export interface ReplaySink {
+  write(bytes: Uint8Array): void;
+  close(): void;
+}
+
+export interface RecordingStart {
+  roomName: string;
+  seed: number;
+  tickRate: number;
+  startedAt: number;
+}
+
+/** Where the recorder adds up what it wrote and the time it took (the server's metrics). */
+export interface RecordingCounters {
+  replayBytes: number;
+  replaySeconds: number;
+}
+
+export interface RecorderHooks {
+  /** A write failed: the recording stops there. */
+  onFailure?(error: unknown): void;
+  counters?: RecordingCounters;
+}
+
+/** What the recorder remembers of a ship in the match. */
+interface RecordedShip {
+  ship: number;
+  keys: number;
+  rewind: number;
+}
+
+export class MatchRecorder {
+  /** Bytes of this recording written so far. */
+  bytes = 0;
+  private readonly ships = new Map<string, RecordedShip>();
+  private joined = 0;
+  private events: ReplayEvent[] = [];
+  private sink: ReplaySink | undefined;
+  /**
+   * The world's hash as the last step left it, taken before a join or leave changes it:
+   * a recording's last hash must describe its last step, and players leave after it.
+   */
+  private stepHash: string | undefined;
+
+  constructor(
+    world: World,
+    start: RecordingStart,
+    sink: ReplaySink,
+    private readonly hooks: RecorderHooks = {},
+  ) {
+    this.sink = sink;
+    const { width, height } = world.size;
+    this.write(encodeFileStart({ type: "netroids-replay", version: REPLAY_FORMAT_VERSION, ...start, width, height }));
+  }
+
+  get recording(): boolean {
+    return this.sink !== undefined;
+  }
+
+  /** A ship joins before the next step, with the score it carries (a rejoin keeps its score); call before adding it. */
+  join(world: World, id: string, name: string, colour: string, score: number): void {
+    this.stepHash ??= stateHash(world);
+    const ship = this.joined++;
+    this.ships.set(id, { ship, keys: 0, rewind: 0 });
+    this.events.push([world.tick + 1, ReplayOp.Join, ship, id, name, colour, score]);
+  }
+
+  /** A ship leaves before the next step; call before removing it. */
+  leave(world: World, id: string): void {
+    const recorded = this.ships.get(id);
+    if (!recorded) return;
+    this.stepHash ??= stateHash(world);
+    this.ships.delete(id);
+    this.events.push([world.tick + 1, ReplayOp.Leave, recorded.ship]);
+  }
+
+  /** After each step: what the step was fed, and once a second the stretch so far. */
+  stepped(world: World, keys: InputsByShip, seenLag: SeenLagByShip, tickRate: number): void {
+    if (!this.sink) return;
+    const started = performance.now();
+    this.record(world, keys, seenLag);
+    if (world.tick % tickRate === 0) this.flush(world);
+    if (this.hooks.counters) this.hooks.counters.replaySeconds += (performance.now() - started) / 1000;
+  }
+
+  private record(world: World, keys: InputsByShip, seenLag: SeenLagByShip): void {
+    const tick = world.tick;
+    this.stepHash = undefined;
+    for (const [id, recorded] of this.ships) {
+      const held = keys[id] ?? 0;
+      if (held !== recorded.keys) {
+        recorded.keys = held;
+        this.events.push([tick, ReplayOp.Keys, recorded.ship, held]);
+      }
+    }
+    // Only a shot reads its ship's rewind, so only a shot's rewind is recorded.
+    for (const event of world.events) {
+      if (event.kind !== "shot") continue;
+      const recorded = this.ships.get(event.shipId);
+      const rewind = clampRewind(seenLag[event.shipId] ?? 0);
+      if (recorded && rewind !== recorded.rewind) {
+        recorded.rewind = rewind;
+        this.events.push([tick, ReplayOp.Rewind, recorded.ship, rewind]);
+      }
+    }
+  }
+
+  /** The room closed: the last stretch, marked as the end. */
+  finish(world: World, endedAt: number): void {
+    this.flush(world, endedAt);
+    const sink = this.sink;
+    this.sink = undefined;
+    try {
+      sink?.close();
+    } catch (error) {
+      this.hooks.onFailure?.(error);
+    }
+  }
+
+  private flush(world: World, endedAt?: number): void {
+    // Events for the next step (joins and leaves since this one) wait for the next record, unless this is the last.
+    const due = endedAt === undefined ? this.events.filter((event) => event[0] <= world.tick) : this.events;
+    this.events = endedAt === undefined ? this.events.filter((event) => event[0] > world.tick) : [];
+    const chunk: ReplayChunk = { type: "chunk", tick: world.tick, hash: this.stepHash ?? stateHash(world), events: due };
+    if (endedAt !== undefined) chunk.endedAt = endedAt;
+    this.write(encodeRecord(chunk));
+  }
+
+  private write(bytes: Uint8Array): void {
+    if (!this.sink) return;
+    try {
+      this.sink.write(bytes);
+      this.bytes += bytes.length;
+      if (this.hooks.counters) this.hooks.counters.replayBytes += bytes.length;
+    } catch (error) {
+      this.sink = undefined;
+      this.hooks.onFailure?.(error);
+    }
+  }
+}

@@ -1,0 +1,20 @@
+/**
+ * One replay frame for the renderer: the replayed world as a spectator sees it (names and
+ * colours from the recording), focused on the followed ship when there is one.
+ */
+import type { RenderFrame } from "../../../engine/frame";
+import type { ReplayShip } from "../../../shared/replay/MatchReplayer";
+import { spectatorWorldOf } from "../../../shared/spectatorWorld";
+import type { World } from "../../../shared/world";
+import { spectatorFrame } from "../dashboard/spectatorFrame";
+
+export function replayFrame(world: World, ships: readonly ReplayShip[], roomName: string, followed: string | undefined): RenderFrame {
+  const looks = new Map(ships.map((ship) => [ship.id, { name: ship.name, color: ship.colour }]));
+  const frame = spectatorFrame(spectatorWorldOf("replay", roomName, world, (id) => looks.get(id)));
+  const target = followed === undefined ? undefined : world.ships.find((ship) => ship.id === followed);
+  return {
+    ...frame,
+    focus: target && { x: target.x, y: target.y },
+    ships: frame.ships.map((ship) => ({ ...ship, isLocal: ship.id === followed })),
+  };
+}
