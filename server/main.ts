@@ -12,6 +12,7 @@ import { redactRedisUrl, scaleOutFromEnv } from "./scaleOut/config";
 import { joinRateLimitFromEnv } from "./joinGuard/JoinRateLimiter";
 import { roomCapsFromEnv } from "./joinGuard/RoomCaps";
 import { ensureWebBuild } from "./webBuild";
+import { replayStoreOptionsFromEnv } from "./replay/ReplayStore";
 
 const DEFAULT_PORT = 2567;
 
@@ -25,6 +26,8 @@ async function main(): Promise<void> {
   const trustProxy = process.env.TRUST_PROXY === "1";
   const roomCaps = roomCapsFromEnv(process.env.ROOM_CAPS) ?? null;
   const operatorPassword = operatorPasswordFrom(process.env);
+  // Bad recording settings stop the start with their reason, rather than every room logging it.
+  const replays = replayStoreOptionsFromEnv(process.env);
   const server = createGameServer({
     webRoot,
     handleSignals: true,
@@ -38,6 +41,7 @@ async function main(): Promise<void> {
   server.onShutdown(() => console.log("netroids: shut down cleanly"));
   await server.listen(port);
   console.log(`netroids ready — browse http://localhost:${port} (health: /health, metrics: /metrics)`);
+  console.log(replays ? `netroids replays: recording every match to ${replays.dir}` : "netroids replays: off (REPLAYS=off)");
   if (dashboard) {
     const where =
       dashboard.password === undefined

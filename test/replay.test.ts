@@ -89,6 +89,9 @@ test("a minute of bots, joins and leaves replays in Node to every recorded hash"
   expect(recording.chunks.length).toBe(Math.floor(room.world.tick / TICK_RATE) + 1);
 
   const tally = replayTally(replayer);
+  console.log(
+    `replayed ${recording.chunks.length} records, ${checked} hashes, ${events.length} events (${recording.chunks.reduce((sum, chunk) => sum + JSON.stringify(chunk).length, 0)} B of JSON): ${JSON.stringify(tally)}`,
+  );
   expect(tally.kills).toBeGreaterThan(5);
   expect(tally.compensatedKills).toBeGreaterThan(0);
   expect(tally.rocksShot).toBeGreaterThan(3);

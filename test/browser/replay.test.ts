@@ -70,8 +70,20 @@ test("a recorded match plays in the browser, pauses, seeks, follows a ship and m
   await page.getByTestId("replay-timeline").fill("60");
   await waitForSnapshot(page, (snapshot) => snapshot.replay?.tick === 60);
 
-  // Following a ship: the camera settles on it (the whole field is shown otherwise).
+  // The free camera shows the whole field; the wheel zooms in, a drag moves it.
   const free = await waitForSnapshot(page, (snapshot) => snapshot.camera !== undefined);
+  const box = (await page.getByTestId("replay-canvas").boundingBox())!;
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.mouse.wheel(0, -100);
+  const zoomed = await waitForSnapshot(page, (snapshot) => snapshot.camera!.scale > free.camera!.scale * 1.2);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width / 2 - 100, box.y + box.height / 2, { steps: 5 });
+  await page.mouse.up();
+  await waitForSnapshot(page, (snapshot) => Math.abs(snapshot.camera!.x - zoomed.camera!.x) > 50);
+  await page.getByTestId("replay-canvas").dblclick();
+  await waitForSnapshot(page, (snapshot) => snapshot.camera!.scale === free.camera!.scale);
+
+  // Following a ship: the camera settles on it.
   const options = await page
     .getByTestId("replay-follow")
     .locator("option")

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState, type PointerEvent, type WheelEvent } from "react";
 import "./replay.css";
 import type { Recording } from "../../../shared/replay/recording";
 import { REPLAYS_API } from "../../../shared/replay/replayListing";
@@ -90,7 +90,13 @@ function ReplayPlayer({ recording, source, onExit }: { recording: Recording; sou
   const ships = playback.ships();
   return (
     <main className="replay">
-      <canvas ref={canvasRef} className="replay-canvas" data-testid="replay-canvas" />
+      <canvas
+        ref={canvasRef}
+        className="replay-canvas"
+        data-testid="replay-canvas"
+        title="Free camera: drag to move, wheel to zoom, double-click for the whole field"
+        {...freeCameraControls(playback)}
+      />
       {mismatch && (
         <p className="replay-mismatch" role="alert" data-testid="replay-mismatch">
           This replay does not match the recorded match: at step {mismatch.tick} the re-run&apos;s state hash is {mismatch.replayed}, the
@@ -154,4 +160,36 @@ function ReplayPlayer({ recording, source, onExit }: { recording: Recording; sou
       </p>
     </main>
   );
+}
+
+/** Pointer handlers that steer the free camera (ignored while a ship is followed). */
+function freeCameraControls(playback: ReplayPlayback) {
+  const camera = playback.freeCamera;
+  const field = () => playback.replayer.recording.header;
+  // Canvas px of a pointer event: pointer positions are in CSS px, the camera works in canvas px.
+  const at = (event: { clientX: number; clientY: number; currentTarget: HTMLCanvasElement }) => {
+    const canvas = event.currentTarget;
+    const box = canvas.getBoundingClientRect();
+    const k = canvas.width / Math.max(1, canvas.clientWidth);
+    return { x: (event.clientX - box.left) * k, y: (event.clientY - box.top) * k, canvas };
+  };
+  return {
+    onPointerDown: (event: PointerEvent<HTMLCanvasElement>) => {
+      if (playback.followed !== undefined) return;
+      event.currentTarget.setPointerCapture(event.pointerId);
+      const { x, y } = at(event);
+      camera.press(x, y);
+    },
+    onPointerMove: (event: PointerEvent<HTMLCanvasElement>) => {
+      const { x, y, canvas } = at(event);
+      camera.moveTo(x, y, field(), canvas.width, canvas.height);
+    },
+    onPointerUp: () => camera.release(),
+    onWheel: (event: WheelEvent<HTMLCanvasElement>) => {
+      if (playback.followed !== undefined) return;
+      const { x, y, canvas } = at(event);
+      camera.zoomAt(event.deltaY < 0 ? 1.25 : 0.8, x, y, field(), canvas.width, canvas.height);
+    },
+    onDoubleClick: () => camera.reset(),
+  };
 }

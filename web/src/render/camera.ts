@@ -113,6 +113,11 @@ export function wholeFieldView(world: WorldSize, canvasWidth: number, canvasHeig
   return viewAt(world.width / 2, world.height / 2, scale, canvasWidth, canvasHeight, world, 0, 0);
 }
 
+/** A camera at (x, y) with `scale` canvas px per field px: the replay's free camera. */
+export function freeView(world: WorldSize, x: number, y: number, scale: number, canvasWidth: number, canvasHeight: number): CameraView {
+  return viewAt(x, y, scale, canvasWidth, canvasHeight, world, 0, 0);
+}
+
 function viewAt(
   x: number,
   y: number,

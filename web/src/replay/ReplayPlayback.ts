@@ -7,6 +7,7 @@
 import { MatchReplayer, type HashMismatch, type ReplayShip } from "../../../shared/replay/MatchReplayer";
 import type { Recording } from "../../../shared/replay/recording";
 import type { GameEvent, World } from "../../../shared/world";
+import { FreeCamera } from "./FreeCamera";
 
 export const REPLAY_SPEEDS = [0.25, 0.5, 1, 2, 4] as const;
 /** A frame that would play more than this many steps is a jump: no effects for it. */
@@ -20,6 +21,8 @@ export interface PlaybackFrame {
 
 export class ReplayPlayback {
   readonly replayer: MatchReplayer;
+  /** Where the camera is while no ship is followed. */
+  readonly freeCamera = new FreeCamera();
   private playingNow = true;
   private speedNow = 1;
   private followedNow: string | undefined;

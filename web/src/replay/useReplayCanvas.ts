@@ -5,7 +5,7 @@
  */
 import { useEffect, type RefObject } from "react";
 import type { RenderShip } from "../../../engine/frame";
-import { followFocus, followView, initialCamera, wholeFieldView, type CameraState, type CameraView } from "../render/camera";
+import { followFocus, followView, initialCamera, type CameraState, type CameraView } from "../render/camera";
 import { fitCanvas } from "../render/fitCanvas";
 import { GameRenderer } from "../render/GameRenderer";
 import type { ReplayPlayback } from "./ReplayPlayback";
@@ -52,7 +52,7 @@ export function useReplayCanvas(
         view = followView(camera, canvas.width, canvas.height);
       } else {
         camera = initialCamera(field);
-        view = wholeFieldView(field, canvas.width, canvas.height);
+        view = playback.freeCamera.view(field, canvas.width, canvas.height);
       }
       renderer.render(ctx, frame, nowMs, view);
       onFrame({ tick: world.tick, view, ships: frame.ships });
