@@ -10,6 +10,14 @@ import type { RenderFrame } from "./frame";
 /** Seconds of play a kill-cam shows before the death. */
 export const KILL_CAM_SECONDS = 3;
 const KILL_CAM_MS = KILL_CAM_SECONDS * 1000;
+/**
+ * Playback speed: the page learns of its death an interpolation delay late and revives
+ * RESPAWN_DELAY (3 s) after it, so 3 s at 1× would be cut before the kill. At 1.25× they
+ * take 2.4 s, and the kill itself (the last frame, with its explosion) stays on screen.
+ */
+export const KILL_CAM_SPEED = 1.25;
+/** How long the last frame is held at most, ms, if nothing ends the kill-cam first. */
+const HOLD_MS = 1500;
 
 interface DrawnFrame {
   atMs: number;
@@ -57,12 +65,12 @@ export class KillCamClip {
     private readonly startMs: number,
   ) {}
 
-  /** The frame to show at `nowMs`, or undefined once the clip is over. */
+  /** The frame to show at `nowMs` (the last one, held, once played through), or undefined once the hold is over. */
   shotAt(nowMs: number): KillCamShot | undefined {
     const first = this.frames[0]!.atMs;
     const last = this.frames[this.frames.length - 1]!.atMs;
-    const clipMs = first + (nowMs - this.startMs);
-    if (clipMs > last) return undefined;
+    const clipMs = Math.min(last, first + (nowMs - this.startMs) * KILL_CAM_SPEED);
+    if (nowMs - this.startMs > (last - first) / KILL_CAM_SPEED + HOLD_MS) return undefined;
     // Frames passed since the last call: their events start too, so nothing is skipped at a low frame rate.
     const events: EventSeen[] = [];
     while (this.next + 1 < this.frames.length && this.frames[this.next + 1]!.atMs <= clipMs) {

@@ -16,7 +16,7 @@ import { ensureWebBuild } from "../server/webBuild";
 import { Key } from "../shared/input";
 import { ClientMessage, PALETTE, ROOM_NAME } from "../shared/protocol";
 import { findShip } from "../shared/world";
-import { REPLAYS_API, replayPagePath, type ReplayListing } from "../shared/replay/replayListing";
+import { REPLAYS_API, type ReplayListing } from "../shared/replay/replayListing";
 import { launchChromium } from "../test/support/browser";
 
 const DOCS = path.resolve(__dirname, "..", "docs");
@@ -107,15 +107,21 @@ async function main(): Promise<void> {
     await dashboard.locator(".rooms button").first().click();
     await sleep(1500);
     await dashboard.screenshot({ path: path.join(DOCS, "dashboard.png"), fullPage: true });
-    // The big room's match so far, on the replay page, following one of its pilots.
+    // The big room's match so far (not served while it is on: read from the folder), opened as a file, following one of its pilots.
     const replays = (await (await fetch(`${url}${REPLAYS_API}`)).json()) as ReplayListing[];
     const orion = replays.find((replay) => replay.roomName === "Orion Belt");
     if (!orion) throw new Error("the big room's recording is not listed");
     const replay = await browser.newPage({ viewport: { width: 1100, height: 640 } });
-    await replay.goto(`${url}${replayPagePath(orion.id)}`);
+    await replay.goto(url);
+    const buffer = fs.readFileSync(path.join(process.env.REPLAY_DIR!, `${orion.id}.ntr`));
+    await replay.getByTestId("replay-file").setInputFiles({ name: "Orion Belt.ntr", mimeType: "application/octet-stream", buffer });
     await replay.waitForFunction(() => (window.__netroids?.replay?.tick ?? 0) > 60);
     await replay.getByTestId("replay-follow").selectOption({ index: 1 });
-    await sleep(2500);
+    // A moment when the pilot followed is alive and in flight.
+    await replay.waitForFunction(() => {
+      const snapshot = window.__netroids;
+      return (snapshot?.replay?.tick ?? 0) > 150 && snapshot?.ships?.some((ship) => ship.id === snapshot.replay?.followed && ship.alive);
+    });
     await replay.screenshot({ path: path.join(DOCS, "replay.png") });
     console.log(`wrote lobby.png, game.png, phone.png, dashboard.png and replay.png in ${DOCS}`);
   } finally {

@@ -52,6 +52,14 @@ test("a minute of bots, joins and leaves replays in Node to every recorded hash"
     const started = Date.now();
     const at = async (seconds: number) => sleep(Math.max(0, started + seconds * 1000 - Date.now()));
     await at(15);
+    // While the match is on, its recording is listed but not served: it would show every ship's position.
+    const live = replayStore()!
+      .list()
+      .find((entry) => entry.id.endsWith(room.roomId));
+    expect(live?.recording).toBe(true);
+    const refused = await fetch(`${httpBaseOf(server())}/api/replays/${live!.id}`);
+    expect(refused.status).toBe(409);
+    expect(((await refused.json()) as { error: string }).error).toMatch(/still on/);
     await fleet.add({ roomId: room.roomId }, 4);
     await fleet.add({ roomId: room.roomId }, 5);
     await at(25);
@@ -68,7 +76,7 @@ test("a minute of bots, joins and leaves replays in Node to every recorded hash"
 
   const [listing] = replayStore()!.list();
   expect(listing?.id).toContain(room.roomId);
-  const recording = readRecording(replayStore()!.read(listing!.id)!);
+  const recording = readRecording((await replayStore()!.read(listing!.id))!);
   expect(recording.finished).toBe(true);
   expect(recording.problem).toBeUndefined();
   expect(recording.header).toMatchObject({ seed: 20261202, width: room.world.size.width, height: room.world.size.height });

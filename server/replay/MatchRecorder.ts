@@ -74,6 +74,7 @@ export class MatchRecorder {
 
   /** A ship joins before the next step, with the score it carries (a rejoin keeps its score); call before adding it. */
   join(world: World, id: string, name: string, colour: string, score: number): void {
+    if (!this.sink) return;
     this.stepHash ??= stateHash(world);
     const ship = this.joined++;
     this.ships.set(id, { ship, keys: 0, rewind: 0 });
@@ -83,7 +84,7 @@ export class MatchRecorder {
   /** A ship leaves before the next step; call before removing it. */
   leave(world: World, id: string): void {
     const recorded = this.ships.get(id);
-    if (!recorded) return;
+    if (!recorded || !this.sink) return;
     this.stepHash ??= stateHash(world);
     this.ships.delete(id);
     this.events.push([world.tick + 1, ReplayOp.Leave, recorded.ship]);

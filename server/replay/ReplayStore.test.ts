@@ -26,11 +26,11 @@ function record(store: ReplayStore, n: number, keepOpen = false): string {
   return id;
 }
 
-test("retention by count deletes the oldest recordings first", () => {
+test("retention by count deletes the oldest recordings first", async () => {
   const store = new ReplayStore({ dir, maxCount: 3, maxBytes: 1e9 });
   const ids = [1, 2, 3, 4, 5].map((n) => record(store, n));
   expect(store.list().map((listing) => listing.id)).toEqual([ids[4], ids[3], ids[2]]);
-  expect(store.read(ids[0]!)).toBeUndefined();
+  await expect(store.read(ids[0]!)).resolves.toBeUndefined();
 });
 
 test("retention by size deletes the oldest until the rest fit, but never a recording still being written", () => {
@@ -57,11 +57,11 @@ test("a listing names the room and start; junk files in the directory are left o
   ]);
 });
 
-test("ids that could name another file are refused", () => {
+test("ids that could name another file are refused", async () => {
   const store = new ReplayStore({ dir, maxCount: 10, maxBytes: 1e9 });
   for (const id of ["../etc/passwd", "a/b", "", ".ntr", "x".repeat(101)]) {
     expect(isReplayId(id)).toBe(false);
-    expect(store.read(id)).toBeUndefined();
+    await expect(store.read(id)).resolves.toBeUndefined();
   }
   expect(() => store.create("../x")).toThrow(/bad replay id/);
   expect(newReplayId(Date.UTC(2026, 11, 2, 3, 4, 5), "a.b/c")).toBe("20261202-030405-abc");

@@ -35,6 +35,8 @@ export function newReplayId(startedAt: number, roomId: string): string {
 
 export class ReplayStore {
   private readonly active = new Set<string>();
+  /** Headers read so far, by id. */
+  private readonly starts = new Map<string, { roomName: string; startedAt: number }>();
 
   constructor(readonly options: ReplayStoreOptions) {}
 
@@ -47,34 +49,54 @@ export class ReplayStore {
     this.active.add(id);
     return {
       write: (bytes) => {
-        fs.writeSync(fd, bytes);
+        // A short write would leave a record half written and the rest of the file unreadable: finish it.
+        for (let done = 0; done < bytes.length;) done += fs.writeSync(fd, bytes, done);
       },
       close: () => {
         this.active.delete(id);
         fs.closeSync(fd);
+        this.prune();
       },
     };
   }
 
-  /** Every recording, newest first; a file that is not a readable recording is left out. */
-  list(): ReplayListing[] {
+  /** The newest `limit` recordings, newest first; a file that is not a readable recording is left out. */
+  list(limit = Number.POSITIVE_INFINITY): ReplayListing[] {
     const listings: ReplayListing[] = [];
-    for (const { id, bytes, updatedAt } of this.files()) {
-      const start = readRecordingStart(this.fileOf(id));
-      if (start)
-        listings.push({ id, roomName: start.roomName, startedAt: start.startedAt, updatedAt, bytes, recording: this.active.has(id) });
+    // Ids begin with the start time: newest first without opening a file.
+    for (const { id, bytes, updatedAt } of this.files().sort((a, b) => (a.id < b.id ? 1 : -1))) {
+      if (listings.length >= limit) break;
+      const start = this.startOf(id);
+      if (start) listings.push({ id, ...start, updatedAt, bytes, recording: this.active.has(id) });
     }
-    return listings.sort((a, b) => b.startedAt - a.startedAt || (a.id < b.id ? 1 : -1));
+    return listings;
+  }
+
+  /** True while this process is still writing the recording. */
+  isRecording(id: string): boolean {
+    return this.active.has(id);
   }
 
   /** A recording's bytes as they are now (a match still playing reads up to its last second), or undefined. */
-  read(id: string): Uint8Array | undefined {
+  async read(id: string): Promise<Uint8Array | undefined> {
     if (!isReplayId(id)) return undefined;
     try {
-      return fs.readFileSync(this.fileOf(id));
+      return await fs.promises.readFile(this.fileOf(id));
     } catch {
       return undefined;
     }
+  }
+
+  /** A recording's room name and start, from its header (read once: it never changes). */
+  private startOf(id: string): { roomName: string; startedAt: number } | undefined {
+    let start = this.starts.get(id);
+    if (!start) {
+      const header = readRecordingStart(this.fileOf(id));
+      if (!header) return undefined;
+      start = { roomName: header.roomName, startedAt: header.startedAt };
+      this.starts.set(id, start);
+    }
+    return start;
   }
 
   /** Deletes the oldest finished recordings until `room` more fit within both limits. */
@@ -87,6 +109,7 @@ export class ReplayStore {
       if (this.active.has(file.id)) continue;
       try {
         fs.unlinkSync(this.fileOf(file.id));
+        this.starts.delete(file.id);
         count--;
         bytes -= file.bytes;
       } catch {

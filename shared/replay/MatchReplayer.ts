@@ -85,15 +85,16 @@ export class MatchReplayer {
   /**
    * Moves the replay to step `tick` (clamped to the match) and returns the world there.
    * `onStep` sees the world after each step run on the way (its events among it): none
-   * when the replay starts over from a copy.
+   * when the replay starts over from a copy. With `maxSteps`, it runs at most that many
+   * steps and stops short: a caller drawing frames goes on at the next one.
    */
-  seek(tick: number, onStep?: (world: World) => void): World {
+  seek(tick: number, onStep?: (world: World) => void, maxSteps = Number.POSITIVE_INFINITY): World {
     const target = Math.max(0, Math.min(this.endTick, Math.floor(tick)));
     let nearest: ReplayCursor | undefined;
     for (let i = Math.floor(target / this.snapshotSteps); i >= 0 && !nearest; i--) nearest = this.snapshots[i];
     // Back in time, or a jump ahead past a copy already made: start from the nearest copy.
     if (nearest && (target < this.tick || nearest.world.tick > this.tick)) this.cursor = copyOf(nearest);
-    while (this.tick < target) {
+    for (let run = 0; this.tick < target && run < maxSteps; run++) {
       this.advance();
       onStep?.(this.cursor.world);
     }

@@ -9,6 +9,9 @@
  * carries no field names. Ships are numbered in join order within the recording.
  */
 
+import { MAX_CLIENTS, TICK_RATE } from "../constants";
+import { LARGEST_WORLD } from "../worldSize";
+
 export const REPLAY_FORMAT_VERSION = 1;
 
 /** Opcodes of the recorded events. */
@@ -107,6 +110,11 @@ export function asHeader(value: unknown): ReplayHeader {
     ["startedAt", isUint],
   ];
   for (const [field, check] of fields) if (!check(header[field])) throw new ReplayFormatError(`replay header: bad ${field}`);
+  // The simulation's own rate and fields only: anything else cannot have come from a room, and could ask a replay for the impossible.
+  if (header.tickRate !== TICK_RATE) throw new ReplayFormatError(`replay header: tick rate ${header.tickRate}, not ${TICK_RATE}`);
+  const { width = 0, height = 0 } = header;
+  if (width < 1 || height < 1 || width > LARGEST_WORLD.width || height > LARGEST_WORLD.height)
+    throw new ReplayFormatError(`replay header: a ${width}×${height} field is not one a room plays on`);
   return header as ReplayHeader;
 }
 
@@ -115,9 +123,35 @@ export function asChunk(value: unknown, index: number, previousTick: number): Re
   const chunk = value as Partial<ReplayChunk> | null;
   const where = `replay record ${index + 1}`;
   if (chunk?.type !== "chunk") throw new ReplayFormatError(`${where}: not a chunk`);
-  if (!isUint(chunk.tick) || (chunk.tick as number) < previousTick) throw new ReplayFormatError(`${where}: bad tick`);
+  // A record covers at most a second: the recorder writes one every TICK_RATE steps.
+  if (!isUint(chunk.tick) || (chunk.tick as number) < previousTick || (chunk.tick as number) > previousTick + TICK_RATE)
+    throw new ReplayFormatError(`${where}: bad tick`);
   if (typeof chunk.hash !== "string" || !/^[0-9a-f]{8}$/.test(chunk.hash)) throw new ReplayFormatError(`${where}: bad hash`);
   if (!Array.isArray(chunk.events) || !chunk.events.every(isEvent)) throw new ReplayFormatError(`${where}: bad event`);
   if (chunk.endedAt !== undefined && !isUint(chunk.endedAt)) throw new ReplayFormatError(`${where}: bad end time`);
+  // Its events fall in its stretch (a last record may hold leaves for the step after its last).
+  const latest = (chunk.tick as number) + 1;
+  if (chunk.events.some((event) => event[0] <= previousTick || event[0] > latest))
+    throw new ReplayFormatError(`${where}: an event out of its stretch`);
   return chunk as ReplayChunk;
+}
+
+/** Follows the ships through a recording's events: every event names a ship in the match, and no more than a room holds. */
+export class ShipRoster {
+  private readonly live = new Set<number>();
+  private joined = 0;
+
+  /** Checks one event in order; a ReplayFormatError names what is wrong. */
+  check(event: ReplayEvent): void {
+    const [tick, op, ship] = event;
+    if (op === ReplayOp.Join) {
+      if (ship !== this.joined) throw new ReplayFormatError(`replay event at step ${tick}: ship ${ship} joins out of order`);
+      if (this.live.size >= MAX_CLIENTS)
+        throw new ReplayFormatError(`replay event at step ${tick}: more than ${MAX_CLIENTS} ships at once`);
+      this.joined++;
+      this.live.add(ship);
+    } else if (!this.live.has(ship))
+      throw new ReplayFormatError(`replay event at step ${tick} names ship ${ship}, which is not in the match`);
+    else if (op === ReplayOp.Leave) this.live.delete(ship);
+  }
 }

@@ -64,6 +64,25 @@ test.each<[string, Uint8Array, RegExp]>([
   ["a chunk with a bad event", fileOf(encodeRecord({ ...second, events: [[1, 9, 0]] } as unknown as ReplayChunk)), /bad event/],
   ["ticks going backwards", fileOf(encodeRecord({ ...last, endedAt: undefined }), encodeRecord(second)), /bad tick/],
   ["a newer format", fileOfHeader({ ...header, version: 99 }), /version 99 is not supported/],
+  ["another tick rate", fileOfHeader({ ...header, tickRate: 0 }), /tick rate 0/],
+  ["a field no room has", fileOfHeader({ ...header, width: 1e9 }), /field is not one a room plays on/],
+  [
+    "a record claiming gigabytes unpacked",
+    fileOf(lengthPrefixed(withTrailer(gzipSync(strToU8("{}")), 0xfffffff0))),
+    /claims \d+ bytes unpacked/,
+  ],
+  ["a jump of many steps", fileOf(encodeRecord({ ...second, tick: 1e12 })), /bad tick/],
+  [
+    "an event out of its record's stretch",
+    fileOf(encodeRecord({ ...second, events: [[500, ReplayOp.Join, 0, "a", "A", "#fff", 0]] })),
+    /out of its stretch/,
+  ],
+  ["an event for a ship not in the match", fileOf(encodeRecord({ ...second, events: [[5, ReplayOp.Keys, 3, 1]] })), /names ship 3/],
+  [
+    "ships joining out of order",
+    fileOf(encodeRecord({ ...second, events: [[5, ReplayOp.Join, 7, "a", "A", "#fff", 0]] })),
+    /joins out of order/,
+  ],
 ])("%s: a clear ReplayFormatError", (_, bytes, message) => {
   expect(() => readRecording(bytes)).toThrow(ReplayFormatError);
   expect(() => readRecording(bytes)).toThrow(message);
@@ -81,6 +100,13 @@ function withLength(bytes: Uint8Array, length: number): Uint8Array {
   const view = new DataView(copy.buffer);
   const headerLength = view.getUint32(REPLAY_MAGIC.length, true);
   view.setUint32(REPLAY_MAGIC.length + 4 + headerLength, length, true);
+  return copy;
+}
+
+/** A gzip member with its size trailer (the last 4 bytes) replaced. */
+function withTrailer(member: Uint8Array, size: number): Uint8Array {
+  const copy = member.slice();
+  new DataView(copy.buffer).setUint32(copy.length - 4, size, true);
   return copy;
 }
 

@@ -5,11 +5,11 @@
  * damaged on the way. The same code reads a file in Node and in the browser.
  */
 import { gunzipSync, gzipSync, strFromU8, strToU8 } from "fflate";
-import { asChunk, asHeader, ReplayFormatError, type Recording, type ReplayChunk, type ReplayHeader } from "./recording";
+import { asChunk, asHeader, ReplayFormatError, ShipRoster, type Recording, type ReplayChunk, type ReplayHeader } from "./recording";
 
 /** The file's first bytes: "NTRP" and a format byte, then a newline. */
 export const REPLAY_MAGIC = strToU8("NTRP1\n");
-/** Largest record accepted when reading: a second of a full room is a few kilobytes. */
+/** Largest record accepted when reading, packed and unpacked: a second of a full room is a few kilobytes. */
 const MAX_RECORD_BYTES = 16 * 1024 * 1024;
 const LENGTH_BYTES = 4;
 
@@ -32,6 +32,9 @@ export function encodeFileStart(header: ReplayHeader): Uint8Array {
 }
 
 function decodeJson(body: Uint8Array, where: string): unknown {
+  // gunzip sizes its output from the member's last 4 bytes: a forged size must not make it allocate gigabytes.
+  const unpacked = body.length < 4 ? 0 : new DataView(body.buffer, body.byteOffset + body.length - 4, 4).getUint32(0, true);
+  if (unpacked > MAX_RECORD_BYTES) throw new ReplayFormatError(`${where} is damaged (it claims ${unpacked} bytes unpacked)`);
   try {
     return JSON.parse(strFromU8(gunzipSync(body)));
   } catch (error) {
@@ -60,6 +63,7 @@ export function readRecording(bytes: Uint8Array): Recording {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   let offset = REPLAY_MAGIC.length + LENGTH_BYTES + view.getUint32(REPLAY_MAGIC.length, true);
   const chunks: ReplayChunk[] = [];
+  const roster = new ShipRoster();
   let problem: string | undefined;
   while (offset < bytes.length) {
     const index = chunks.length + 1;
@@ -73,6 +77,7 @@ export function readRecording(bytes: Uint8Array): Recording {
     const body = bytes.subarray(offset + LENGTH_BYTES, offset + LENGTH_BYTES + length);
     offset += LENGTH_BYTES + length;
     const chunk = asChunk(decodeJson(body, `replay record ${index + 1}`), index, chunks.at(-1)?.tick ?? 0);
+    for (const event of chunk.events) roster.check(event);
     chunks.push(chunk);
     if (chunk.endedAt !== undefined) {
       if (offset < bytes.length) problem = "the file goes on after its closing record; the rest is ignored";

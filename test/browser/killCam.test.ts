@@ -56,6 +56,8 @@ test("a death plays the kill-cam following the killer, and it is over by the res
 
     const showing = await waitForSnapshot(page, (snapshot) => snapshot.killCam?.camera !== undefined, 3000);
     expect(showing.killCam!.following).toBe(killer.sessionId);
+    // It plays the seconds before the death, from their start: not a jump to the end.
+    expect(showing.killCam!.progress).toBeLessThan(0.5);
     await page.getByTestId("killcam").waitFor();
     expect(await page.getByTestId("killcam").textContent()).toContain("following Killer");
     // The inset's camera is on the killer as the page drew it: at 300, 270 then (it did not move).
@@ -63,7 +65,7 @@ test("a death plays the kill-cam following the killer, and it is over by the res
       const camera = snapshot.killCam?.camera;
       return !!camera && Math.hypot(camera.x - 300, camera.y - 270) < 2;
     });
-    expect(onKiller.killCam!.progress).toBeLessThan(1);
+    expect(onKiller.killCam!.following).toBe(killer.sessionId);
     // Pixels: the inset is drawn, not blank.
     const lit = await page
       .getByTestId("killcam")

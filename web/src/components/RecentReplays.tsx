@@ -18,22 +18,29 @@ export function RecentReplays({ replays, onOpenFile, limit = SHOWN }: RecentRepl
     <section className="panel replays" data-testid="replays">
       <h2>Replays</h2>
       <ul>
-        {replays.slice(0, limit).map((replay) => (
-          <li key={replay.id} data-testid="replay-item">
-            <a href={replayPagePath(replay.id)}>
-              {replay.roomName} · {new Date(replay.startedAt).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" })} ·{" "}
-              {clockTime((replay.updatedAt - replay.startedAt) / 1000)}
-              {replay.recording ? " · live" : ""}
-            </a>{" "}
-            <a
-              className="download"
-              href={`${REPLAYS_API}/${encodeURIComponent(replay.id)}?download`}
-              title={`Download (${byteSize(replay.bytes)})`}
-            >
-              ⬇ {byteSize(replay.bytes)}
-            </a>
-          </li>
-        ))}
+        {replays.slice(0, limit).map((replay) => {
+          const started = new Date(replay.startedAt).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" });
+          const label = `${replay.roomName} · ${started} · ${clockTime((replay.updatedAt - replay.startedAt) / 1000)}`;
+          // A match still on is not served: its recording would show every ship's position.
+          if (replay.recording)
+            return (
+              <li key={replay.id} data-testid="replay-item" className="live">
+                <span>{label} · live</span> <span className="download">opens when the match ends</span>
+              </li>
+            );
+          return (
+            <li key={replay.id} data-testid="replay-item">
+              <a href={replayPagePath(replay.id)}>{label}</a>{" "}
+              <a
+                className="download"
+                href={`${REPLAYS_API}/${encodeURIComponent(replay.id)}?download`}
+                title={`Download (${byteSize(replay.bytes)})`}
+              >
+                ⬇ {byteSize(replay.bytes)}
+              </a>
+            </li>
+          );
+        })}
         {replays.length === 0 && <li className="empty">No recordings yet: every match is recorded.</li>}
       </ul>
       {onOpenFile && (

@@ -12,6 +12,11 @@ import { FreeCamera } from "./FreeCamera";
 export const REPLAY_SPEEDS = [0.25, 0.5, 1, 2, 4] as const;
 /** A frame that would play more than this many steps is a jump: no effects for it. */
 const MAX_STEPS_WITH_EFFECTS = 60;
+/**
+ * Most steps simulated in one frame (5 s of match, a few tens of ms in a full room): a jump far
+ * ahead of where playback has been is run over several frames instead of freezing the page.
+ */
+const MAX_STEPS_PER_FRAME = 300;
 
 export interface PlaybackFrame {
   world: World;
@@ -95,7 +100,7 @@ export class ReplayPlayback {
     const target = Math.floor(this.position);
     const events: GameEvent[] = [];
     const playedThrough = target > this.tick && target - this.tick <= MAX_STEPS_WITH_EFFECTS;
-    const world = this.replayer.seek(target, playedThrough ? (stepped) => events.push(...stepped.events) : undefined);
+    const world = this.replayer.seek(target, playedThrough ? (stepped) => events.push(...stepped.events) : undefined, MAX_STEPS_PER_FRAME);
     if (this.followedNow !== undefined && !world.ships.some((ship) => ship.id === this.followedNow)) this.followedNow = undefined;
     return { world, events };
   }
