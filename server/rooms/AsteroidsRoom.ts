@@ -12,7 +12,6 @@ import {
   MINIMAP_INTERVAL_MS,
   PATCH_INTERVAL_MS,
   RECONNECT_WINDOW,
-  RTT_REPORT_INTERVAL_MS,
   TICK_DT,
   TICK_MS,
   TICK_RATE,
@@ -26,8 +25,6 @@ import {
   cleanPlayerName,
   cleanRoomName,
   joinOptionsProblem,
-  parseInput,
-  parseRttReport,
   ROOM_NAME,
   ServerMessage,
   validText,
@@ -44,8 +41,8 @@ import { spectatorWorldOf } from "../../shared/spectatorWorld";
 import { closedForViolation } from "../transport/GameTransport";
 import { serverMetrics } from "../metrics/ServerMetrics";
 import { InputQueue } from "./InputQueue";
-import { admitMessage } from "./admitMessage";
-import { MessageGuard, type ClientMessageStats } from "./MessageGuard";
+import type { ClientMessageStats, MessageGuard } from "./MessageGuard";
+import { RoomInbox } from "./RoomInbox";
 import { sendEventsSeen } from "./eventsSeen";
 import { InterestManager } from "./InterestManager";
 import { addPlayerStates, mirrorWorld } from "./mirrorWorld";
@@ -71,8 +68,8 @@ export class AsteroidsRoom extends Room<{ state: GameState; metadata: RoomListin
   override maxMessagesPerSecond = 1000;
 
   world!: World;
-  readonly guard = new MessageGuard((reason) => serverMetrics.countDropped(reason));
   private readonly inputQueue = new InputQueue();
+  private readonly inbox = new RoomInbox(this.inputQueue, () => this.clock.currentTime);
   private readonly interest = new InterestManager();
   private readonly launches = new ShotLaunches();
   private readonly seats = new KeptSeats(RECONNECT_WINDOW * 1000);
@@ -80,11 +77,7 @@ export class AsteroidsRoom extends Room<{ state: GameState; metadata: RoomListin
   /** Room clock time of the last minimap refresh, ms. */
   private minimapAt = -Infinity;
   private pendingEvents: GameEvent[] = [];
-  /** Clients the room threw out: they get no reconnection window. */
-  private readonly expelled = new Set<string>();
   private playersJoined = 0;
-  /** When each client's last RTT report was counted (room clock, ms). */
-  private readonly lastRttReportAt = new Map<string, number>();
   /** Set once the room is gone: late leaves must not bring its metrics back. */
   private disposed = false;
   private roomNumber = 0;
@@ -123,14 +116,12 @@ export class AsteroidsRoom extends Room<{ state: GameState; metadata: RoomListin
       createdAt: Date.now(),
     });
 
-    this.onMessage(ClientMessage.Input, (client: Client, payload: unknown) => this.receiveInput(client, payload));
-    this.onMessage(ClientMessage.Rtt, (client: Client, payload: unknown) => this.receiveRtt(client, payload));
+    this.onMessage(ClientMessage.Input, (client: Client, payload: unknown) => this.inbox.input(client, payload, this.world.tick));
+    this.onMessage(ClientMessage.Rtt, (client: Client, payload: unknown) => this.inbox.rtt(client, payload));
     this.onMessage(ClientMessage.Away, (client: Client) => {
-      if (this.admit(client)) this.seats.goingAwaySoon(client.sessionId);
+      if (this.inbox.admit(client)) this.seats.goingAwaySoon(client.sessionId);
     });
-    this.onMessage("*", (client: Client) => {
-      if (this.admit(client)) this.guard.drop(client.sessionId, "unknown");
-    });
+    this.onMessage("*", (client: Client) => this.inbox.unknown(client));
     this.loop.start();
   }
 
@@ -158,7 +149,7 @@ export class AsteroidsRoom extends Room<{ state: GameState; metadata: RoomListin
    */
   override async onDrop(client: Client): Promise<void> {
     // Returning without allowReconnection() makes Colyseus call onLeave() right away.
-    if (this.expelled.delete(client.sessionId) || closedForViolation(client.ref)) return;
+    if (this.inbox.wasExpelled(client.sessionId) || closedForViolation(client.ref)) return;
     this.inputQueue.release(client.sessionId);
     const player = this.state.players.get(client.sessionId);
     if (player) player.connected = false;
@@ -210,9 +201,8 @@ export class AsteroidsRoom extends Room<{ state: GameState; metadata: RoomListin
     this.recorder?.leave(this.world, sessionId);
     removeShip(this.world, sessionId);
     this.inputQueue.remove(sessionId);
-    this.guard.forget(sessionId);
+    this.inbox.forget(sessionId);
     this.seats.forget(sessionId);
-    this.lastRttReportAt.delete(sessionId);
     this.state.ships.delete(sessionId);
     this.state.players.delete(sessionId);
     this.updatePlayerCount();
@@ -243,42 +233,14 @@ export class AsteroidsRoom extends Room<{ state: GameState; metadata: RoomListin
     return { ...world, recordingBytes: this.recorder?.bytes };
   }
 
+  /** Every message's accounting: accepted, and dropped by reason (tests read it). */
+  get guard(): MessageGuard {
+    return this.inbox.guard;
+  }
+
   /** Per-client message accounting, for tests and metrics. */
   messageStats(sessionId: string): ClientMessageStats | undefined {
-    return this.guard.statsOf(sessionId);
-  }
-
-  /**
-   * A client's measured round trip, for the RTT histogram: at most one per client per RTT_REPORT_INTERVAL_MS, so
-   * one client cannot outweigh the rest.
-   */
-  private receiveRtt(client: Client, payload: unknown): void {
-    if (!this.admit(client)) return;
-    const rttMs = parseRttReport(payload);
-    if (rttMs === undefined) return this.guard.drop(client.sessionId, "malformed");
-    const now = this.clock.currentTime;
-    if (now - (this.lastRttReportAt.get(client.sessionId) ?? -Infinity) < RTT_REPORT_INTERVAL_MS)
-      return this.guard.drop(client.sessionId, "rate");
-    this.lastRttReportAt.set(client.sessionId, now);
-    serverMetrics.observeRtt(rttMs);
-    this.guard.accept(client.sessionId);
-  }
-
-  private receiveInput(client: Client, payload: unknown): void {
-    if (!this.admit(client)) return;
-    const input = parseInput(payload);
-    if (!input) return this.guard.drop(client.sessionId, "malformed");
-    const refusal = this.inputQueue.push(client.sessionId, input, this.world.tick + 1);
-    if (refusal) return this.guard.drop(client.sessionId, refusal);
-    this.guard.accept(client.sessionId);
-  }
-
-  /** Rate accounting shared by every message type; false when the message must be ignored. */
-  private admit(client: Client): boolean {
-    // A flooder leaves without a reconnection window (see onDrop).
-    return admitMessage(this.guard, client, this.clock.currentTime, "flood: too many messages per second", () =>
-      this.expelled.add(client.sessionId),
-    );
+    return this.inbox.guard.statsOf(sessionId);
   }
 
   private tick(dt: number): void {
