@@ -4,7 +4,7 @@
  * remote ships, its own ship, bullets, rocks and the events released with them), so it
  * costs nothing on the wire; it only keeps those frames a few seconds longer.
  */
-import { isPlaced, type EventSeen } from "../shared/protocol";
+import type { EventSeen } from "../shared/protocol";
 import type { RenderFrame } from "./frame";
 
 /** Seconds of play a kill-cam shows before the death. */
@@ -75,7 +75,7 @@ export class KillCamClip {
     const events: EventSeen[] = [];
     while (this.next + 1 < this.frames.length && this.frames[this.next + 1]!.atMs <= clipMs) {
       this.next++;
-      events.push(...this.frames[this.next]!.events.filter(isPlaced));
+      events.push(...this.frames[this.next]!.events);
     }
     const { frame } = this.frames[this.next]!;
     const followed = frame.ships.find((ship) => ship.id === this.followed);

@@ -1,5 +1,4 @@
 import { useEffect, useRef, useState } from "react";
-import { isPlaced } from "../../../shared/protocol";
 import type { WorldSize } from "../../../shared/worldSize";
 import { debugShips, publishDebugSnapshot } from "../debugSnapshot";
 import { attachKeyboard } from "../input/keyboard";
@@ -96,16 +95,7 @@ export function GameScreen({ session, onExit }: GameScreenProps) {
       // A ship out of view is not in frame.ships, but every player has a minimap blip.
       const colorOf = (id: string) =>
         (frame.ships.find((ship) => ship.id === id) ?? frame.blips.find((blip) => blip.id === id))?.color ?? "#ffffff";
-      for (const event of events) {
-        // A kill out of sight comes as a notice, for the kill feed only: nothing to draw.
-        if (!isPlaced(event)) continue;
-        if (event.kind === "shipDestroyed") {
-          renderer.explode(event.x, event.y, colorOf(event.shipId), now);
-          explosionsSeen++;
-        } else if (event.kind === "asteroidDestroyed") {
-          renderer.shatter(event.x, event.y, event.size, now);
-        }
-      }
+      explosionsSeen += renderer.startEffects(events, colorOf, now);
       listener.frame(frame, events);
       killCamFrames.push(frame, events, now);
       const death = events.find((event) => event.kind === "shipDestroyed" && event.shipId === session.sessionId);

@@ -9,6 +9,7 @@
  * timestamp): effects and blinking are functions of that time, not of the frame count.
  */
 import type { AsteroidSize } from "../../../shared/constants";
+import { isPlaced, type EventSeen } from "../../../shared/protocol";
 import type { RngState } from "../../../shared/rng";
 import { BulletTrails } from "./bulletTrails";
 import { drawAsteroids } from "./drawAsteroids";
@@ -66,6 +67,23 @@ export class GameRenderer {
     } finally {
       ctx.restore();
     }
+  }
+
+  /**
+   * Starts the effects of a frame's events: an explosion in the ship's colour for each ship
+   * destroyed, debris for each rock hit. A kill notice (a kill out of sight, for the kill feed)
+   * carries no position and starts nothing. Returns the explosions started.
+   */
+  startEffects(events: readonly EventSeen[], colorOf: (shipId: string) => string, nowMs: number): number {
+    let explosions = 0;
+    for (const event of events) {
+      if (!isPlaced(event)) continue;
+      if (event.kind === "shipDestroyed") {
+        this.explode(event.x, event.y, colorOf(event.shipId), nowMs);
+        explosions++;
+      } else if (event.kind === "asteroidDestroyed") this.shatter(event.x, event.y, event.size, nowMs);
+    }
+    return explosions;
   }
 
   /** Starts a ship explosion at (x, y) in the ship's colour: a flash, a ring and ~1 s of sparks. */

@@ -4,7 +4,6 @@
  * follows the ship that did the killing, as the game's camera follows your own.
  */
 import type { KillCamShot } from "../../../engine/KillCam";
-import { isPlaced } from "../../../shared/protocol";
 import { followFocus, followView, initialCamera, type CameraState, type CameraView } from "./camera";
 import { fitCanvas } from "./fitCanvas";
 import { GameRenderer } from "./GameRenderer";
@@ -18,12 +17,7 @@ export class KillCamPainter {
     if (!ctx) return undefined;
     fitCanvas(canvas);
     const { frame } = shot;
-    for (const event of shot.events) {
-      if (!isPlaced(event)) continue;
-      if (event.kind === "shipDestroyed")
-        this.renderer.explode(event.x, event.y, frame.ships.find((ship) => ship.id === event.shipId)?.color ?? "#ffffff", nowMs);
-      else if (event.kind === "asteroidDestroyed") this.renderer.shatter(event.x, event.y, event.size, nowMs);
-    }
+    this.renderer.startEffects(shot.events, (id) => frame.ships.find((ship) => ship.id === id)?.color ?? "#ffffff", nowMs);
     this.camera = followFocus(this.camera ?? initialCamera(frame.world), frame.focus, frame.world, nowMs);
     const view = followView(this.camera, canvas.width, canvas.height);
     this.renderer.render(ctx, frame, nowMs, view);

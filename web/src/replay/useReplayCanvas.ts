@@ -42,10 +42,7 @@ export function useReplayCanvas(
       lastTick = world.tick;
       const frame = replayFrame(world, playback.ships(), playback.replayer.recording.header.roomName, playback.followed);
       const colourOf = new Map(frame.ships.map((ship) => [ship.id, ship.color]));
-      for (const event of events) {
-        if (event.kind === "shipDestroyed") renderer.explode(event.x, event.y, colourOf.get(event.shipId) ?? "#ffffff", nowMs);
-        if (event.kind === "asteroidDestroyed") renderer.shatter(event.x, event.y, event.size, nowMs);
-      }
+      renderer.startEffects(events, (id) => colourOf.get(id) ?? "#ffffff", nowMs);
       let view: CameraView;
       if (frame.focus) {
         camera = followFocus(camera, frame.focus, field, nowMs);
