@@ -130,8 +130,11 @@ export class AsteroidsRoom extends Room<{ state: GameState; metadata: RoomListin
     serverMetrics.totals.joins++;
     const kept = options.rejoin === undefined ? undefined : this.takeSeat(options.rejoin);
     const name = kept?.name ?? cleanPlayerName(options.name) ?? `pilot-${this.playersJoined}`;
-    const taken = new Set(Array.from(this.state.players.values(), (player) => player.color));
-    const color = kept?.color ?? cleanColor(options.color) ?? freeColour(taken, this.playersJoined - 1);
+    // The colours in use are gathered only when the player named none and has no seat to take back.
+    const color =
+      kept?.color ??
+      cleanColor(options.color) ??
+      freeColour(new Set(Array.from(this.state.players.values(), (player) => player.color)), this.playersJoined - 1);
     this.recorder?.join(this.world, client.sessionId, name, color, kept?.score ?? 0);
     addShip(this.world, client.sessionId).score = kept?.score ?? 0;
     this.inputQueue.add(client.sessionId);
