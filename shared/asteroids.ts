@@ -16,6 +16,7 @@ import { findClearSpot } from "./spawn";
 import { wrapCoord } from "./vector";
 import type { Asteroid, World } from "./world";
 import { asteroidTargetFor } from "./worldSize";
+import { atan2, cos, hypot, sin } from "./deterministicMath";
 
 /** Mass of a rock in small-rock units: a large one is worth the 4 smalls it ends as. */
 const MASS: Readonly<Record<AsteroidSize, number>> = { 3: 4, 2: 2, 1: 1 };
@@ -37,8 +38,8 @@ export function spawnLargeAsteroid(world: World): Asteroid {
     size: 3,
     x: spot.x,
     y: spot.y,
-    vx: Math.cos(heading) * speed,
-    vy: Math.sin(heading) * speed,
+    vx: cos(heading) * speed,
+    vy: sin(heading) * speed,
     angle: nextRandom(world) * 2 * Math.PI,
     spin: randomRange(world, -ASTEROID_MAX_SPIN, ASTEROID_MAX_SPIN),
   };
@@ -51,18 +52,18 @@ export function splitAsteroid(world: World, rock: Asteroid): void {
   world.asteroids = world.asteroids.filter((other) => other !== rock);
   if (rock.size === 1) return;
   const size = (rock.size - 1) as AsteroidSize;
-  const heading = Math.atan2(rock.vy, rock.vx);
-  const speed = Math.hypot(rock.vx, rock.vy) * ASTEROID_SPLIT_SPEEDUP;
+  const heading = atan2(rock.vy, rock.vx);
+  const speed = hypot(rock.vx, rock.vy) * ASTEROID_SPLIT_SPEEDUP;
   for (const side of [-1, 1]) {
     const angle = heading + side * (ASTEROID_SPLIT_ANGLE + randomRange(world, 0, ASTEROID_SPLIT_ANGLE));
     const offset = ASTEROID_RADIUS[size] / 2;
     world.asteroids.push({
       id: world.nextId++,
       size,
-      x: wrapCoord(rock.x + Math.cos(angle) * offset, world.size.width),
-      y: wrapCoord(rock.y + Math.sin(angle) * offset, world.size.height),
-      vx: Math.cos(angle) * speed,
-      vy: Math.sin(angle) * speed,
+      x: wrapCoord(rock.x + cos(angle) * offset, world.size.width),
+      y: wrapCoord(rock.y + sin(angle) * offset, world.size.height),
+      vx: cos(angle) * speed,
+      vy: sin(angle) * speed,
       angle: rock.angle,
       spin: randomRange(world, -ASTEROID_MAX_SPIN, ASTEROID_MAX_SPIN),
     });

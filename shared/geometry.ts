@@ -6,11 +6,12 @@
  */
 import { SHIP_HULL } from "./constants";
 import type { Vec2 } from "./vector";
+import { cos, hypot, sin } from "./deterministicMath";
 
 /** Rotates `p` by `angle` radians around the origin. */
 export function rotate(p: Vec2, angle: number): Vec2 {
-  const c = Math.cos(angle);
-  const s = Math.sin(angle);
+  const c = cos(angle);
+  const s = sin(angle);
   return { x: p.x * c - p.y * s, y: p.x * s + p.y * c };
 }
 
@@ -24,7 +25,7 @@ export function distancePointSegment(p: Vec2, a: Vec2, b: Vec2): number {
   const aby = b.y - a.y;
   const lengthSq = abx * abx + aby * aby;
   const t = lengthSq === 0 ? 0 : Math.max(0, Math.min(1, ((p.x - a.x) * abx + (p.y - a.y) * aby) / lengthSq));
-  return Math.hypot(p.x - (a.x + t * abx), p.y - (a.y + t * aby));
+  return hypot(p.x - (a.x + t * abx), p.y - (a.y + t * aby));
 }
 
 /** Parameter in [0, 1] of the point of segment a–b closest to `p`. */

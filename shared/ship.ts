@@ -22,6 +22,7 @@ import { isHeld, Key } from "./input";
 import { angleDelta, wrapCoord } from "./vector";
 import type { Bullet, Ship } from "./world";
 import type { WorldSize } from "./worldSize";
+import { cos, pow, sin } from "./deterministicMath";
 
 /** The nose vertex in ship space: where bullets leave. */
 const [NOSE_X] = SHIP_HULL[1]!;
@@ -33,11 +34,11 @@ export function moveShip(ship: Ship, keys: number, dt: number, size: WorldSize):
   ship.angle = angleDelta(0, ship.angle + turn * SHIP_TURN_RATE * dt);
 
   const thrust = (isHeld(keys, Key.Up) ? 1 : 0) - (isHeld(keys, Key.Down) ? 1 : 0);
-  ship.vx += Math.cos(ship.angle) * thrust * SHIP_THRUST * dt;
-  ship.vy += Math.sin(ship.angle) * thrust * SHIP_THRUST * dt;
+  ship.vx += cos(ship.angle) * thrust * SHIP_THRUST * dt;
+  ship.vy += sin(ship.angle) * thrust * SHIP_THRUST * dt;
 
   // Drag is defined per 1/60 s step; the power keeps it right for any dt.
-  const drag = Math.pow(SHIP_DRAG_PER_STEP, dt * TICK_RATE);
+  const drag = pow(SHIP_DRAG_PER_STEP, dt * TICK_RATE);
   ship.vx *= drag;
   ship.vy *= drag;
 
@@ -71,15 +72,15 @@ export function triggerShip(
   ship.charge = 0;
   if (ship.cooldown > 0 || !canFire) return undefined;
   ship.cooldown = SHOT_COOLDOWN;
-  const cos = Math.cos(ship.angle);
-  const sin = Math.sin(ship.angle);
+  const noseX = cos(ship.angle);
+  const noseY = sin(ship.angle);
   return {
     id: bulletId,
     owner: ship.id,
-    x: wrapCoord(ship.x + cos * NOSE_X, size.width),
-    y: wrapCoord(ship.y + sin * NOSE_X, size.height),
-    vx: ship.vx + cos * BULLET_SPEED,
-    vy: ship.vy + sin * BULLET_SPEED,
+    x: wrapCoord(ship.x + noseX * NOSE_X, size.width),
+    y: wrapCoord(ship.y + noseY * NOSE_X, size.height),
+    vx: ship.vx + noseX * BULLET_SPEED,
+    vy: ship.vy + noseY * BULLET_SPEED,
     radius: BULLET_BASE_RADIUS + BULLET_CHARGE_RADIUS * charge,
     life: BULLET_LIFETIME,
     rewind,

@@ -3,6 +3,7 @@ import { ASTEROID_RADIUS, SPAWN_CANDIDATES } from "./constants";
 import { nextRandom } from "./rng";
 import { wrappedOffset, type Vec2 } from "./vector";
 import type { World } from "./world";
+import { hypot } from "./deterministicMath";
 
 /** Distance from `spot` to the nearest live ship or rock surface, across the wrap. */
 function clearance(world: World, spot: Vec2): number {
@@ -10,11 +11,11 @@ function clearance(world: World, spot: Vec2): number {
   for (const ship of world.ships) {
     if (!ship.alive) continue;
     const d = wrappedOffset(spot, ship, world.size);
-    nearest = Math.min(nearest, Math.hypot(d.x, d.y));
+    nearest = Math.min(nearest, hypot(d.x, d.y));
   }
   for (const rock of world.asteroids) {
     const d = wrappedOffset(spot, rock, world.size);
-    nearest = Math.min(nearest, Math.hypot(d.x, d.y) - ASTEROID_RADIUS[rock.size]);
+    nearest = Math.min(nearest, hypot(d.x, d.y) - ASTEROID_RADIUS[rock.size]);
   }
   return nearest;
 }

@@ -10,6 +10,7 @@ import { clampRewind } from "../../shared/rewind";
 import { encodeFileStart, encodeRecord } from "../../shared/replay/replayFile";
 import { REPLAY_FORMAT_VERSION, ReplayOp, type ReplayChunk, type ReplayEvent } from "../../shared/replay/recording";
 import { stateHash } from "../../shared/replay/stateHash";
+import { SIMULATION_VERSION } from "../../shared/simulationVersion";
 import type { InputsByShip, SeenLagByShip, World } from "../../shared/world";
 
 /** Where a recording's bytes go: a file (ReplayStore), or memory in tests. */
@@ -65,7 +66,16 @@ export class MatchRecorder {
   ) {
     this.sink = sink;
     const { width, height } = world.size;
-    this.write(encodeFileStart({ type: "netroids-replay", version: REPLAY_FORMAT_VERSION, ...start, width, height }));
+    this.write(
+      encodeFileStart({
+        type: "netroids-replay",
+        version: REPLAY_FORMAT_VERSION,
+        simulation: SIMULATION_VERSION,
+        ...start,
+        width,
+        height,
+      }),
+    );
   }
 
   get recording(): boolean {

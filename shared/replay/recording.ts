@@ -10,6 +10,7 @@
  */
 
 import { MAX_CLIENTS, TICK_RATE } from "../constants";
+import { FIRST_SIMULATION_VERSION } from "../simulationVersion";
 import { LARGEST_WORLD } from "../worldSize";
 
 export const REPLAY_FORMAT_VERSION = 1;
@@ -41,6 +42,11 @@ export interface ReplayHeader {
   width: number;
   height: number;
   tickRate: number;
+  /**
+   * The simulation version the match was played with (shared/simulationVersion.ts). Files
+   * written before it existed have none and read as version 1.
+   */
+  simulation: number;
   /** Wall-clock start, ms since the epoch (for listing only: the simulation never reads it). */
   startedAt: number;
 }
@@ -110,12 +116,14 @@ export function asHeader(value: unknown): ReplayHeader {
     ["startedAt", isUint],
   ];
   for (const [field, check] of fields) if (!check(header[field])) throw new ReplayFormatError(`replay header: bad ${field}`);
+  const simulation = header.simulation ?? FIRST_SIMULATION_VERSION;
+  if (!isUint(simulation) || simulation < FIRST_SIMULATION_VERSION) throw new ReplayFormatError("replay header: bad simulation");
   // The simulation's own rate and fields only: anything else cannot have come from a room, and could ask a replay for the impossible.
   if (header.tickRate !== TICK_RATE) throw new ReplayFormatError(`replay header: tick rate ${header.tickRate}, not ${TICK_RATE}`);
   const { width = 0, height = 0 } = header;
   if (width < 1 || height < 1 || width > LARGEST_WORLD.width || height > LARGEST_WORLD.height)
     throw new ReplayFormatError(`replay header: a ${width}×${height} field is not one a room plays on`);
-  return header as ReplayHeader;
+  return { ...header, simulation } as ReplayHeader;
 }
 
 /** `value` as the chunk after step `previousTick`, or a ReplayFormatError naming the chunk. */

@@ -1,11 +1,13 @@
 /** Reading recordings: round trip, and a clear ReplayFormatError for every kind of damage. */
 import { gzipSync, strToU8 } from "fflate";
 import { encodeFileStart, encodeRecord, readHeader, readRecording, REPLAY_MAGIC } from "./replayFile";
+import { SIMULATION_VERSION } from "../simulationVersion";
 import { REPLAY_FORMAT_VERSION, ReplayFormatError, ReplayOp, type ReplayChunk, type ReplayHeader } from "./recording";
 
 const header: ReplayHeader = {
   type: "netroids-replay",
   version: REPLAY_FORMAT_VERSION,
+  simulation: SIMULATION_VERSION,
   roomName: "Sector 1",
   seed: 7,
   width: 1920,
@@ -42,6 +44,13 @@ test("a recording reads back as written, finished", () => {
   const recording = readRecording(whole);
   expect(recording).toEqual({ header, chunks: [second, last], finished: true });
   expect(readHeader(whole.subarray(0, 200))).toEqual(header);
+});
+
+test("a header written before simulation versions reads as version 1; a bad version is refused", () => {
+  const { simulation: _dropped, ...older } = header;
+  expect(readHeader(encodeFileStart(older as ReplayHeader))).toEqual({ ...header, simulation: 1 });
+  expect(() => readHeader(encodeFileStart({ ...header, simulation: 0 }))).toThrow(/replay header: bad simulation/);
+  expect(() => readHeader(encodeFileStart({ ...header, simulation: "2" as unknown as number }))).toThrow(/bad simulation/);
 });
 
 test("a file cut inside its last record reads up to the record before, and says so", () => {

@@ -12,6 +12,7 @@ import { BotFleet } from "../../loadtest/BotFleet";
 import type { AsteroidsRoom } from "../../server/rooms/AsteroidsRoom";
 import { ROOM_NAME } from "../../shared/protocol";
 import { encodeFileStart, encodeRecord, readRecording } from "../../shared/replay/replayFile";
+import { SIMULATION_VERSION } from "../../shared/simulationVersion";
 import { waitForSnapshot } from "../support/browser";
 import { useBrowserGame } from "../support/browserGame";
 import { sleep, waitFor } from "../support/gameServer";
@@ -127,6 +128,19 @@ test("a downloaded replay opens from a file; a tampered one is reported loudly, 
   await page.getByTestId("replay-file").setInputFiles({ name: "forged.ntr", mimeType: "application/octet-stream", buffer: forged });
   await page.getByTestId("replay-mismatch").waitFor({ timeout: 10_000 });
   expect(await page.getByTestId("replay-mismatch").textContent()).toContain("at step 120");
+
+  // The tampered file stamped with another simulation version: the page says the version, not "does not match".
+  const older = Buffer.concat([encodeFileStart({ ...recording.header, simulation: 1 }), ...tampered.map(encodeRecord)]);
+  await page.getByRole("button", { name: "Lobby" }).click();
+  await page.getByTestId("replay-file").setInputFiles({ name: "older.ntr", mimeType: "application/octet-stream", buffer: older });
+  await page.getByTestId("replay-version").waitFor({ timeout: 10_000 });
+  expect(await page.getByTestId("replay-version").textContent()).toContain(
+    `Recorded with simulation version 1; this build plays version ${SIMULATION_VERSION}`,
+  );
+  const other = await waitForSnapshot(page, (snapshot) => (snapshot.replay?.tick ?? 0) > 150);
+  expect(other.replay!.simulation).toEqual({ recorded: 1, played: SIMULATION_VERSION });
+  expect(other.replay!.mismatches).toBe(1);
+  await expect(page.getByTestId("replay-mismatch").count()).resolves.toBe(0);
 
   // Half a file's bytes, garbled: a message, not a broken page.
   await page.getByRole("button", { name: "Lobby" }).click();

@@ -62,6 +62,8 @@ export interface DebugReplay {
   /** Recorded state hashes compared so far, and how many differed. */
   checked?: number;
   mismatches?: number;
+  /** The simulation version the recording names, and the one this page runs. */
+  simulation?: { recorded: number; played: number };
 }
 
 export interface DebugCamera {

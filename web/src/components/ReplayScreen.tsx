@@ -2,6 +2,7 @@ import { useCallback, useEffect, useMemo, useRef, useState, type PointerEvent, t
 import "./replay.css";
 import type { Recording } from "../../../shared/replay/recording";
 import { REPLAYS_API } from "../../../shared/replay/replayListing";
+import { SIMULATION_VERSION } from "../../../shared/simulationVersion";
 import { debugShips, publishDebugSnapshot } from "../debugSnapshot";
 import { fetchRecording, recordingFrom, type LoadedRecording } from "../replay/loadRecording";
 import { REPLAY_SPEEDS, ReplayPlayback } from "../replay/ReplayPlayback";
@@ -67,6 +68,7 @@ function ReplayPlayer({ recording, source, onExit }: { recording: Recording; sou
           followed: playback.followed,
           checked: playback.replayer.checked,
           mismatches: playback.mismatches.length,
+          simulation: { recorded: playback.replayer.recording.header.simulation, played: SIMULATION_VERSION },
         },
         ships: debugShips(info.ships),
         camera: { x: view.x, y: view.y, scale: view.scale, viewWidth: 2 * view.halfWidth, viewHeight: 2 * view.halfHeight },
@@ -80,12 +82,14 @@ function ReplayPlayer({ recording, source, onExit }: { recording: Recording; sou
     [playback],
   );
   useReplayCanvas(canvasRef, playback, onFrame);
-  const mismatch = playback.mismatches[0];
+  const { header, problem, finished } = playback.replayer.recording;
+  // Another version's rules make another match from the same inputs: that is said once, not reported as a divergence.
+  const otherRules = header.simulation !== SIMULATION_VERSION;
+  const mismatch = otherRules ? undefined : playback.mismatches[0];
   useEffect(() => {
     if (mismatch) console.error(`netroids replay: state hash mismatch at step ${mismatch.tick}`, mismatch);
   }, [mismatch]);
 
-  const { header, problem, finished } = playback.replayer.recording;
   const seconds = (tick: number) => tick / playback.tickRate;
   const ships = playback.ships();
   return (
@@ -97,6 +101,12 @@ function ReplayPlayer({ recording, source, onExit }: { recording: Recording; sou
         title="Free camera: drag to move, wheel to zoom, double-click for the whole field"
         {...freeCameraControls(playback)}
       />
+      {otherRules && (
+        <p className="replay-mismatch" role="status" data-testid="replay-version">
+          Recorded with simulation version {header.simulation}; this build plays version {SIMULATION_VERSION}. It re-runs the recorded
+          inputs under this build&apos;s rules, so what follows is not the match as it was played.
+        </p>
+      )}
       {mismatch && (
         <p className="replay-mismatch" role="alert" data-testid="replay-mismatch">
           This replay does not match the recorded match: at step {mismatch.tick} the re-run&apos;s state hash is {mismatch.replayed}, the
