@@ -50,6 +50,9 @@ export interface NetStats {
   /** Size of the last reconciliation correction, and of the correction still visible, px. */
   correctionPx: number;
   visibleErrorPx: number;
+  /** Since joining: patches that checked the own ship's prediction, and those that corrected it (see OwnShipPredictor). */
+  reconciliations: number;
+  correctedPatches: number;
   serverTick: number;
   patchesPerSecond: number;
   bytesInPerSecond: number;
@@ -237,6 +240,8 @@ export class GameSession {
       interpolationDelayMs: this.options.interpolation ? this.delayMs : 0,
       correctionPx: this.predictor.lastCorrection,
       visibleErrorPx: this.predictor.visibleError,
+      reconciliations: this.predictor.reconciliations,
+      correctedPatches: this.predictor.correctedPatches,
       serverTick: this.room.state.tick ?? 0,
       patchesPerSecond: this.patchTimes.length,
       bytesInPerSecond: bytes.in,

@@ -85,6 +85,8 @@ test("replay after an ack reproduces the server's pose exactly", () => {
   });
   expect(predictor.lastCorrection).toBe(0);
   expect(predictor.visibleError).toBe(0);
+  // The first patch had no prediction to check; the second checked one and found it exact.
+  expect([predictor.reconciliations, predictor.correctedPatches]).toEqual([1, 0]);
 });
 
 test("a misprediction is corrected smoothly: the drawn ship keeps its place, then the offset fades", () => {
@@ -98,6 +100,7 @@ test("a misprediction is corrected smoothly: the drawn ship keeps its place, the
   predictor.reconcile(authoritative(ship, 10), TICK_DT);
   expect(predictor.lastCorrection).toBeGreaterThan(1);
   expect(predictor.lastCorrection).toBeLessThan(SNAP_DISTANCE);
+  expect([predictor.reconciliations, predictor.correctedPatches]).toEqual([1, 1]);
   // Right after the correction the ship is drawn where it was; the prediction itself moved.
   const drawnAfter = predictor.drawnPose(0)!;
   expect(drawnAfter.x).toBeCloseTo(drawnBefore.x, 6);

@@ -32,6 +32,12 @@ export class OwnShipPredictor {
   private offset = { x: 0, y: 0, angle: 0 };
   /** Size of the last correction, px (0 when the prediction was exact). */
   lastCorrection = 0;
+  /**
+   * Patches that checked a prediction (the ship alive before and after), and those of them that
+   * moved it: exact per-patch counts that a reader sampling `lastCorrection` once a frame would miss.
+   */
+  reconciliations = 0;
+  correctedPatches = 0;
   /** The room's field, which the ship wraps in; set from the state before the first reconcile. */
   field: WorldSize = ONE_SCREEN;
 
@@ -71,6 +77,8 @@ export class OwnShipPredictor {
     if (!previous) return;
     const drift = wrappedOffset(next, previous, this.field);
     this.lastCorrection = Math.hypot(drift.x, drift.y);
+    this.reconciliations++;
+    if (this.lastCorrection > 0) this.correctedPatches++;
     if (this.lastCorrection > SNAP_DISTANCE) {
       this.offset = { x: 0, y: 0, angle: 0 };
       return;

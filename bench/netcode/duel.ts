@@ -71,9 +71,9 @@ export interface DuelResult {
 export const STALL_MS = 100;
 
 /** Bound on joining and leaving, ms: a stuck connection fails the run instead of hanging it. */
-const CONNECT_TIMEOUT_MS = 5000;
+export const CONNECT_TIMEOUT_MS = 5000;
 
-function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+export function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`${what} took over ${ms} ms`)), ms);
     promise.then(
@@ -90,7 +90,7 @@ function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<
 }
 
 /** Runs `onFrame(now, elapsed)` every `frameMs` on a schedule that does not drift, for `totalMs`. */
-function runFrames(frameMs: number, totalMs: number, onFrame: (now: number, elapsed: number) => void): Promise<void> {
+export function runFrames(frameMs: number, totalMs: number, onFrame: (now: number, elapsed: number) => void): Promise<void> {
   return new Promise((resolve, reject) => {
     const start = performance.now();
     let n = 0;
@@ -215,7 +215,7 @@ export async function runDuel(endpoint: string, config: DuelConfig, timing: Duel
     const stats = room.messageStats(shooterId);
     return stats ? stats.accepted + Object.values(stats.dropped).reduce((sum, count) => sum + count, 0) : 0;
   };
-  const upMessages: { first?: { at: number; count: number }; last?: { at: number; count: number } } = {};
+  const upMessages: { first?: MessageCount; last?: MessageCount } = {};
   await runFrames(timing.frameMs, firingEnds + timing.drainMs, (now, elapsed) => {
     measuring = elapsed >= timing.warmupMs && elapsed < firingEnds;
     if (measuring) {
@@ -279,25 +279,40 @@ export async function runDuel(endpoint: string, config: DuelConfig, timing: Duel
     rewindTicks: recorder.rewindTicks(),
     reconciliation: recorder.reconciliation(),
     interpolation: recorder.interpolation(sessionDryFrameShare),
-    network: {
-      pingMs: summarize(recorder.pings),
-      shooterMessages,
-      frameIntervalMs: summarize(recorder.frameIntervals),
-      upMessagesPerS: perSecond(upMessages.first, upMessages.last),
-      upBytesPerS: summarize(recorder.bytesUp),
-    },
+    network: networkOf(recorder, shooterMessages, upMessages),
     stalls,
   };
 }
 
-async function waitUntil(check: () => boolean, timeoutMs: number): Promise<boolean> {
+/** A duel's network figures: the shooter's pings, frames, messages and bytes up while measuring. */
+export function networkOf(
+  recorder: DuelRecorder,
+  shooterMessages: ClientMessageStats | undefined,
+  upMessages: { first?: MessageCount; last?: MessageCount },
+): DuelResult["network"] {
+  return {
+    pingMs: summarize(recorder.pings),
+    shooterMessages,
+    frameIntervalMs: summarize(recorder.frameIntervals),
+    upMessagesPerS: perSecond(upMessages.first, upMessages.last),
+    upBytesPerS: summarize(recorder.bytesUp),
+  };
+}
+
+export async function waitUntil(check: () => boolean, timeoutMs: number): Promise<boolean> {
   const deadline = performance.now() + timeoutMs;
   while (!check() && performance.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
   return check();
 }
 
+/** The shooter's messages counted so far, `at` ms into the duel. */
+export interface MessageCount {
+  at: number;
+  count: number;
+}
+
 /** Messages a second between two counts taken `at` ms apart. */
-function perSecond(first: { at: number; count: number } | undefined, last: { at: number; count: number } | undefined): number {
+function perSecond(first: MessageCount | undefined, last: MessageCount | undefined): number {
   if (!first || !last || last.at <= first.at) return Number.NaN;
   return ((last.count - first.count) * 1000) / (last.at - first.at);
 }

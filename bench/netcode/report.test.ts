@@ -1,10 +1,13 @@
 /**
  * The netcode report, rendered from the committed run's JSON, is the committed Markdown, and
- * notes.md gives back that run's notes word for word.
+ * notes.md gives back that run's notes word for word; the Chromium row is marked with its
+ * browser, or the report says in one line why it is missing.
  */
 import fs from "node:fs";
 import path from "node:path";
-import { reportNotes, targetLines, toMarkdown, type NetcodeReport } from "./report";
+import { summarize } from "../../shared/stats";
+import type { BrowserDuelResult } from "./browserDuel";
+import { hitTable, reportNotes, tableRows, targetLines, toMarkdown, type NetcodeReport } from "./report";
 
 const RESULTS = path.resolve(__dirname, "../results");
 const read = (file: string): string => fs.readFileSync(path.join(RESULTS, file), "utf8");
@@ -15,8 +18,36 @@ describe("netcode report", () => {
     expect(toMarkdown(saved())).toBe(read("netcode.md"));
   });
 
-  it("reads notes.md into the notes of the committed run (stalls over 100 ms, a 295 s retry budget)", () => {
-    expect(reportNotes({ stallMs: 100, retryBudgetS: 295 })).toEqual(saved().notes);
+  it("reads notes.md into the notes of the committed run (stalls over 100 ms, a 330 s retry budget)", () => {
+    expect(reportNotes({ stallMs: 100, retryBudgetS: 330 })).toEqual(saved().notes);
+  });
+
+  it("says in one line why the Chromium row was skipped, and keeps it out of the tables", () => {
+    const markdown = toMarkdown({ ...saved(), browser: { ran: false, skipped: "no Chromium-family browser found" } });
+    expect(markdown).toContain("\n\nShooter in Chromium: skipped (no Chromium-family browser found).\n\n");
+    expect(markdown).not.toContain("shooter in Chromium");
+  });
+
+  it("marks the Chromium row with its browser, and gives n/a for what the page does not measure, also after JSON", () => {
+    const first = saved().results[0]!;
+    const row: BrowserDuelResult = {
+      ...first,
+      rewindTicks: { ...first.rewindTicks, neededTicks: summarize([]), neededOverCapShare: Number.NaN },
+      shooterBrowser: "Chromium 156.0.1",
+      pageUrl: "/?latency=150&jitter=20",
+      pagePatches: { checked: 640, corrected: 0, sampled: 631 },
+      missedFrames: 0,
+      pageErrors: [],
+    };
+    const throughJson = JSON.parse(JSON.stringify(row)) as BrowserDuelResult;
+    for (const result of [row, throughJson]) {
+      const rows = hitTable(tableRows({ results: [], browser: { ran: true, result } })).split("\n");
+      expect(rows).toHaveLength(3);
+      expect(rows[2]).toMatch(/^\| \d+ ± \d+, shooter in Chromium 156\.0\.1 \| on \| /);
+      expect(rows[2]).toMatch(/\| n\/a \/ n\/a \(n\/a\) \|$/);
+    }
+    const markdown = toMarkdown({ ...saved(), browser: { ran: true, result: row } });
+    expect(markdown).toContain("its prediction checked 640 patches while measuring and corrected 0");
   });
 
   it("lists a re-run after a stall before the notes", () => {

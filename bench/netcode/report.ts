@@ -1,7 +1,8 @@
 /** The benchmark's output: the JSON document and its Markdown tables. */
 import type { Summary } from "../../shared/stats";
-import { fixed, pair as pairOf, percent, table } from "../markdown";
+import { fixed, MISSING, pair as pairOf, percent, table } from "../markdown";
 import { fillTemplate, listItems, readTemplate } from "../template";
+import type { BrowserRow } from "./browserDuel";
 import type { DuelResult, DuelTiming } from "./duel";
 
 export interface Machine {
@@ -23,14 +24,37 @@ export interface NetcodeReport {
   results: DuelResult[];
   /** First attempts that stalled and were run again (see `results` for the rerun). */
   stalledRuns: DuelResult[];
+  /** The row whose shooter is the web page in Chromium (browserDuel.ts), or why it was skipped. */
+  browser: BrowserRow;
 }
 
 const pair = (summary: Summary, digits: number): string => pairOf(summary.median, summary.p99, digits);
+/** A share that may not have been measured: NaN in memory, null once through JSON (where `percent` would read 0). */
+const share = (value: number | null): string => (value === null || !Number.isFinite(value) ? MISSING : percent(value));
 const onOff = (result: DuelResult): string => (result.config.lagCompensation ? "on" : "off");
 const label = (result: DuelResult): string => {
   const stalled = result.stalls.count > 0 ? ` (stalled ${fixed(result.stalls.longestMs, 0, "ms")})` : "";
-  return `${result.config.rttMs} ± ${result.config.jitterMs}${stalled}`;
+  const browser = "shooterBrowser" in result ? `, shooter in ${String(result.shooterBrowser)}` : "";
+  return `${result.config.rttMs} ± ${result.config.jitterMs}${browser}${stalled}`;
 };
+
+/** The table rows: the Node rows, then the browser row when it ran. */
+export function tableRows(report: Pick<NetcodeReport, "results" | "browser">): DuelResult[] {
+  return report.browser.ran ? [...report.results, report.browser.result] : report.results;
+}
+
+/** One line on the browser row: what it is, or why it is missing. */
+export function browserLine(row: BrowserRow): string {
+  if (!row.ran) return `Shooter in Chromium: skipped (${row.skipped}).`;
+  const { result } = row;
+  const { checked, corrected, sampled } = result.pagePatches;
+  const errors = result.pageErrors.length > 0 ? ` The page threw: ${result.pageErrors.join("; ")}.` : "";
+  return (
+    `Last row: the shooter is the built web page in ${result.shooterBrowser} (\`${result.pageUrl}\`, its own simulated link), ` +
+    `flown by the same aimbot through the page's keyboard; its prediction checked ${checked} patches while measuring and ` +
+    `corrected ${corrected} (px figures over the ${sampled} patches its frame record saw; ${result.missedFrames} frames missed).${errors}`
+  );
+}
 
 export function hitTable(results: readonly DuelResult[]): string {
   return table(
@@ -51,10 +75,10 @@ export function hitTable(results: readonly DuelResult[]): string {
       String(r.shots.launched),
       String(r.hits.screen),
       String(r.hits.confirmed),
-      percent(r.hits.agreement),
-      `${r.hits.serverOnly} (${percent(r.hits.serverOnlyShare)})`,
-      `${pair(r.rewindTicks, 0)} (${percent(r.rewindTicks.atCapShare)})`,
-      `${pair(r.rewindTicks.neededTicks, 0)} (${percent(r.rewindTicks.neededOverCapShare)})`,
+      share(r.hits.agreement),
+      `${r.hits.serverOnly} (${share(r.hits.serverOnlyShare)})`,
+      `${pair(r.rewindTicks, 0)} (${share(r.rewindTicks.atCapShare)})`,
+      `${pair(r.rewindTicks.neededTicks, 0)} (${share(r.rewindTicks.neededOverCapShare)})`,
     ]),
   );
 }
@@ -78,12 +102,12 @@ export function motionTable(results: readonly DuelResult[]): string {
     results.map((r) => [
       label(r),
       onOff(r),
-      `${pair(r.reconciliation.correctionPx, 2)} (${percent(r.reconciliation.correctedShare)})`,
+      `${pair(r.reconciliation.correctionPx, 2)} (${share(r.reconciliation.correctedShare)})`,
       pair(r.reconciliation.drawnVsServerPx, 2),
       pair(r.reconciliation.visibleStepPx, 3),
-      percent(r.reconciliation.starvedStepShare),
+      share(r.reconciliation.starvedStepShare),
       pair(r.interpolation.errorPx, 2),
-      percent(r.interpolation.dryFrameShare),
+      share(r.interpolation.dryFrameShare),
       fixed(r.interpolation.delayMs.median, 0),
       fixed(r.network.pingMs.median, 0),
       `${fixed(r.network.upMessagesPerS, 1)}, ${fixed(r.network.upBytesPerS.median / 1000, 2)}`,
@@ -154,9 +178,10 @@ export function toMarkdown(report: NetcodeReport): string {
     measureS: timing.measureMs / 1000,
     drainS: timing.drainMs / 1000,
     frameMs: fixed(timing.frameMs, 1),
-    hitTable: hitTable(report.results),
+    hitTable: hitTable(tableRows(report)),
     targetLines: targetLines(report.results).join("\n"),
-    motionTable: motionTable(report.results),
+    browserLine: browserLine(report.browser),
+    motionTable: motionTable(tableRows(report)),
     notes: [...report.stalledRuns.map(stalledRunNote), ...report.notes].map((note) => `- ${note}`).join("\n"),
   });
 }

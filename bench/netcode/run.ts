@@ -4,10 +4,15 @@
  * a fresh duel room (duel.ts). Prints the JSON and the tables, and writes both to
  * bench/results/netcode.{json,md}.
  *
+ * Then one more row at 150 ± 20 ms whose shooter is the built web page in Chromium
+ * (browserDuel.ts); without Chromium, or when it fails, the report says why in one line.
+ *
  * Options: `--seconds N` measures N s per configuration instead of the default (a
  * quick check; the committed results use the default); `--help`. The whole run stays under
- * five minutes: a short warm-up duel, then 7 configurations × (3 s warm-up + measure +
- * 2 s drain) plus joins and leaves, plus at most one rerun of a stalled configuration.
+ * six minutes: a short warm-up duel, then 7 configurations × (3 s warm-up + measure +
+ * 2 s drain) plus joins and leaves, the Chromium row (the same plus a few seconds to build
+ * the page when stale, start the browser and join from the lobby), plus a rerun of a stalled
+ * configuration only while the projected end stays within RETRY_BUDGET_S.
  */
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
@@ -16,8 +21,19 @@ import path from "node:path";
 import { createGameServer, listenOnLoopback } from "../../server/app";
 import { parseCommandOrExit } from "../cli";
 import { fixed, percent } from "../markdown";
+import { prepareBrowserRow, runBrowserRow, type BrowserRow } from "./browserDuel";
 import { runDuel, STALL_MS, type DuelConfig, type DuelResult, type DuelTiming } from "./duel";
-import { hitTable, motionTable, reportNotes, targetLines, toMarkdown, type Machine, type NetcodeReport } from "./report";
+import {
+  browserLine,
+  hitTable,
+  motionTable,
+  reportNotes,
+  tableRows,
+  targetLines,
+  toMarkdown,
+  type Machine,
+  type NetcodeReport,
+} from "./report";
 
 /** Room seed of every duel: the same field and spawn draws each time. */
 const SEED = 1;
@@ -26,13 +42,17 @@ const JITTER_MS = 20;
 const DEFAULT_MEASURE_S = 32;
 /** An unmeasured duel first: the first seconds of a fresh process (JIT, lazy module loading) stall its event loop. */
 const WARM_UP_DUEL: DuelConfig = { rttMs: 50, jitterMs: JITTER_MS, lagCompensation: true };
+/** The Chromium row: the page's link as a player's `?latency=150&jitter=20` sets it, lag compensation on (the page's default). */
+const BROWSER_DUEL: DuelConfig = { rttMs: 150, jitterMs: JITTER_MS, lagCompensation: true };
+/** What the Chromium row adds to a row's time (browser start, page load, join from the lobby, leave), s. */
+const BROWSER_OVERHEAD_S = 10;
 const RESULTS_DIR = path.resolve(__dirname, "..", "results");
 /**
  * A duel whose process stalled (another program took the CPU, a long GC) is run once
- * more if the whole run is still expected to end within this many seconds; both are
- * kept in the JSON.
+ * more if the whole run, the Chromium row included, is still expected to end within this
+ * many seconds; both are kept in the JSON.
  */
-const RETRY_BUDGET_S = 295;
+const RETRY_BUDGET_S = 330;
 
 const { flags } = parseCommandOrExit({
   name: "bench:netcode",
@@ -95,18 +115,23 @@ async function main(): Promise<void> {
   const commit = gitCommit();
   const seconds = flags.seconds;
   const timing: DuelTiming = { warmupMs: 3000, measureMs: seconds * 1000, drainMs: 2000, frameMs: 1000 / 60 };
-  const server = createGameServer();
-  const endpoint = `ws://127.0.0.1:${await listenOnLoopback(server)}`;
+  // Before the server starts: it serves the page it builds.
+  const page = await prepareBrowserRow();
+  const server = createGameServer({ webRoot: "webRoot" in page ? page.webRoot : undefined });
+  const port = await listenOnLoopback(server);
+  const endpoint = `ws://127.0.0.1:${port}`;
   const results: DuelResult[] = [];
   const stalledRuns: DuelResult[] = [];
+  let browser: BrowserRow = { ran: false, skipped: "skipped" in page ? page.skipped : "not run" };
   try {
     await runDuel(endpoint, WARM_UP_DUEL, { ...timing, warmupMs: 1000, measureMs: 4000, drainMs: 500 }, SEED);
     const configs = configurations();
     for (const [index, config] of configs.entries()) {
       let result = await runDuel(endpoint, config, timing, SEED);
       log(result);
-      // The retry and every configuration still to come must fit in the budget.
-      const projectedS = (performance.now() - started) / 1000 + result.wallSeconds * (configs.length - index);
+      // The retry, every configuration still to come and the Chromium row must fit in the budget.
+      const browserS = "webRoot" in page ? result.wallSeconds + BROWSER_OVERHEAD_S : 0;
+      const projectedS = (performance.now() - started) / 1000 + result.wallSeconds * (configs.length - index) + browserS;
       if (result.stalls.count > 0 && projectedS < RETRY_BUDGET_S) {
         stalledRuns.push(result);
         result = await runDuel(endpoint, config, timing, SEED);
@@ -114,6 +139,11 @@ async function main(): Promise<void> {
       }
       results.push(result);
     }
+    if ("webRoot" in page) {
+      browser = await runBrowserRow(port, BROWSER_DUEL, timing, SEED);
+      if (browser.ran) log(browser.result);
+    }
+    console.error(browserLine(browser));
   } finally {
     await server.gracefullyShutdown(false);
   }
@@ -126,6 +156,7 @@ async function main(): Promise<void> {
     notes: reportNotes({ stallMs: STALL_MS, retryBudgetS: RETRY_BUDGET_S }),
     results,
     stalledRuns,
+    browser,
   };
   fs.mkdirSync(RESULTS_DIR, { recursive: true });
   const json = JSON.stringify(report, null, 2);
@@ -135,9 +166,9 @@ async function main(): Promise<void> {
   const { machine: host } = report;
   const took = fixed(report.timing.totalSeconds, 0, "s");
   console.log(`\n${report.command} — ${report.date}; ${host.cpus} cores (${host.cpuModel}), Node ${host.node}; ${took}\n`);
-  console.log(hitTable(results));
-  console.log(`\n${targetLines(results).join("\n")}\n`);
-  console.log(motionTable(results));
+  console.log(hitTable(tableRows(report)));
+  console.log(`\n${targetLines(results).join("\n")}\n\n${browserLine(browser)}\n`);
+  console.log(motionTable(tableRows(report)));
   console.log(`\nwrote ${path.join(RESULTS_DIR, "netcode.json")} and netcode.md`);
 }
 

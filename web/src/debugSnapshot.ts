@@ -5,9 +5,11 @@
  * It is replaced (never mutated) so a reader cannot change the game through it.
  */
 import type { NetcodeOptions, NetStats } from "../../engine/GameSession";
-import type { RenderShip } from "../../engine/frame";
+import type { RenderBullet, RenderShip } from "../../engine/frame";
+import { OWN_SHOT_PREFIX } from "../../engine/OwnShots";
 
 export type DebugShip = Pick<RenderShip, "id" | "name" | "color" | "x" | "y" | "angle" | "alive" | "protected">;
+export type DebugBullet = Pick<RenderBullet, "id" | "x" | "y" | "radius" | "opacity">;
 
 export interface DebugSnapshot {
   screen: "lobby" | "game" | "replay";
@@ -19,6 +21,8 @@ export interface DebugSnapshot {
   /** Ships as drawn in the last frame (interpolated). */
   ships?: DebugShip[];
   bullets?: number;
+  /** The own shots as drawn in the last frame (predicted, engine/OwnShots): the netcode bench judges hits on screen from them. */
+  ownShots?: DebugBullet[];
   asteroids?: number;
   /** Explosion effects playing now, and started since joining. */
   explosions?: number;
@@ -92,6 +96,13 @@ export function debugShips(ships: readonly RenderShip[]): DebugShip[] {
     alive,
     protected: isProtected,
   }));
+}
+
+/** The own shots among a frame's bullets, as the snapshot lists them. */
+export function debugOwnShots(bullets: readonly RenderBullet[]): DebugBullet[] {
+  return bullets
+    .filter((bullet) => bullet.id.startsWith(OWN_SHOT_PREFIX))
+    .map(({ id, x, y, radius, opacity }) => ({ id, x, y, radius, opacity }));
 }
 
 export function publishDebugSnapshot(snapshot: DebugSnapshot): void {

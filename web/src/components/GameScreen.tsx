@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from "react";
 import type { WorldSize } from "../../../shared/worldSize";
-import { debugShips, publishDebugSnapshot } from "../debugSnapshot";
+import { debugOwnShots, debugShips, publishDebugSnapshot } from "../debugSnapshot";
 import { attachKeyboard } from "../input/keyboard";
 import { closeReason } from "../net/closeReason";
 import type { GameSession, HudState } from "../../../engine/GameSession";
@@ -136,6 +136,7 @@ export function GameScreen({ session, onExit }: GameScreenProps) {
         roomName: session.roomName,
         ships: debugShips(frame.ships),
         bullets: frame.bullets.length,
+        ownShots: debugOwnShots(frame.bullets),
         asteroids: frame.asteroids.length,
         explosions: renderer.activeExplosions(),
         explosionsSeen,
