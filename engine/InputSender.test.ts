@@ -18,6 +18,19 @@ describe("InputSender", () => {
     expect(parseInput(sent[0])).toEqual({ upTo: 6, seen: 106, runs: [[6, Key.Up]] });
   });
 
+  it("a round-trip probe is echoed with the very next step, once, whatever the heartbeat's timing", () => {
+    const { sent, inputs } = sender();
+    inputs.push(1, Key.Up, undefined);
+    inputs.push(2, Key.Up, undefined);
+    expect(sent).toHaveLength(1);
+    inputs.echo(77);
+    inputs.push(3, Key.Up, undefined);
+    expect(sent[1]).toEqual({ upTo: 3, echo: 77 });
+    expect(parseInput(sent[1])).toEqual({ upTo: 3, seen: undefined, runs: [], echo: 77 });
+    inputs.push(4, Key.Up, undefined);
+    expect(sent).toHaveLength(2);
+  });
+
   it("holding the same keys costs a heartbeat every INPUT_HEARTBEAT_STEPS steps", () => {
     const { sent, inputs } = sender();
     for (let step = 1; step <= 60; step++) inputs.push(step, Key.Up, undefined);

@@ -16,6 +16,8 @@ export class InputSender {
   private newestSeen: number | undefined;
   /** Newest step reported to the server. */
   private sentStep = 0;
+  /** A probe number to echo in the next message (server/rooms/RoundTrips.ts). */
+  private pendingEcho: number | undefined;
 
   constructor(
     private readonly send: (message: InputMessage) => void,
@@ -36,7 +38,13 @@ export class InputSender {
     this.newestStep = step;
     this.newestSeen = seen;
     const since = step - this.sentStep;
-    if (since >= (this.waiting.length > 0 ? this.minGapSteps : this.heartbeatSteps)) this.flush();
+    // An echo goes at once: the server times the round trip by it, and a wait would count as latency.
+    if (this.pendingEcho !== undefined || since >= (this.waiting.length > 0 ? this.minGapSteps : this.heartbeatSteps)) this.flush();
+  }
+
+  /** The server's newest probe number: it goes out with the next step's message. */
+  echo(probe: number): void {
+    this.pendingEcho = probe;
   }
 
   /** Sends what is waiting now, e.g. before the connection closes. */
@@ -45,6 +53,8 @@ export class InputSender {
     const message: InputMessage = { upTo: this.newestStep };
     if (this.newestSeen !== undefined) message.seen = this.newestSeen;
     if (this.waiting.length > 0) message.runs = this.waiting;
+    if (this.pendingEcho !== undefined) message.echo = this.pendingEcho;
+    this.pendingEcho = undefined;
     this.waiting = [];
     this.sentStep = this.newestStep;
     this.send(message);

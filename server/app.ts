@@ -14,9 +14,10 @@ import express from "express";
 import { LOBBY_ROOM_NAME, ROOM_NAME } from "../shared/protocol";
 import { guardPrivate, type DashboardAccess } from "./dashboard/access";
 import { mountDashboard } from "./dashboard/routes";
-import { mountReplays } from "./replay/routes";
+import { DEFAULT_REPLAY_RATE_LIMIT, mountReplays } from "./replay/routes";
 import { GuardedTransport } from "./transport/GuardedTransport";
 import { DEFAULT_JOIN_RATE_LIMIT, type JoinRateLimit } from "./joinGuard/JoinRateLimiter";
+import { keptOpenRooms } from "./joinGuard/KeptOpenRooms";
 import { DEFAULT_ROOM_CAPS, type RoomCapLimits } from "./joinGuard/RoomCaps";
 import { LoadSampler } from "./metrics/LoadSampler";
 import { serverMetrics } from "./metrics/ServerMetrics";
@@ -43,6 +44,8 @@ export interface GameServerOptions {
   joinRateLimit?: JoinRateLimit | null;
   /** Caps on rooms waiting for players (see server/joinGuard/RoomCaps); DEFAULT_ROOM_CAPS when absent, none when null. */
   roomCaps?: RoomCapLimits | null;
+  /** Replay listings and downloads per client address (see server/replay/routes); DEFAULT_REPLAY_RATE_LIMIT when absent, none when null. */
+  replayRateLimit?: JoinRateLimit | null;
   /**
    * Behind a reverse proxy: take the client address from X-Real-IP / X-Forwarded-For (TRUST_PROXY=1); loopback is
    * then no longer trusted.
@@ -90,11 +93,14 @@ export function createGameServer(options: GameServerOptions = {}) {
   serverMetrics.sampler.start();
   const { scaleOut } = options;
   if (scaleOut) startDeadProcessSweep();
+  const roomCaps = options.roomCaps === undefined ? DEFAULT_ROOM_CAPS : (options.roomCaps ?? undefined);
+  // Rooms left empty and kept open for rejoins answer to the same caps (server/joinGuard/KeptOpenRooms).
+  keptOpenRooms.configure(roomCaps);
   const transport = new GuardedTransport(
     { maxPayload: MAX_MESSAGE_BYTES },
     {
       joinRateLimit: options.joinRateLimit === undefined ? DEFAULT_JOIN_RATE_LIMIT : (options.joinRateLimit ?? undefined),
-      roomCaps: options.roomCaps === undefined ? DEFAULT_ROOM_CAPS : (options.roomCaps ?? undefined),
+      roomCaps,
       trustProxy: options.trustProxy,
     },
   );
@@ -128,7 +134,10 @@ export function createGameServer(options: GameServerOptions = {}) {
         const { contentType, body } = await serverMetrics.exposition();
         res.type(contentType).send(body);
       });
-      mountReplays(app);
+      mountReplays(app, {
+        rateLimit: options.replayRateLimit === undefined ? DEFAULT_REPLAY_RATE_LIMIT : (options.replayRateLimit ?? undefined),
+        trustProxy: options.trustProxy ?? false,
+      });
       if (options.dashboard) mountDashboard(app, options.dashboard, options.trustProxy ?? false);
       else {
         app.use(["/dashboard", "/colyseus"], (_req, res) => {

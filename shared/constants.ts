@@ -294,6 +294,24 @@ export const POSE_HISTORY_TICKS = TICK_RATE;
  * hit up to this long after it flew out of the shooter's sight (README, Netcode).
  */
 export const MAX_REWIND_TICKS = Math.round(500 / TICK_MS);
+/**
+ * How often the server times each client's round trip itself, ms: a fresh number in the
+ * owner's ship state, echoed in the client's next input (server/rooms/RoundTrips.ts).
+ * @default 1000 ms — a few samples' worth of jitter within seconds, one field a second.
+ */
+export const ROUND_TRIP_PROBE_INTERVAL_MS = 1000;
+/**
+ * Round trips remembered per client: the rewind bound takes the slowest and their spread.
+ * @default 5 (the last 5 s) — a jitter spike is covered a while, a lie about it not for long.
+ */
+export const ROUND_TRIP_SAMPLES = 5;
+/**
+ * What a shot's rewind may exceed the round trip the server measured plus the client's
+ * interpolation delay by, ms: the steps input pacing lets an honest client's reports run
+ * ahead (INPUT_SPARE_MAX_STEPS), which its `seen` lag includes.
+ * @default 100 ms (6 steps, two patch intervals) — Valve's Source engine allows 200 ms.
+ */
+export const REWIND_TOLERANCE_MS = INPUT_SPARE_MAX_STEPS * TICK_MS;
 
 // Netcode: interest management (what each client is sent)
 

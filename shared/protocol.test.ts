@@ -36,6 +36,11 @@ describe("parseInput", () => {
     expect(parseInput({ upTo: MAX_RUNS_PER_INPUT, runs: most })?.runs).toHaveLength(MAX_RUNS_PER_INPUT);
   });
 
+  test("takes a round-trip probe's echo as a uint32, and nothing else", () => {
+    expect(parseInput({ upTo: 5, echo: 0xffffffff })?.echo).toBe(0xffffffff);
+    for (const echo of [-1, 1.5, 2 ** 32, Number.NaN, "7", null, [7]]) expect(parseInput({ upTo: 5, echo })).toBeUndefined();
+  });
+
   test("rejects the previous protocol's every-step message as unknown fields", () => {
     expect(parseInput({ seq: 3, keys: 1 })).toBeUndefined();
   });

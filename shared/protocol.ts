@@ -104,6 +104,8 @@ export interface InputMessage {
   upTo: number;
   seen?: number;
   runs?: KeyRun[];
+  /** The newest ShipState.probe the client received, once: the server times its round trip by it (server/rooms/RoundTrips.ts). */
+  echo?: number;
 }
 
 /**
@@ -128,7 +130,10 @@ export interface ParsedInput {
   upTo: number;
   seen: number | undefined;
   runs: KeyRun[];
+  echo?: number;
 }
+
+const INPUT_FIELDS: ReadonlySet<string> = new Set(["upTo", "seen", "runs", "echo"]);
 
 /**
  * Narrows an untrusted `input` payload, or undefined: known fields only, integers in range,
@@ -136,9 +141,9 @@ export interface ParsedInput {
  */
 export function parseInput(payload: unknown): ParsedInput | undefined {
   if (typeof payload !== "object" || payload === null || Array.isArray(payload)) return undefined;
-  if (Object.keys(payload).some((field) => field !== "upTo" && field !== "seen" && field !== "runs")) return undefined;
-  const { upTo, seen, runs = [] } = payload as Record<string, unknown>;
-  if (!isUint32(upTo) || (seen !== undefined && !isUint32(seen))) return undefined;
+  if (Object.keys(payload).some((field) => !INPUT_FIELDS.has(field))) return undefined;
+  const { upTo, seen, runs = [], echo } = payload as Record<string, unknown>;
+  if (!isUint32(upTo) || (seen !== undefined && !isUint32(seen)) || (echo !== undefined && !isUint32(echo))) return undefined;
   if (!Array.isArray(runs) || runs.length > MAX_RUNS_PER_INPUT) return undefined;
   let previous = -1;
   for (const run of runs as unknown[]) {
@@ -147,7 +152,7 @@ export function parseInput(payload: unknown): ParsedInput | undefined {
     if (!isUint32(step) || step <= previous || step > upTo || !isKeys(keys)) return undefined;
     previous = step;
   }
-  return { upTo, seen, runs: runs as KeyRun[] };
+  return { upTo, seen, runs: runs as KeyRun[], echo };
 }
 
 /** Longest round trip a client may report, ms: beyond it the report is nonsense, not a slow link. */

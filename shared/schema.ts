@@ -52,6 +52,8 @@ export class ShipState extends Schema {
   @view(OWNER_VIEW_TAG) @type("uint32") ack = 0;
   /** Whole steps of shot cooldown left (shared/triggerWire.ts): with the public charge, the trigger its owner replays to predict shots. */
   @view(OWNER_VIEW_TAG) @type("uint8") cooldownSteps = 0;
+  /** Changed by the server once a second; the owner echoes it in its next input, timing its round trip (server/rooms/RoundTrips.ts). */
+  @view(OWNER_VIEW_TAG) @type("uint32") probe = 0;
   /** The owner's secret seat token: its page rejoins with it after a reload (server/rooms/KeptSeats.ts). */
   @view(OWNER_VIEW_TAG) @type("string") seatToken = "";
 }

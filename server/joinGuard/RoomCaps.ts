@@ -2,14 +2,18 @@
  * Caps on rooms that hold no player: per creating address, and in all. A room costs a
  * 60 Hz simulation from its creation, and Colyseus keeps an empty one alive for its seat
  * reservation (15 s); a script could otherwise keep dozens alive from one address within
- * the join rate limit. A room stops counting once a player is in it. Counts come from
- * Colyseus's driver, so with Redis they span the deployment; the per-address record is
- * this process's (the requests it answered).
+ * the join rate limit. A room stops counting once a player is in it, until it is left empty
+ * and kept open for rejoins (KeptOpenRooms): it then counts again, toward the total and
+ * against the addresses holding its seats, and it is the first to close when a create
+ * would pass the total. Counts come from Colyseus's driver, so with Redis they span the
+ * deployment; the per-address record is this process's (the requests it answered, the
+ * rooms it runs).
  */
 import { isLoopback } from "./JoinRateLimiter";
+import { KeptOpenRooms } from "./KeptOpenRooms";
 
 export interface RoomCapLimits {
-  /** Rooms without a player that one address may have created and not yet entered. */
+  /** Rooms without a player one address may hold: created and not entered yet, or left empty and kept open for its rejoins. */
   perAddress: number;
   /** Rooms without a player, in all. */
   total: number;
@@ -38,6 +42,8 @@ export class RoomCaps {
   constructor(
     readonly limits: RoomCapLimits,
     private readonly census: RoomCensus,
+    /** Empty rooms kept open for rejoins (this process's); the server passes its own record. */
+    private readonly kept: KeptOpenRooms = new KeptOpenRooms(),
   ) {
     if (!(limits.perAddress >= 1) || !(limits.total >= 1))
       throw new Error(`room caps need perAddress >= 1 and total >= 1, got ${JSON.stringify(limits)}`);
@@ -61,13 +67,25 @@ export class RoomCaps {
 
   /** Why the creation under way for `address` (already counted as pending) goes past a cap, or undefined. */
   private async problemFor(address: string): Promise<string | undefined> {
-    if ((await this.census.emptyRoomCount()) + this.pendingTotal > this.limits.total) {
+    const own = await this.addressProblem(address);
+    if (own !== undefined) return own;
+    const over = (await this.census.emptyRoomCount()) + this.pendingTotal - this.limits.total;
+    // Rooms kept open only for rejoins go first, oldest first: whoever emptied them cannot keep others from
+    // creating one. Closing takes a room out of the driver's listing at once, so the next census no longer counts it.
+    if (over > 0 && this.kept.closeOldest(over) < over) {
       return `the server has ${this.limits.total} rooms waiting for players: join one, or try again in a few seconds`;
     }
-    if (!this.limits.includeLoopback && isLoopback(address)) return undefined;
-    const held = (await this.emptyRoomsOf(address)) + (this.pendingBy.get(address) ?? 0) - 1;
-    if (held >= this.limits.perAddress) return `you have ${held} rooms nobody has entered yet: enter one first`;
     return undefined;
+  }
+
+  /** Why `address` may not create one more room: it holds its share of rooms nobody is in (not entered yet, or kept open for it). */
+  private async addressProblem(address: string): Promise<string | undefined> {
+    if (!this.limits.includeLoopback && isLoopback(address)) return undefined;
+    const kept = this.kept.heldBy(address);
+    const held = (await this.emptyRoomsOf(address)) + kept + (this.pendingBy.get(address) ?? 0) - 1;
+    if (held < this.limits.perAddress) return undefined;
+    if (kept === 0) return `you have ${held} rooms nobody has entered yet: enter one first`;
+    return `you have ${held} rooms nobody is in, ${kept} of them kept open for your return: rejoin one, or try again when they close`;
   }
 
   /** Marks a creation by `address` as under way; call the result with the new room's id, or undefined if none was made. */
@@ -94,7 +112,8 @@ export class RoomCaps {
     const rooms = this.createdBy.get(address);
     if (!rooms) return 0;
     const players = await this.census.playersIn([...rooms]);
-    for (const roomId of rooms) if ((players.get(roomId) ?? 1) > 0) rooms.delete(roomId);
+    // Entered once, it no longer counts as not entered; kept open since, it counts as kept (heldBy) instead.
+    for (const roomId of rooms) if ((players.get(roomId) ?? 1) > 0 || this.kept.has(roomId)) rooms.delete(roomId);
     if (rooms.size === 0) this.createdBy.delete(address);
     return rooms.size;
   }

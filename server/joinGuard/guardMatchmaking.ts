@@ -2,14 +2,17 @@
  * The door in front of Colyseus's matchmaking route (POST /matchmake/<method>/<room>):
  * joins are rate-limited per client address; oversized bodies are refused unread; the
  * body is screened (see joinBody) and handed to Colyseus already read; room creation is
- * capped (see RoomCaps). Refusals are counted, and logged at most once per interval.
+ * capped (see RoomCaps); the address is handed on to the room, whose seats it holds (see
+ * seatHolder). Refusals are counted, and logged at most once per interval.
  */
 import type http from "node:http";
 import { Counter } from "prom-client";
 import { serverMetrics } from "../metrics/ServerMetrics";
 import { JoinRateLimiter, type JoinRateLimit } from "./JoinRateLimiter";
 import { screenJoinBody } from "./joinBody";
+import { keptOpenRooms } from "./KeptOpenRooms";
 import { RoomCaps, type RoomCapLimits, type RoomCensus } from "./RoomCaps";
+import { CLIENT_ADDRESS_HEADER } from "./seatHolder";
 import { ThrottledLog } from "./ThrottledLog";
 
 /** Largest matchmaking body, bytes: join options are a name, a colour and a room name. */
@@ -131,7 +134,7 @@ export class MatchmakingGuard {
     private readonly now: () => number = Date.now,
   ) {
     this.limiter = options.joinRateLimit && new JoinRateLimiter(options.joinRateLimit);
-    this.caps = options.roomCaps && new RoomCaps(options.roomCaps, census);
+    this.caps = options.roomCaps && new RoomCaps(options.roomCaps, census, keptOpenRooms);
   }
 
   /** Answers a refused POST /matchmake/<method>/<room> itself, or calls `pass` with the body read and screened. */
@@ -141,6 +144,8 @@ export class MatchmakingGuard {
       return this.refuse(req, res, "size", 413, `join options larger than ${MAX_MATCHMAKE_BODY_BYTES} bytes`);
     }
     const address = clientAddress(req, this.options.trustProxy ?? false);
+    // The room learns whose seat it is from this (seatHolder.ts); whatever the client sent under that name is overwritten.
+    req.headers[CLIENT_ADDRESS_HEADER] = address;
     const verdict = this.limiter?.take(address, this.now());
     if (verdict && !verdict.allowed) {
       return this.refuse(req, res, "rate", 429, `too many joins from your address: try again in ${verdict.retryAfterSeconds} s`, {

@@ -2,19 +2,22 @@
  * Records a room's match as it is played (shared/replay/recording.ts): joins and leaves,
  * each ship's keys when they change, and the rewind of each shot when it differs from
  * that ship's last; once a second it writes the stretch since the last write, with the
- * world's hash, so a crash loses at most the second in progress. A failed write stops the
- * recording (said once in the log), never the room.
+ * world's hash, so a crash loses at most the second in progress. A failed or refused write
+ * (the sink's size limits, ReplayStore) stops the recording, said once in the log, never
+ * the room; the file then ends with its last whole record, and is closed with the room.
  */
 import { performance } from "node:perf_hooks";
 import { clampRewind } from "../../shared/rewind";
+import { packKeyChanges } from "../../shared/replay/keyRuns";
 import { encodeFileStart, encodeRecord } from "../../shared/replay/replayFile";
-import { REPLAY_FORMAT_VERSION, ReplayOp, type ReplayChunk, type ReplayEvent } from "../../shared/replay/recording";
+import { REPLAY_FORMAT_VERSION, ReplayOp, type ReplayEvent } from "../../shared/replay/recording";
 import { stateHash } from "../../shared/replay/stateHash";
 import { SIMULATION_VERSION } from "../../shared/simulationVersion";
 import type { InputsByShip, SeenLagByShip, World } from "../../shared/world";
 
 /** Where a recording's bytes go: a file (ReplayStore), or memory in tests. */
 export interface ReplaySink {
+  /** Writes all of `bytes`, or throws (a full disk, or past a size limit) having written none of them or part. */
   write(bytes: Uint8Array): void;
   close(): void;
 }
@@ -33,7 +36,7 @@ export interface RecordingCounters {
 }
 
 export interface RecorderHooks {
-  /** A write failed: the recording stops there. */
+  /** A write failed or was refused: the recording stops there. */
   onFailure?(error: unknown): void;
   counters?: RecordingCounters;
 }
@@ -51,7 +54,9 @@ export class MatchRecorder {
   private readonly ships = new Map<string, RecordedShip>();
   private joined = 0;
   private events: ReplayEvent[] = [];
+  /** Kept after a stop, to be closed with the room (until then the match is still on: see ReplayStore.isRecording). */
   private sink: ReplaySink | undefined;
+  private stopped = false;
   /**
    * The world's hash as the last step left it, taken before a join or leave changes it:
    * a recording's last hash must describe its last step, and players leave after it.
@@ -79,12 +84,12 @@ export class MatchRecorder {
   }
 
   get recording(): boolean {
-    return this.sink !== undefined;
+    return this.sink !== undefined && !this.stopped;
   }
 
   /** A ship joins before the next step, with the score it carries (a rejoin keeps its score); call before adding it. */
   join(world: World, id: string, name: string, colour: string, score: number): void {
-    if (!this.sink) return;
+    if (!this.recording) return;
     this.stepHash ??= stateHash(world);
     const ship = this.joined++;
     this.ships.set(id, { ship, keys: 0, rewind: 0 });
@@ -94,7 +99,7 @@ export class MatchRecorder {
   /** A ship leaves before the next step; call before removing it. */
   leave(world: World, id: string): void {
     const recorded = this.ships.get(id);
-    if (!recorded || !this.sink) return;
+    if (!recorded || !this.recording) return;
     this.stepHash ??= stateHash(world);
     this.ships.delete(id);
     this.events.push([world.tick + 1, ReplayOp.Leave, recorded.ship]);
@@ -102,7 +107,7 @@ export class MatchRecorder {
 
   /** After each step: what the step was fed, and once a second the stretch so far. */
   stepped(world: World, keys: InputsByShip, seenLag: SeenLagByShip, tickRate: number): void {
-    if (!this.sink) return;
+    if (!this.recording) return;
     const started = performance.now();
     this.record(world, keys, seenLag);
     if (world.tick % tickRate === 0) this.flush(world);
@@ -131,9 +136,9 @@ export class MatchRecorder {
     }
   }
 
-  /** The room closed: the last stretch, marked as the end. */
+  /** The room closed: the last stretch, marked as the end (none after a stop: the file ends where it stopped), and the file closed. */
   finish(world: World, endedAt: number): void {
-    this.flush(world, endedAt);
+    if (this.recording) this.flush(world, endedAt);
     const sink = this.sink;
     this.sink = undefined;
     try {
@@ -147,19 +152,20 @@ export class MatchRecorder {
     // Events for the next step (joins and leaves since this one) wait for the next record, unless this is the last.
     const due = endedAt === undefined ? this.events.filter((event) => event[0] <= world.tick) : this.events;
     this.events = endedAt === undefined ? this.events.filter((event) => event[0] > world.tick) : [];
-    const chunk: ReplayChunk = { type: "chunk", tick: world.tick, hash: this.stepHash ?? stateHash(world), events: due };
-    if (endedAt !== undefined) chunk.endedAt = endedAt;
-    this.write(encodeRecord(chunk));
+    const hash = this.stepHash ?? stateHash(world);
+    const events = packKeyChanges(due);
+    this.write(encodeRecord({ type: "chunk", tick: world.tick, hash, events, ...(endedAt === undefined ? {} : { endedAt }) }));
   }
 
   private write(bytes: Uint8Array): void {
-    if (!this.sink) return;
+    if (!this.sink || this.stopped) return;
     try {
       this.sink.write(bytes);
       this.bytes += bytes.length;
       if (this.hooks.counters) this.hooks.counters.replayBytes += bytes.length;
     } catch (error) {
-      this.sink = undefined;
+      this.stopped = true;
+      this.events = [];
       this.hooks.onFailure?.(error);
     }
   }

@@ -73,7 +73,12 @@ test("settings from the environment: off, defaults, and a clear error for nonsen
     dir: path.join(os.tmpdir(), "netroids-replays"),
     maxCount: 200,
     maxBytes: 200 * 1024 * 1024,
+    maxRecordingBytes: 32 * 1024 * 1024,
   });
+  expect(replayStoreOptionsFromEnv({ REPLAY_MAX_MB: "10" })?.maxRecordingBytes).toBe(10 * 1024 * 1024);
+  expect(replayStoreOptionsFromEnv({ REPLAY_MAX_RECORDING_MB: "0.5" })?.maxRecordingBytes).toBe(512 * 1024);
+  expect(() => replayStoreOptionsFromEnv({ REPLAY_MAX_RECORDING_MB: "0" })).toThrow(/REPLAY_MAX_RECORDING_MB/);
+  expect(() => replayStoreOptionsFromEnv({ REPLAY_MAX_MB: "10", REPLAY_MAX_RECORDING_MB: "11" })).toThrow(/at most REPLAY_MAX_MB \(10\)/);
   expect(() => replayStoreOptionsFromEnv({ REPLAY_MAX_COUNT: "lots" })).toThrow(/REPLAY_MAX_COUNT/);
   expect(() => replayStoreOptionsFromEnv({ REPLAY_MAX_MB: "-1" })).toThrow(/REPLAY_MAX_MB/);
 });

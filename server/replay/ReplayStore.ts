@@ -1,42 +1,53 @@
 /**
  * The directory of match recordings: one `<id>.ntr` file per room, written as the match
- * goes (MatchRecorder), listed newest first, and kept within a count and a total size:
- * each new recording first deletes the oldest files past either limit (never one still
- * being written by this process).
+ * goes (MatchRecorder), listed newest first, and kept within a count and a total size.
+ * Each new recording and each that ends delete the oldest finished files past either
+ * limit, and so does every sixteenth of the size limit written: recordings still being
+ * written count towards the total (they are never deleted) and are themselves capped, one
+ * by `maxRecordingBytes`, all together by `maxBytes`. A write past either cap is refused
+ * whole, so the file ends with its last whole record.
  */
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import type { ReplayListing } from "../../shared/replay/replayListing";
 import type { ReplaySink } from "./MatchRecorder";
-import { readRecordingStart } from "./readRecordingStart";
+import { readRecordingStart, readRecordingStartAsync } from "./readRecordingStart";
+import { fileIn, idOf, isReplayId, storedFiles, storedFilesAsync, type StoredFile } from "./replayDirectory";
+
+export { isReplayId, newReplayId } from "./replayDirectory";
 
 export interface ReplayStoreOptions {
   dir: string;
   /** Most recordings kept. */
   maxCount: number;
-  /** Most bytes kept, all recordings together. */
+  /** Most bytes kept, all recordings together, those being written included. */
   maxBytes: number;
+  /** Most bytes of one recording: past it the recording stops and its match plays on. `maxBytes` when unset. */
+  maxRecordingBytes?: number;
 }
 
-const EXTENSION = ".ntr";
-/** Ids are made here (see newReplayId) and come back in URLs: nothing else may name a file. */
-const ID_PATTERN = /^[A-Za-z0-9_-]{1,100}$/;
+type RecordingStart = { roomName: string; startedAt: number };
 
-export function isReplayId(value: string): boolean {
-  return ID_PATTERN.test(value);
-}
+const MB = 1024 * 1024;
+/** Live growth, as a share of `maxBytes`, after which finished files are pruned again (off the event loop). */
+const PRUNE_EVERY_SHARE = 1 / 16;
+/** A listing opens at most this many files per recording it lists: junk in the directory costs a bounded amount. */
+const LISTING_TRIES_PER_ENTRY = 4;
 
-/** A new recording's id: when it started (sorts by age) and the room's id. */
-export function newReplayId(startedAt: number, roomId: string): string {
-  const stamp = new Date(startedAt).toISOString().replace(/[-:]/g, "").replace("T", "-").slice(0, 15);
-  return `${stamp}-${roomId.replace(/[^A-Za-z0-9_-]/g, "")}`;
+function megabytes(bytes: number): string {
+  return `${Number((bytes / MB).toPrecision(3))} MB`;
 }
 
 export class ReplayStore {
-  private readonly active = new Set<string>();
+  /** Recordings this process is writing, and the bytes written to each. */
+  private readonly active = new Map<string, number>();
+  private liveBytes = 0;
+  private grownSincePrune = 0;
+  private pruning: Promise<void> | undefined;
+  private pruneAgain = false;
   /** Headers read so far, by id. */
-  private readonly starts = new Map<string, { roomName: string; startedAt: number }>();
+  private readonly starts = new Map<string, RecordingStart>();
 
   constructor(readonly options: ReplayStoreOptions) {}
 
@@ -46,13 +57,20 @@ export class ReplayStore {
     fs.mkdirSync(this.options.dir, { recursive: true });
     this.prune(1);
     const fd = fs.openSync(this.fileOf(id), "wx");
-    this.active.add(id);
+    this.active.set(id, 0);
     return {
       write: (bytes) => {
+        const written = this.active.get(id) ?? 0;
+        this.refusePastLimits(written + bytes.length, this.liveBytes + bytes.length);
         // A short write would leave a record half written and the rest of the file unreadable: finish it.
         for (let done = 0; done < bytes.length;) done += fs.writeSync(fd, bytes, done);
+        this.active.set(id, written + bytes.length);
+        this.liveBytes += bytes.length;
+        this.grownSincePrune += bytes.length;
+        if (this.grownSincePrune >= this.options.maxBytes * PRUNE_EVERY_SHARE) this.pruneSoon();
       },
       close: () => {
+        this.liveBytes -= this.active.get(id) ?? 0;
         this.active.delete(id);
         fs.closeSync(fd);
         this.prune();
@@ -60,19 +78,49 @@ export class ReplayStore {
     };
   }
 
-  /** The newest `limit` recordings, newest first; a file that is not a readable recording is left out. */
+  private refusePastLimits(recordingBytes: number, liveBytes: number): void {
+    const { maxBytes, maxRecordingBytes = maxBytes } = this.options;
+    if (recordingBytes > maxRecordingBytes)
+      throw new Error(`the recording reached its limit of ${megabytes(maxRecordingBytes)} (REPLAY_MAX_RECORDING_MB); the match plays on`);
+    if (liveBytes > maxBytes)
+      throw new Error(`the recordings being written reached ${megabytes(maxBytes)} in all (REPLAY_MAX_MB); the match plays on`);
+  }
+
+  /**
+   * The newest `limit` recordings, newest first, read without blocking the event loop (the
+   * HTTP listing); a file that is not a readable recording is left out.
+   */
+  async listing(limit: number): Promise<ReplayListing[]> {
+    let names: string[];
+    try {
+      names = await fs.promises.readdir(this.options.dir);
+    } catch {
+      return [];
+    }
+    // Ids begin with the start time: newest first without opening a file.
+    const ids = names.flatMap((name) => idOf(name) ?? []).sort((a, b) => (a < b ? 1 : -1));
+    const listings: ReplayListing[] = [];
+    for (const id of ids.slice(0, limit * LISTING_TRIES_PER_ENTRY)) {
+      if (listings.length >= limit) break;
+      const stat = await fs.promises.stat(this.fileOf(id)).catch(() => undefined);
+      const start = stat && (this.starts.get(id) ?? this.remember(id, await readRecordingStartAsync(this.fileOf(id))));
+      if (stat && start) listings.push({ id, ...start, updatedAt: stat.mtimeMs, bytes: stat.size, recording: this.active.has(id) });
+    }
+    return listings;
+  }
+
+  /** The same, read synchronously: for tests and scripts in the process, never for a request. */
   list(limit = Number.POSITIVE_INFINITY): ReplayListing[] {
     const listings: ReplayListing[] = [];
-    // Ids begin with the start time: newest first without opening a file.
     for (const { id, bytes, updatedAt } of this.files().sort((a, b) => (a.id < b.id ? 1 : -1))) {
       if (listings.length >= limit) break;
-      const start = this.startOf(id);
+      const start = this.starts.get(id) ?? this.remember(id, readRecordingStart(this.fileOf(id)));
       if (start) listings.push({ id, ...start, updatedAt, bytes, recording: this.active.has(id) });
     }
     return listings;
   }
 
-  /** True while this process is still writing the recording. */
+  /** True while this process is still writing the recording (or holding it open after it stopped, until its room closes). */
   isRecording(id: string): boolean {
     return this.active.has(id);
   }
@@ -87,74 +135,109 @@ export class ReplayStore {
     }
   }
 
-  /** A recording's room name and start, from its header (read once: it never changes). */
-  private startOf(id: string): { roomName: string; startedAt: number } | undefined {
-    let start = this.starts.get(id);
-    if (!start) {
-      const header = readRecordingStart(this.fileOf(id));
-      if (!header) return undefined;
-      start = { roomName: header.roomName, startedAt: header.startedAt };
-      this.starts.set(id, start);
-    }
+  /** A recording's room name and start, from its header (kept: it never changes). */
+  private remember(id: string, header: RecordingStart | undefined): RecordingStart | undefined {
+    if (!header) return undefined;
+    const start = { roomName: header.roomName, startedAt: header.startedAt };
+    this.starts.set(id, start);
     return start;
   }
 
   /** Deletes the oldest finished recordings until `room` more fit within both limits. */
   prune(room = 0): void {
-    const files = this.files().sort((a, b) => a.updatedAt - b.updatedAt || (a.id < b.id ? -1 : 1));
-    let count = files.length + room;
-    let bytes = files.reduce((sum, file) => sum + file.bytes, 0);
-    for (const file of files) {
-      if (count <= this.options.maxCount && bytes <= this.options.maxBytes) break;
-      if (this.active.has(file.id)) continue;
+    for (const file of this.pastLimits(this.files(), room)) {
       try {
         fs.unlinkSync(this.fileOf(file.id));
         this.starts.delete(file.id);
-        count--;
-        bytes -= file.bytes;
       } catch {
         // Gone already, or held open elsewhere: the next prune tries again.
       }
     }
   }
 
-  private fileOf(id: string): string {
-    return path.join(this.options.dir, id + EXTENSION);
+  /** Resolves once the pruning started by live growth is done (tests). */
+  async settled(): Promise<void> {
+    for (let round = 0; this.pruning && round < 2; round++) await this.pruning;
   }
 
-  private files(): Array<{ id: string; bytes: number; updatedAt: number }> {
-    let names: string[];
-    try {
-      names = fs.readdirSync(this.options.dir);
-    } catch {
-      return [];
+  /** Prunes off the event loop, one pass at a time: a recording that grows must not stall its room's ticks. */
+  private pruneSoon(): void {
+    this.grownSincePrune = 0;
+    if (this.pruning) {
+      this.pruneAgain = true;
+      return;
     }
-    const files: Array<{ id: string; bytes: number; updatedAt: number }> = [];
-    for (const name of names) {
-      const id = name.slice(0, -EXTENSION.length);
-      if (!name.endsWith(EXTENSION) || !isReplayId(id)) continue;
-      try {
-        const stat = fs.statSync(path.join(this.options.dir, name));
-        files.push({ id, bytes: stat.size, updatedAt: stat.mtimeMs });
-      } catch {
-        // Deleted meanwhile.
-      }
+    this.pruning = this.pruneAsync()
+      .catch(() => undefined)
+      .finally(() => {
+        this.pruning = undefined;
+        if (!this.pruneAgain) return;
+        this.pruneAgain = false;
+        this.pruneSoon();
+      });
+  }
+
+  private async pruneAsync(): Promise<void> {
+    for (const file of this.pastLimits(await this.filesAsync(), 0)) {
+      await fs.promises.unlink(this.fileOf(file.id)).catch(() => undefined);
+      this.starts.delete(file.id);
     }
-    return files;
+  }
+
+  /** The oldest finished files to delete so that `room` more files, and every one still being written, fit both limits. */
+  private pastLimits(files: StoredFile[], room: number): StoredFile[] {
+    const { maxCount, maxBytes } = this.options;
+    let count = files.length + room;
+    // A live file counts at what has been written to it, should the directory have been read before the last write.
+    let bytes = files.reduce((sum, file) => sum + Math.max(file.bytes, this.active.get(file.id) ?? 0), 0);
+    const doomed: StoredFile[] = [];
+    for (const file of [...files].sort((a, b) => a.updatedAt - b.updatedAt || (a.id < b.id ? -1 : 1))) {
+      if (count <= maxCount && bytes <= maxBytes) break;
+      if (this.active.has(file.id)) continue;
+      doomed.push(file);
+      count--;
+      bytes -= file.bytes;
+    }
+    return doomed;
+  }
+
+  private fileOf(id: string): string {
+    return fileIn(this.options.dir, id);
+  }
+
+  private files(): StoredFile[] {
+    return storedFiles(this.options.dir);
+  }
+
+  private filesAsync(): Promise<StoredFile[]> {
+    return storedFilesAsync(this.options.dir);
   }
 }
 
-/** Recording settings from the environment: REPLAYS=off, REPLAY_DIR, REPLAY_MAX_COUNT, REPLAY_MAX_MB. */
+/** REPLAY_MAX_RECORDING_MB when unset, or REPLAY_MAX_MB when that is smaller. */
+const DEFAULT_MAX_RECORDING_MB = 32;
+
+/**
+ * Recording settings from the environment: REPLAYS=off, REPLAY_DIR, REPLAY_MAX_COUNT, REPLAY_MAX_MB,
+ * REPLAY_MAX_RECORDING_MB. The last caps one recording: 32 MB by default (a full room of 100 players
+ * writes ~4 MB an hour, and ~12 MB at the most the key-change budget lets it), at most REPLAY_MAX_MB.
+ */
 export function replayStoreOptionsFromEnv(env: NodeJS.ProcessEnv): ReplayStoreOptions | undefined {
   if (env.REPLAYS === "off") return undefined;
   const count = Number(env.REPLAY_MAX_COUNT ?? 200);
-  const megabytes = Number(env.REPLAY_MAX_MB ?? 200);
+  const total = Number(env.REPLAY_MAX_MB ?? 200);
   if (!Number.isInteger(count) || count < 1) throw new Error(`REPLAY_MAX_COUNT must be a whole number ≥ 1, got "${env.REPLAY_MAX_COUNT}"`);
-  if (!(megabytes > 0)) throw new Error(`REPLAY_MAX_MB must be a number > 0, got "${env.REPLAY_MAX_MB}"`);
+  if (!(total > 0)) throw new Error(`REPLAY_MAX_MB must be a number > 0, got "${env.REPLAY_MAX_MB}"`);
+  const one = Number(env.REPLAY_MAX_RECORDING_MB ?? Math.min(DEFAULT_MAX_RECORDING_MB, total));
+  if (!(one > 0) || one > total)
+    throw new Error(
+      `REPLAY_MAX_RECORDING_MB must be a number > 0 and at most REPLAY_MAX_MB (${total}), got "${env.REPLAY_MAX_RECORDING_MB}"`,
+    );
   return {
     dir: path.resolve(env.REPLAY_DIR || path.join(os.tmpdir(), "netroids-replays")),
     maxCount: count,
-    maxBytes: megabytes * 1024 * 1024,
+    maxBytes: total * MB,
+    maxRecordingBytes: one * MB,
   };
 }
 

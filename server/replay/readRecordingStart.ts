@@ -20,3 +20,17 @@ export function readRecordingStart(file: string): ReplayHeader | undefined {
     if (fd !== undefined) fs.closeSync(fd);
   }
 }
+
+/** The same, without blocking the event loop: for the HTTP listing. */
+export async function readRecordingStartAsync(file: string): Promise<ReplayHeader | undefined> {
+  let handle: fs.promises.FileHandle | undefined;
+  try {
+    handle = await fs.promises.open(file, "r");
+    const { buffer, bytesRead } = await handle.read(Buffer.alloc(START_BYTES), 0, START_BYTES, 0);
+    return readHeader(buffer.subarray(0, bytesRead));
+  } catch {
+    return undefined;
+  } finally {
+    await handle?.close().catch(() => undefined);
+  }
+}

@@ -43,12 +43,16 @@ import { serverMetrics } from "../metrics/ServerMetrics";
 import { InputQueue } from "./InputQueue";
 import type { ClientMessageStats, MessageGuard } from "./MessageGuard";
 import { RoomInbox } from "./RoomInbox";
+import { RoundTrips } from "./RoundTrips";
 import { sendEventsSeen } from "./eventsSeen";
 import { InterestManager } from "./InterestManager";
 import { addPlayerStates, mirrorWorld } from "./mirrorWorld";
 import { TickLoop } from "./TickLoop";
 import { uniqueRoomName } from "./uniqueRoomName";
 import { KeptSeats, type KeptSeat } from "./KeptSeats";
+import type { AuthContext } from "@colyseus/core";
+import { keptOpenRooms, type KeptOpenRoom } from "../joinGuard/KeptOpenRooms";
+import { addressOfAuth, seatHolderOf, type SeatHolder } from "../joinGuard/seatHolder";
 import { ShotLaunches } from "./ShotLaunches";
 import type { MatchRecorder } from "../replay/MatchRecorder";
 import { startRecording } from "../replay/startRecording";
@@ -69,7 +73,9 @@ export class AsteroidsRoom extends Room<{ state: GameState; metadata: RoomListin
 
   world!: World;
   private readonly inputQueue = new InputQueue();
-  private readonly inbox = new RoomInbox(this.inputQueue, () => this.clock.currentTime);
+  /** Each client's round trip as this room measures it, which bounds how far its shots rewind. */
+  readonly roundTrips = new RoundTrips();
+  private readonly inbox = new RoomInbox(this.inputQueue, this.roundTrips, () => this.clock.currentTime);
   private readonly interest = new InterestManager();
   private readonly launches = new ShotLaunches();
   private readonly seats = new KeptSeats(RECONNECT_WINDOW * 1000);
@@ -86,11 +92,14 @@ export class AsteroidsRoom extends Room<{ state: GameState; metadata: RoomListin
 
   private static roomsCreated = 0;
 
-  /** Every join and create through matchmaking passes here first: malformed options get a clear 400, not a room. */
-  static override async onAuth(_token: string, options: unknown): Promise<true> {
+  /**
+   * Every join and create through matchmaking passes here first: malformed options get a clear 400, not a room.
+   * The answer becomes `client.auth`: the address the matchmaking guard saw, which the player's seat is held for.
+   */
+  static override async onAuth(_token: string, options: unknown, context?: AuthContext): Promise<SeatHolder | true> {
     const problem = joinOptionsProblem(options);
     if (problem) throw new ServerError(400, problem);
-    return true;
+    return seatHolderOf(context) ?? true;
   }
 
   override async onCreate(options: CreateOptions = {}): Promise<void> {
@@ -128,6 +137,8 @@ export class AsteroidsRoom extends Room<{ state: GameState; metadata: RoomListin
   override onJoin(client: Client, options: JoinOptions = {}): void {
     this.playersJoined++;
     serverMetrics.totals.joins++;
+    // Someone is in: the room no longer waits for rejoins only (KeptOpenRooms).
+    keptOpenRooms.release(this.roomId);
     const kept = options.rejoin === undefined ? undefined : this.takeSeat(options.rejoin);
     const name = kept?.name ?? cleanPlayerName(options.name) ?? `pilot-${this.playersJoined}`;
     // The colours in use are gathered only when the player named none and has no seat to take back.
@@ -138,7 +149,9 @@ export class AsteroidsRoom extends Room<{ state: GameState; metadata: RoomListin
     this.recorder?.join(this.world, client.sessionId, name, color, kept?.score ?? 0);
     addShip(this.world, client.sessionId).score = kept?.score ?? 0;
     this.inputQueue.add(client.sessionId);
-    addPlayerStates(this.state, client.sessionId, name, color).seatToken = this.seats.issue(client.sessionId);
+    this.roundTrips.add(client.sessionId);
+    const seatToken = this.seats.issue(client.sessionId, addressOfAuth(client.auth));
+    addPlayerStates(this.state, client.sessionId, name, color).seatToken = seatToken;
     this.showOwnShip(client);
     // The first state the client gets already holds what is around its ship.
     this.mirror(true);
@@ -176,7 +189,7 @@ export class AsteroidsRoom extends Room<{ state: GameState; metadata: RoomListin
   /**
    * A consented leave, or a drop whose reconnection window ran out. A page that said it is going
    * away (a reload may follow) has its seat kept for a rejoin (KeptSeats), and an emptied room
-   * stays open as long; any other leave is for good.
+   * stays open as long, within the caps (KeptOpenRooms); any other leave is for good.
    */
   override onLeave(client: Client): void {
     const player = this.state.players.get(client.sessionId);
@@ -188,12 +201,27 @@ export class AsteroidsRoom extends Room<{ state: GameState; metadata: RoomListin
     if (this.state.players.size === 0) this.closeWhenEmptyAfterKeptSeats();
   }
 
-  /** Empty: close now, or once the seats kept for rejoins have run out (Colyseus would close it at once). */
+  /**
+   * Empty: close now, or once the seats kept for rejoins have run out (Colyseus would close it at once).
+   * Kept open only within the caps of the addresses holding those seats, and first to close when a
+   * create would pass the total (KeptOpenRooms): emptying rooms must not keep others from making one.
+   */
   private closeWhenEmptyAfterKeptSeats(): void {
-    const waitMs = this.seats.keptFor(this.clock.currentTime);
+    const now = this.clock.currentTime;
+    const waitMs = this.seats.keptFor(now);
     if (waitMs <= 0) return; // autoDispose closes it
+    const kept: KeptOpenRoom = {
+      holders: this.seats.holders(now),
+      isOpen: () => !this.disposed,
+      close: () => void this.disconnect().catch(() => undefined),
+    };
+    if (!keptOpenRooms.keep(this.roomId, kept)) {
+      this.autoDispose = true; // past its holders' caps: closes now, as when no seat is kept
+      return;
+    }
     this.autoDispose = false;
     this.clock.setTimeout(() => {
+      keptOpenRooms.release(this.roomId, kept);
       if (this.state.players.size === 0) void this.disconnect();
       else this.autoDispose = true;
     }, waitMs);
@@ -204,6 +232,7 @@ export class AsteroidsRoom extends Room<{ state: GameState; metadata: RoomListin
     this.recorder?.leave(this.world, sessionId);
     removeShip(this.world, sessionId);
     this.inputQueue.remove(sessionId);
+    this.roundTrips.forget(sessionId);
     this.inbox.forget(sessionId);
     this.seats.forget(sessionId);
     this.state.ships.delete(sessionId);
@@ -248,7 +277,9 @@ export class AsteroidsRoom extends Room<{ state: GameState; metadata: RoomListin
 
   private tick(dt: number): void {
     const started = performance.now();
-    const { keys, seenLag } = this.inputQueue.nextStep(this.world.tick + 1);
+    const { keys, seenLag: claimed } = this.inputQueue.nextStep(this.world.tick + 1);
+    // Lag compensation takes a client's `seen` only as far back as the round trip this room measured allows.
+    const seenLag = this.roundTrips.bound(claimed);
     step(this.world, keys, dt, seenLag);
     this.recorder?.stepped(this.world, keys, seenLag, TICK_RATE);
     this.launches.record(this.world, (id) => this.inputQueue.ackOf(id));
@@ -298,6 +329,7 @@ export class AsteroidsRoom extends Room<{ state: GameState; metadata: RoomListin
     const refreshMinimap = now - this.minimapAt >= MINIMAP_INTERVAL_MS;
     if (refreshMinimap) this.minimapAt = now;
     const newBullets = this.mirror(refreshMinimap);
+    this.roundTrips.probe(this.state.ships);
     this.interest.showShots(this.clients, newBullets);
     this.interest.updateInTurn(this.clients, this.world, this.state);
   }

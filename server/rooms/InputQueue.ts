@@ -18,6 +18,9 @@
  *   stop (a stalled tab, a dropped link) is held, not run on.
  * - A change arriving late anyway takes effect at the next step, one change a step, so a
  *   quick tap (press and release) still charges and fires.
+ * - Changes beyond KEY_CHANGES_PER_SECOND (and its burst) are merged into the newest due one
+ *   (KeyChangeBudget): what the simulation, and so the recording, is fed stays within what a
+ *   human can press.
  */
 import {
   INPUT_AHEAD_STEPS,
@@ -28,10 +31,13 @@ import {
   MAX_WAITING_KEY_RUNS,
 } from "../../shared/constants";
 import type { KeyRun, ParsedInput } from "../../shared/protocol";
+import { KeyChangeBudget } from "./KeyChangeBudget";
 
 interface PlayerInputs {
   /** Key changes not yet applied, oldest first. */
   waiting: KeyRun[];
+  /** How many of them the simulation may be fed. */
+  budget: KeyChangeBudget;
   /** Keys applied on the last step. */
   keys: number;
   /** Newest client step applied, the ack (0 before any). */
@@ -55,6 +61,7 @@ export class InputQueue {
   add(sessionId: string): void {
     this.players.set(sessionId, {
       waiting: [],
+      budget: new KeyChangeBudget(),
       keys: 0,
       applied: 0,
       offset: undefined,
@@ -106,14 +113,11 @@ export class InputQueue {
     for (const [sessionId, player] of this.players) {
       if (player.offset !== undefined) {
         const due = Math.min(tick + player.offset, player.reported + INPUT_AHEAD_STEPS);
+        player.budget.refill();
         if (due > player.applied) {
           player.applied = due;
-          // One change a step: on time each starts at its own step; late ones keep their order.
-          const next = player.waiting[0];
-          if (next && next[0] <= player.applied) {
-            player.keys = next[1];
-            player.waiting.shift();
-          }
+          // One change a step: on time each starts at its own step; late ones keep their order (within the budget).
+          player.keys = player.budget.take(player.waiting, player.applied, player.keys) ?? player.keys;
         }
         if (player.reportedSeen !== undefined) seenLag[sessionId] = tick - (player.reportedSeen + player.applied - player.reported);
       }

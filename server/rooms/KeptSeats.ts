@@ -5,7 +5,8 @@
  * and the player's name, colour and score are kept under the token for RECONNECT_WINDOW s;
  * a page that joins the room again with that token within it gets them back. A page that
  * rejoins while its old connection is still waiting to reconnect (it vanished without a
- * word) takes over from that one at once.
+ * word) takes over from that one at once. Each seat remembers the address that holds it, so
+ * a room kept open for seats counts against those addresses (server/joinGuard/KeptOpenRooms).
  */
 import { randomBytes } from "node:crypto";
 
@@ -19,7 +20,9 @@ export interface KeptSeat {
 export class KeptSeats {
   private readonly tokenOf = new Map<string, string>();
   private readonly holderOf = new Map<string, string>();
-  private readonly kept = new Map<string, KeptSeat & { until: number }>();
+  private readonly kept = new Map<string, KeptSeat & { until: number; address: string }>();
+  /** The address each session's seat is held for ("" when not known). */
+  private readonly addressOf = new Map<string, string>();
   /** Players whose page said it is going away: their seats are kept when they leave. */
   private readonly goingAway = new Set<string>();
   /** When the last seat kept runs out, ms. */
@@ -27,11 +30,12 @@ export class KeptSeats {
 
   constructor(private readonly keepMs: number) {}
 
-  /** A new secret for `sessionId`'s seat. */
-  issue(sessionId: string): string {
+  /** A new secret for `sessionId`'s seat, held for `address` ("" when not known). */
+  issue(sessionId: string, address = ""): string {
     const token = randomBytes(16).toString("base64url");
     this.tokenOf.set(sessionId, token);
     this.holderOf.set(token, sessionId);
+    this.addressOf.set(sessionId, address);
     return token;
   }
 
@@ -59,11 +63,18 @@ export class KeptSeats {
   /** `sessionId` left at `now` (ms): keeps its seat for the window. */
   keep(sessionId: string, seat: KeptSeat, now: number): void {
     const token = this.tokenOf.get(sessionId);
+    const address = this.addressOf.get(sessionId) ?? "";
     this.forget(sessionId);
     this.prune(now);
     if (token === undefined) return;
-    this.kept.set(token, { ...seat, until: now + this.keepMs });
+    this.kept.set(token, { ...seat, until: now + this.keepMs, address });
     this.keptUntil = now + this.keepMs;
+  }
+
+  /** The addresses holding the seats still kept at `now`, each once ("" for seats whose address is not known). */
+  holders(now: number): string[] {
+    this.prune(now);
+    return [...new Set(Array.from(this.kept.values(), (seat) => seat.address))];
   }
 
   /** The seat kept under `token`, taken out (once), if it is still kept at `now`. */
@@ -80,6 +91,7 @@ export class KeptSeats {
     if (token !== undefined) this.holderOf.delete(token);
     this.tokenOf.delete(sessionId);
     this.goingAway.delete(sessionId);
+    this.addressOf.delete(sessionId);
   }
 
   private prune(now: number): void {

@@ -1,7 +1,7 @@
 /**
  * What a game room's clients send, on its way in: every message passes its sender's
  * MessageGuard window first (a flooder is closed and gets no reconnection window), then
- * is parsed. Inputs go to the InputQueue, round trips to the RTT histogram (one report per
+ * is parsed. Inputs go to the InputQueue (and their probe echoes to RoundTrips), reported round trips to the RTT histogram (one report per
  * client per RTT_REPORT_INTERVAL_MS, so one client cannot outweigh the rest); whatever is
  * malformed, too frequent or unknown is dropped and counted by reason.
  */
@@ -11,6 +11,7 @@ import { parseInput, parseRttReport } from "../../shared/protocol";
 import { serverMetrics } from "../metrics/ServerMetrics";
 import { admitMessage } from "./admitMessage";
 import type { InputQueue } from "./InputQueue";
+import type { RoundTrips } from "./RoundTrips";
 import { MessageGuard } from "./MessageGuard";
 
 export class RoomInbox {
@@ -22,6 +23,7 @@ export class RoomInbox {
 
   constructor(
     private readonly inputs: InputQueue,
+    private readonly roundTrips: RoundTrips,
     private readonly now: () => number,
   ) {}
 
@@ -37,6 +39,7 @@ export class RoomInbox {
     if (!input) return this.guard.drop(client.sessionId, "malformed");
     const refusal = this.inputs.push(client.sessionId, input, tick + 1);
     if (refusal) return this.guard.drop(client.sessionId, refusal);
+    if (input.echo !== undefined) this.roundTrips.echo(client.sessionId, input.echo);
     this.guard.accept(client.sessionId);
   }
 

@@ -13,7 +13,12 @@ import { MAX_CLIENTS, TICK_RATE } from "../constants";
 import { FIRST_SIMULATION_VERSION } from "../simulationVersion";
 import { LARGEST_WORLD } from "../worldSize";
 
-export const REPLAY_FORMAT_VERSION = 1;
+/**
+ * The format this build writes. 2 packs each ship's key changes within a record into one
+ * event (keyRuns.ts); the reader still takes version 1, which never does.
+ */
+export const REPLAY_FORMAT_VERSION = 2;
+const READABLE_FORMAT_VERSIONS: ReadonlySet<unknown> = new Set([1, REPLAY_FORMAT_VERSION]);
 
 /** Opcodes of the recorded events. */
 export const ReplayOp = {
@@ -25,6 +30,8 @@ export const ReplayOp = {
   Keys: 2,
   /** The ship's shots from step `tick` on are judged `rewind` steps in the past: [tick, Rewind, ship, rewind]. */
   Rewind: 3,
+  /** In a file only: one ship's key changes within a record, [tick, PackedKeys, ship, keys, gaps] (keyRuns.ts); read as Keys events. */
+  PackedKeys: 4,
 } as const;
 
 export type ReplayEvent =
@@ -36,7 +43,8 @@ export type ReplayEvent =
 /** The first record of a file: the match's starting point. */
 export interface ReplayHeader {
   type: "netroids-replay";
-  version: typeof REPLAY_FORMAT_VERSION;
+  /** REPLAY_FORMAT_VERSION when written by this build; an older file's may be older. */
+  version: number;
   roomName: string;
   seed: number;
   width: number;
@@ -103,7 +111,7 @@ function isEvent(value: unknown): value is ReplayEvent {
 export function asHeader(value: unknown): ReplayHeader {
   const header = value as Partial<ReplayHeader> | null;
   if (header?.type !== "netroids-replay") throw new ReplayFormatError("not a netroids replay (no header record)");
-  if (header.version !== REPLAY_FORMAT_VERSION)
+  if (!READABLE_FORMAT_VERSIONS.has(header.version))
     throw new ReplayFormatError(
       `replay format version ${String(header.version)} is not supported (this build reads ${REPLAY_FORMAT_VERSION})`,
     );

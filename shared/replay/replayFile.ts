@@ -5,6 +5,7 @@
  * damaged on the way. The same code reads a file in Node and in the browser.
  */
 import { gunzipSync, gzipSync, strFromU8, strToU8 } from "fflate";
+import { unpackKeyChanges, type StoredChunk } from "./keyRuns";
 import { asChunk, asHeader, ReplayFormatError, ShipRoster, type Recording, type ReplayChunk, type ReplayHeader } from "./recording";
 
 /** The file's first bytes: "NTRP" and a format byte, then a newline. */
@@ -14,7 +15,7 @@ const MAX_RECORD_BYTES = 16 * 1024 * 1024;
 const LENGTH_BYTES = 4;
 
 /** A record as written to the file: length, then the gzipped JSON. */
-export function encodeRecord(record: ReplayHeader | ReplayChunk): Uint8Array {
+export function encodeRecord(record: ReplayHeader | ReplayChunk | StoredChunk): Uint8Array {
   const body = gzipSync(strToU8(JSON.stringify(record)), { level: 6, mtime: 0 });
   const out = new Uint8Array(LENGTH_BYTES + body.length);
   new DataView(out.buffer).setUint32(0, body.length, true);
@@ -76,7 +77,7 @@ export function readRecording(bytes: Uint8Array): Recording {
     }
     const body = bytes.subarray(offset + LENGTH_BYTES, offset + LENGTH_BYTES + length);
     offset += LENGTH_BYTES + length;
-    const chunk = asChunk(decodeJson(body, `replay record ${index + 1}`), index, chunks.at(-1)?.tick ?? 0);
+    const chunk = asChunk(unpacked(decodeJson(body, `replay record ${index + 1}`), index), index, chunks.at(-1)?.tick ?? 0);
     for (const event of chunk.events) roster.check(event);
     chunks.push(chunk);
     if (chunk.endedAt !== undefined) {
@@ -86,6 +87,12 @@ export function readRecording(bytes: Uint8Array): Recording {
   }
   const finished = chunks.at(-1)?.endedAt !== undefined;
   return { header, chunks, finished, ...(problem === undefined ? {} : { problem }) };
+}
+
+/** A record as read, with its packed key changes unpacked (keyRuns.ts). */
+function unpacked(value: unknown, index: number): unknown {
+  if (typeof value !== "object" || value === null || !("events" in value)) return value;
+  return { ...value, events: unpackKeyChanges(value.events, `replay record ${index + 1}`) };
 }
 
 /** How much of the match a recording's chunks hold, in words. */
