@@ -1,5 +1,6 @@
 import { MAX_INTERPOLATION_DELAY_MS, MIN_INTERPOLATION_DELAY_MS, PATCH_INTERVAL_MS } from "../shared/constants";
-import { adaptInterpolationDelay, targetInterpolationDelay } from "./interpolationDelay";
+import { targetInterpolationDelay } from "../shared/interpolationDelay";
+import { adaptInterpolationDelay } from "./interpolationDelay";
 
 test("the target is two patch intervals plus the jitter, within bounds", () => {
   expect(targetInterpolationDelay(0)).toBe(2 * PATCH_INTERVAL_MS);

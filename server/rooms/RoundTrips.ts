@@ -11,21 +11,13 @@
  * never counts here. A client can only make itself look slower, which lags its own game.
  *
  * The bound: the slowest of the last ROUND_TRIP_SAMPLES round trips, plus the interpolation
- * delay a client sees with their spread as jitter (engine/interpolationDelay.ts's rule), plus
+ * delay a client sees with their spread as jitter (the client's own rule, shared/interpolationDelay.ts), plus
  * REWIND_TOLERANCE_MS; in whole steps, never past MAX_REWIND_TICKS. Before the first echo a
  * client has no round trip: a zero one.
  */
 import { randomInt } from "node:crypto";
-import {
-  BASE_INTERPOLATION_DELAY_MS,
-  MAX_INTERPOLATION_DELAY_MS,
-  MAX_REWIND_TICKS,
-  MIN_INTERPOLATION_DELAY_MS,
-  REWIND_TOLERANCE_MS,
-  ROUND_TRIP_PROBE_INTERVAL_MS,
-  ROUND_TRIP_SAMPLES,
-  TICK_MS,
-} from "../../shared/constants";
+import { MAX_REWIND_TICKS, REWIND_TOLERANCE_MS, ROUND_TRIP_PROBE_INTERVAL_MS, ROUND_TRIP_SAMPLES, TICK_MS } from "../../shared/constants";
+import { targetInterpolationDelay } from "../../shared/interpolationDelay";
 import type { SeenLagByShip } from "../../shared/world";
 
 interface ClientTrips {
@@ -46,8 +38,7 @@ const MAX_PROBE = 0xffffffff;
 export function rewindBoundTicks(samples: readonly number[]): number {
   const slowest = samples.length > 0 ? Math.max(...samples) : 0;
   const jitter = samples.length > 1 ? (slowest - Math.min(...samples)) / 2 : 0;
-  const interpolation = Math.min(MAX_INTERPOLATION_DELAY_MS, Math.max(MIN_INTERPOLATION_DELAY_MS, BASE_INTERPOLATION_DELAY_MS + jitter));
-  return Math.min(MAX_REWIND_TICKS, Math.ceil((slowest + interpolation + REWIND_TOLERANCE_MS) / TICK_MS));
+  return Math.min(MAX_REWIND_TICKS, Math.ceil((slowest + targetInterpolationDelay(jitter) + REWIND_TOLERANCE_MS) / TICK_MS));
 }
 
 export class RoundTrips {
