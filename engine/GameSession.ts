@@ -95,8 +95,6 @@ export class GameSession {
   readonly link: RoomLink;
   private readonly inputs: InputStream;
   private readonly sender = new InputSender((message) => this.room.send(ClientMessage.Input, message));
-  /** The server's newest round-trip probe seen in our ship's state (echoed once). */
-  private lastProbe = 0;
   private readonly predictor = new OwnShipPredictor();
   private readonly ownShots = new OwnShots();
   private readonly remote = new RemoteWorld();
@@ -391,10 +389,7 @@ export class GameSession {
     this.predictor.field = this.remote.size;
     const own = state.ships.get(this.sessionId);
     if (!own) return;
-    if (own.probe !== this.lastProbe) {
-      this.lastProbe = own.probe;
-      if (own.probe !== 0) this.sender.echo(own.probe);
-    }
+    this.sender.echo(own.probe);
     const { x, y, vx, vy, angle, alive, ack } = own;
     this.predictor.reconcile({ x, y, vx, vy, angle, alive, ack, ...decodeTrigger(own.chargeLevel, own.cooldownSteps) }, TICK_DT);
     this.ownShots.reconcile(ack, this.ownBullets(state), this.inputs.lastSeq, localNow, this.remote.size);

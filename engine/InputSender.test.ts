@@ -29,6 +29,11 @@ describe("InputSender", () => {
     expect(parseInput(sent[1])).toEqual({ upTo: 3, seen: undefined, runs: [], echo: 77 });
     inputs.push(4, Key.Up, undefined);
     expect(sent).toHaveLength(2);
+    // Later patches carry the same probe until the next: it is not echoed again; 0 (no probe) never is.
+    inputs.echo(77);
+    inputs.echo(0);
+    inputs.push(5, Key.Up, undefined);
+    expect(sent).toHaveLength(2);
   });
 
   it("holding the same keys costs a heartbeat every INPUT_HEARTBEAT_STEPS steps", () => {

@@ -16,7 +16,8 @@ export class InputSender {
   private newestSeen: number | undefined;
   /** Newest step reported to the server. */
   private sentStep = 0;
-  /** A probe number to echo in the next message (server/rooms/RoundTrips.ts). */
+  /** The newest round-trip probe seen (server/rooms/RoundTrips.ts), and one still to echo in the next message. */
+  private lastProbe = 0;
   private pendingEcho: number | undefined;
 
   constructor(
@@ -42,9 +43,11 @@ export class InputSender {
     if (this.pendingEcho !== undefined || since >= (this.waiting.length > 0 ? this.minGapSteps : this.heartbeatSteps)) this.flush();
   }
 
-  /** The server's newest probe number: it goes out with the next step's message. */
+  /** The probe in the client's own ship state, from each patch: a new one goes out with the next step's message, once (0 is none). */
   echo(probe: number): void {
-    this.pendingEcho = probe;
+    if (probe === this.lastProbe) return;
+    this.lastProbe = probe;
+    if (probe !== 0) this.pendingEcho = probe;
   }
 
   /** Sends what is waiting now, e.g. before the connection closes. */

@@ -31,16 +31,11 @@ export type BotWireFactory = (room: Room) => BotWire;
 /** The browser client's wire: key changes and heartbeats up; down, its own ship exact, the rest as public poses or minimap dots. */
 export const netroidsWire: BotWireFactory = (room) => {
   const sender = new InputSender((message) => room.send(ClientMessage.Input, message));
-  let lastProbe = 0;
   return {
     sendStep: (step, keys, seen) => sender.push(step, keys, seen),
     read: (state, sessionId) => {
       // As the page does: the server's round-trip probe is echoed once, with the next step (server/rooms/RoundTrips.ts).
-      const probe = (state as GameState).ships?.get(sessionId)?.probe ?? 0;
-      if (probe !== lastProbe) {
-        lastProbe = probe;
-        if (probe !== 0) sender.echo(probe);
-      }
+      sender.echo((state as GameState).ships?.get(sessionId)?.probe ?? 0);
       return readNetroidsState(state as GameState, sessionId);
     },
   };
