@@ -7,7 +7,7 @@
  * costs about 1.3, the keys' own 5 bits and a gap that is mostly the same. The reader unpacks
  * them into Keys events, so nothing past it sees the packed form.
  */
-import { ReplayFormatError, ReplayOp, type ReplayChunk, type ReplayEvent } from "./recording";
+import { isUint, ReplayFormatError, ReplayOp, type ReplayChunk, type ReplayEvent } from "./recording";
 
 /** One character per value 0–63: a key bitmask (5 bits) and a gap within a record (at most a second of steps) each fit. */
 const DIGITS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
@@ -104,10 +104,6 @@ function unpack(event: unknown[], where: string): ReplayEvent[] {
     changes.push([at, ReplayOp.Keys, ship, held]);
   }
   return changes;
-}
-
-function isUint(value: unknown): value is number {
-  return Number.isInteger(value) && (value as number) >= 0;
 }
 
 function tickOf(event: unknown): number {

@@ -89,7 +89,7 @@ export class ReplayFormatError extends Error {
 }
 
 type Check = (value: unknown) => boolean;
-const isUint = (value: unknown): boolean => Number.isInteger(value) && (value as number) >= 0;
+export const isUint = (value: unknown): value is number => Number.isInteger(value) && (value as number) >= 0;
 const isInt = (value: unknown): boolean => Number.isInteger(value);
 const isText = (value: unknown): boolean => typeof value === "string" && value.length <= 200;
 
