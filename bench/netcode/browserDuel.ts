@@ -18,7 +18,6 @@ import { ROOM_NAME } from "../../shared/protocol";
 import type { GameState } from "../../shared/schema";
 import { share } from "../../shared/stats";
 import { GameSession } from "../../engine/GameSession";
-import { ownShotId } from "../../engine/OwnShots";
 import type { GameRoom } from "../../engine/matchmaking";
 import { builtWebRoot, launchChromium, waitForSnapshot } from "../../test/support/browser";
 import { findChromium } from "../../test/support/findChromium";
@@ -26,7 +25,7 @@ import { CONNECT_TIMEOUT_MS, networkOf, runFrames, STALL_MS, waitUntil, withTime
 import type { DuelConfig, DuelResult, DuelTiming, MessageCount } from "./duel";
 import { allowNamedFunctions, digest, renderFrameOf, startPageRecording, stopPageRecording } from "./pageFrames";
 import { Shooter, targetKeys } from "./pilots";
-import { stageDuel } from "./practiceRange";
+import { noteServerStep, stageDuel } from "./practiceRange";
 import { DuelRecorder } from "./recorder";
 import { ScreenHitJudge } from "./screenHits";
 
@@ -127,24 +126,13 @@ async function runBrowserDuel(
       shooterId,
       targetId,
       afterStep: () => {
-        const ack = room.appliedSeqOf(shooterId);
+        const ack = noteServerStep(room, shooterId, recorder, bulletOfShot, phase, lastAck);
+        // The server's hits straight from its step: the page's event messages are not ours to read.
         if (phase.judging) {
-          for (const bullet of room.world.bullets) {
-            if (bullet.owner !== shooterId || recorder.rewinds.has(bullet.id)) continue;
-            recorder.rewinds.set(bullet.id, bullet.rewind);
-            const shotStep = room.shotStepOf(bullet.id);
-            if (shotStep !== undefined) bulletOfShot.set(ownShotId(shotStep), String(bullet.id));
-          }
-          // The server's hits straight from its step: the page's event messages are not ours to read.
           for (const event of room.world.events) {
             const hit = event.kind === "shipDestroyed" && event.killerId === shooterId && event.shipId === targetId;
             if (hit && event.bulletId !== undefined) recorder.serverHits.add(String(event.bulletId));
           }
-        }
-        if (phase.measuring) {
-          recorder.serverSteps++;
-          if (ack === lastAck) recorder.starvedSteps++;
-          else if (ack > lastAck + 1) recorder.skippedInputs += ack - lastAck - 1;
         }
         lastAck = ack;
       },

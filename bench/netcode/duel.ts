@@ -14,11 +14,11 @@ import type { GameState } from "../../shared/schema";
 import type { Vec2 } from "../../shared/vector";
 import { findShip } from "../../shared/world";
 import { GameSession } from "../../engine/GameSession";
-import { OWN_SHOT_PREFIX, ownShotId } from "../../engine/OwnShots";
+import { OWN_SHOT_PREFIX } from "../../engine/OwnShots";
 import type { LinkConditions } from "../../engine/linkConditions";
 import type { GameRoom } from "../../engine/matchmaking";
 import { Shooter, targetKeys } from "./pilots";
-import { stageDuel } from "./practiceRange";
+import { noteServerStep, stageDuel } from "./practiceRange";
 import { DuelRecorder, type HitAgreement, type InterpolationResult, type ReconciliationResult, type RewindResult } from "./recorder";
 import { ScreenHitJudge } from "./screenHits";
 import { TICK_MS } from "../../shared/constants";
@@ -166,20 +166,8 @@ export async function runDuel(endpoint: string, config: DuelConfig, timing: Duel
     shooterId,
     targetId,
     afterStep: () => {
-      const ack = room.appliedSeqOf(shooterId);
-      if (elapsedNow() >= timing.warmupMs) {
-        for (const bullet of room.world.bullets) {
-          if (bullet.owner !== shooterId || recorder.rewinds.has(bullet.id)) continue;
-          recorder.rewinds.set(bullet.id, bullet.rewind);
-          const shotStep = room.shotStepOf(bullet.id);
-          if (shotStep !== undefined) bulletOfShot.set(ownShotId(shotStep), String(bullet.id));
-        }
-      }
-      if (measuring) {
-        recorder.serverSteps++;
-        if (ack === lastAck) recorder.starvedSteps++;
-        else if (ack > lastAck + 1) recorder.skippedInputs += ack - lastAck - 1;
-      }
+      const phase = { judging: elapsedNow() >= timing.warmupMs, measuring };
+      const ack = noteServerStep(room, shooterId, recorder, bulletOfShot, phase, lastAck);
       if (ack !== lastAck) compareOwnShip(ack);
       lastAck = ack;
     },

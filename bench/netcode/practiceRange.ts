@@ -8,10 +8,13 @@
  * protection, and its pose in the lag-compensation history is marked hittable again.
  * Every shot is then an independent trial: no three-second respawn between
  * engagements, no second bullet arriving at a ship the server already destroyed.
+ * After each step a duel notes what the room did with the shooter's inputs (noteServerStep).
  */
 import type { AsteroidsRoom } from "../../server/rooms/AsteroidsRoom";
+import { ownShotId } from "../../engine/OwnShots";
 import { findShip } from "../../shared/world";
 import { clearField, placeShip } from "../../test/support/arena";
+import type { DuelRecorder } from "./recorder";
 
 /** The room's per-step method; private to the room, wrapped here (bench only) to run code between two steps. */
 interface SteppingRoom {
@@ -47,4 +50,35 @@ function reviveInPlace(room: AsteroidsRoom, id: string): void {
   if (pose) pose.hittable = true;
   const shipState = room.state.ships.get(id);
   if (shipState) Object.assign(shipState, { alive: true, respawnTick: 0, protected: false });
+}
+
+/**
+ * What a duel notes after each server step, in the room: once judging, the shooter's new bullets
+ * (each one's rewind, and the input step it was fired at, under which the shooter's screen draws
+ * it); while measuring, whether the step took a new input of the shooter's. Returns the
+ * shooter's ack after the step.
+ */
+export function noteServerStep(
+  room: AsteroidsRoom,
+  shooterId: string,
+  recorder: DuelRecorder,
+  bulletOfShot: Map<string, string>,
+  phase: { judging: boolean; measuring: boolean },
+  lastAck: number,
+): number {
+  const ack = room.appliedSeqOf(shooterId);
+  if (phase.judging) {
+    for (const bullet of room.world.bullets) {
+      if (bullet.owner !== shooterId || recorder.rewinds.has(bullet.id)) continue;
+      recorder.rewinds.set(bullet.id, bullet.rewind);
+      const shotStep = room.shotStepOf(bullet.id);
+      if (shotStep !== undefined) bulletOfShot.set(ownShotId(shotStep), String(bullet.id));
+    }
+  }
+  if (phase.measuring) {
+    recorder.serverSteps++;
+    if (ack === lastAck) recorder.starvedSteps++;
+    else if (ack > lastAck + 1) recorder.skippedInputs += ack - lastAck - 1;
+  }
+  return ack;
 }
