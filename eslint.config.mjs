@@ -7,7 +7,7 @@ import reactHooks from "eslint-plugin-react-hooks";
 import tseslint from "typescript-eslint";
 
 // The simulation in shared/ must give the same bits in every engine (README "Determinism"). ECMAScript lets each
-// engine approximate these Math functions, and `**` (Math.pow) its own way: shared/deterministicMath.ts has exact-op versions.
+// engine approximate these Math functions, and `**` (Math.pow) its own way: shared/sim/deterministicMath.ts has exact-op versions.
 const APPROXIMATED_MATH = ["sin", "cos", "tan", "asin", "acos", "atan", "atan2", "sinh", "cosh", "tanh", "asinh", "acosh", "atanh"].concat([
   "exp",
   "expm1",
@@ -21,7 +21,7 @@ const APPROXIMATED_MATH = ["sin", "cos", "tan", "asin", "acos", "atan", "atan2",
   "random",
 ]);
 const DETERMINISM_MESSAGE =
-  "is not bit-identical across JavaScript engines: the simulation uses shared/deterministicMath.ts (sin, cos, atan2, hypot, pow, exp, log) and seeded shared/rng.ts";
+  "is not bit-identical across JavaScript engines: the simulation uses shared/sim/deterministicMath.ts (sin, cos, atan2, hypot, pow, exp, log) and seeded shared/sim/rng.ts";
 
 export default tseslint.config(
   { ignores: ["node_modules/", "web/dist/", "bench/results/", "coverage/"] },

@@ -18,7 +18,7 @@ module.exports = {
     "<rootDir>/server",
     "<rootDir>/test",
     "<rootDir>/web/src",
-    "<rootDir>/engine",
+    "<rootDir>/client",
     "<rootDir>/loadtest",
     "<rootDir>/bench",
   ],

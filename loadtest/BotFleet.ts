@@ -5,7 +5,7 @@
  */
 import { Client } from "@colyseus/sdk";
 import { PING_INTERVAL_MS, TICK_MS } from "../shared/constants";
-import { PALETTE } from "../shared/protocol";
+import { PALETTE } from "../shared/net/palette";
 import { summarize, type Summary } from "../shared/stats";
 import { BotPlayer, type BotTarget } from "./BotPlayer";
 import { netroidsWire, type BotWireFactory } from "./botWire";

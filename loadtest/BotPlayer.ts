@@ -7,9 +7,10 @@
  */
 import type { Client, Room } from "@colyseus/sdk";
 import { BASE_INTERPOLATION_DELAY_MS, TICK_MS } from "../shared/constants";
-import { ClientMessage, ROOM_NAME, ServerMessage, type JoinOptions } from "../shared/protocol";
-import { ONE_SCREEN } from "../shared/worldSize";
-import { InputStream } from "../engine/InputStream";
+import { ClientMessage, ROOM_NAME, ServerMessage } from "../shared/net/messages";
+import { type JoinOptions } from "../shared/net/joinOptions";
+import { ONE_SCREEN } from "../shared/sim/worldSize";
+import { InputStream } from "../client/InputStream";
 import { netroidsWire, type BotWire, type BotWireFactory } from "./botWire";
 import { createMind, think, type BotMind, type BotSight } from "./botBrain";
 

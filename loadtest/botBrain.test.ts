@@ -1,5 +1,5 @@
-import { Key } from "../shared/input";
-import { ONE_SCREEN } from "../shared/worldSize";
+import { Key } from "../shared/sim/input";
+import { ONE_SCREEN } from "../shared/sim/worldSize";
 import { CHARGE_MS, createMind, nearestTarget, think, type BotSight } from "./botBrain";
 
 const self = { x: 100, y: 100, angle: 0, alive: true };

@@ -6,10 +6,10 @@
  * 150–450 ms, so keys change a few times per second, not every frame. Pure: the same
  * sight, time and seed give the same keys.
  */
-import { Key } from "../shared/input";
-import { nextRandom, randomRange, type RngState } from "../shared/rng";
-import { angleDelta, wrappedOffset, type Vec2 } from "../shared/vector";
-import type { WorldSize } from "../shared/worldSize";
+import { Key } from "../shared/sim/input";
+import { nextRandom, randomRange, type RngState } from "../shared/sim/rng";
+import { angleDelta, wrappedOffset, type Vec2 } from "../shared/sim/vector";
+import type { WorldSize } from "../shared/sim/worldSize";
 
 export interface BotShipSight extends Vec2 {
   angle: number;

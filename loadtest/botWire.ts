@@ -1,15 +1,15 @@
 /**
  * How a bot speaks to its room: how each input step goes out, and what the bot reads from
- * the state it is sent. netroids's own wire is the browser's (engine/InputSender.ts, the
+ * the state it is sent. netroids's own wire is the browser's (client/InputSender.ts, the
  * compact public pose, the minimap); the load bench's reference room speaks another
  * (bench/load/tutorialWire.ts), and the same bot brains play both.
  */
 import type { Room } from "@colyseus/sdk";
-import { InputSender } from "../engine/InputSender";
-import { ClientMessage } from "../shared/protocol";
-import type { GameState } from "../shared/schema";
-import { decodeMapCell, readPublicShip, worldSizeOf } from "../shared/wire";
-import { ONE_SCREEN } from "../shared/worldSize";
+import { InputSender } from "../client/InputSender";
+import { ClientMessage } from "../shared/net/messages";
+import type { GameState } from "../shared/net/schema";
+import { decodeMapCell, readPublicShip, worldSizeOf } from "../shared/net/wire";
+import { ONE_SCREEN } from "../shared/sim/worldSize";
 import type { BotSight } from "./botBrain";
 
 /** What a bot takes from one state: what it sees, and the tick the state is at. */

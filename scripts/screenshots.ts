@@ -13,9 +13,10 @@ import { Client, type Room } from "@colyseus/sdk";
 import type { AsteroidsRoom } from "../server/rooms/AsteroidsRoom";
 import { createGameServer, listenOnLoopback } from "../server/app";
 import { ensureWebBuild } from "../server/webBuild";
-import { Key } from "../shared/input";
-import { ClientMessage, PALETTE, ROOM_NAME } from "../shared/protocol";
-import { findShip } from "../shared/world";
+import { Key } from "../shared/sim/input";
+import { ClientMessage, ROOM_NAME } from "../shared/net/messages";
+import { PALETTE } from "../shared/net/palette";
+import { findShip } from "../shared/sim/world";
 import { REPLAYS_API, type ReplayListing } from "../shared/replay/replayListing";
 import { launchChromium } from "../test/support/browser";
 

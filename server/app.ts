@@ -11,7 +11,7 @@ import { defineRoom, defineServer, matchMaker, type RoomDefinitions } from "@col
 import { RedisDriver } from "@colyseus/redis-driver";
 import { RedisPresence } from "@colyseus/redis-presence";
 import express from "express";
-import { LOBBY_ROOM_NAME, ROOM_NAME } from "../shared/protocol";
+import { LOBBY_ROOM_NAME, ROOM_NAME } from "../shared/net/messages";
 import { guardPrivate, type DashboardAccess } from "./dashboard/access";
 import { mountDashboard } from "./dashboard/routes";
 import { DEFAULT_REPLAY_RATE_LIMIT, mountReplays } from "./replay/routes";

@@ -21,8 +21,8 @@ function newestMtime(target: string): number {
 export async function ensureWebBuild(webDir: string): Promise<string> {
   const dist = path.join(webDir, "dist");
   const builtAt = newestMtime(path.join(dist, "index.html"));
-  // The client imports engine/ and shared/, so a change there needs a rebuild too.
-  const sourcesAt = Math.max(newestMtime(webDir), ...["engine", "shared"].map((folder) => newestMtime(path.resolve(webDir, "..", folder))));
+  // The client imports client/ and shared/, so a change there needs a rebuild too.
+  const sourcesAt = Math.max(newestMtime(webDir), ...["client", "shared"].map((folder) => newestMtime(path.resolve(webDir, "..", folder))));
   if (builtAt > 0 && builtAt >= sourcesAt) return dist;
   const vite = path.resolve(webDir, "..", "node_modules", ".bin", "vite");
   // A production install (npm ci --omit=dev, the Docker image) has no vite: serve the bundle it shipped with.

@@ -37,7 +37,7 @@ export const SCREEN_WIDTH = 960;
 export const SCREEN_HEIGHT = 540;
 /**
  * Seats per screen of field area; a room's field is k × k screens with k the smallest
- * whole number giving each seat this share (shared/worldSize.ts).
+ * whole number giving each seat this share (shared/sim/worldSize.ts).
  * @default 8 — a full room of 100 gets 4 × 4 screens (3840 × 2160, ~6 ships a screen);
  * a room of 8 stays one screen, as the original was.
  */
@@ -138,11 +138,18 @@ export const INPUT_HEARTBEAT_STEPS = 15;
  * @default 10 (167 ms) — a hitch is caught up with no hole in the inputs; the backlog of a
  * longer stall is dropped, not replayed in a burst.
  */
-export const MAX_CATCH_UP_STEPS = 10;
+export const INPUT_MAX_CATCH_UP_STEPS = 10;
+/**
+ * Steps the server's room runs at most in one go after a stall (a GC pause, a busy event
+ * loop); the rest of the backlog is dropped, as Colyseus's own loop does.
+ * @default 5 (83 ms) — clients' inputs wait in their queues meanwhile; a longer burst would
+ * hold every room's patches back behind it.
+ */
+export const SERVER_MAX_CATCH_UP_STEPS = 5;
 /**
  * A client runs its due input steps at least this often when the screen stops animating
  * (a background tab), ms.
- * @default 100 ms — 6 steps, under MAX_CATCH_UP_STEPS: while the timer keeps pace, none is dropped.
+ * @default 100 ms — 6 steps, under INPUT_MAX_CATCH_UP_STEPS: while the timer keeps pace, none is dropped.
  */
 export const INPUT_FALLBACK_MS = 100;
 /**

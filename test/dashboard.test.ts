@@ -4,8 +4,8 @@
  */
 import { matchMaker } from "@colyseus/core";
 import type { AsteroidsRoom } from "../server/rooms/AsteroidsRoom";
-import type { DashboardRoom, DashboardStats, SpectatorWorld } from "../shared/dashboard";
-import { ClientMessage, ROOM_NAME, ServerMessage } from "../shared/protocol";
+import type { DashboardRoom, DashboardStats, SpectatorWorld } from "../shared/dashboard/dashboardApi";
+import { ClientMessage, ROOM_NAME, ServerMessage } from "../shared/net/messages";
 import { bootGameServer, httpBaseOf, sleep } from "./support/gameServer";
 import type { ColyseusTestServer } from "@colyseus/testing";
 

@@ -38,17 +38,17 @@ async function messagesFor(file: string): Promise<string[]> {
   return result!.messages.filter((message) => message.ruleId?.startsWith("no-restricted-")).map((message) => message.message);
 }
 
-test("in a simulation file, Math.sin, Math.atan2, Math.pow, ** and Math.random are errors that name shared/deterministicMath.ts", async () => {
-  const messages = await messagesFor("shared/ship.ts");
+test("in a simulation file, Math.sin, Math.atan2, Math.pow, ** and Math.random are errors that name shared/sim/deterministicMath.ts", async () => {
+  const messages = await messagesFor("shared/sim/ship.ts");
   expect(messages).toHaveLength(5);
   for (const name of ["Math.atan2", "Math.sin", "`**`", "Math.pow", "Math.random"])
     expect(messages.some((message) => message.includes(name))).toBe(true);
-  expect(messages.every((message) => message.includes("shared/deterministicMath.ts"))).toBe(true);
+  expect(messages.every((message) => message.includes("shared/sim/deterministicMath.ts"))).toBe(true);
   // Math.sqrt and Math.floor are exact in every engine: allowed.
   expect(messages.some((message) => /sqrt|floor/.test(message))).toBe(false);
 }, 60_000);
 
 test("outside the simulation (a test, the renderer) the same code is allowed", async () => {
-  const [inTest, inRenderer] = await Promise.all([messagesFor("shared/ship.test.ts"), messagesFor("web/src/render/drawShips.ts")]);
+  const [inTest, inRenderer] = await Promise.all([messagesFor("shared/sim/ship.test.ts"), messagesFor("web/src/render/drawShips.ts")]);
   expect({ inTest, inRenderer }).toEqual({ inTest: [], inRenderer: [] });
 }, 60_000);

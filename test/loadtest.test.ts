@@ -7,8 +7,8 @@ import { spawn } from "node:child_process";
 import path from "node:path";
 import { matchMaker } from "@colyseus/core";
 import type { AsteroidsRoom } from "../server/rooms/AsteroidsRoom";
-import { Key } from "../shared/input";
-import { ROOM_NAME } from "../shared/protocol";
+import { Key } from "../shared/sim/input";
+import { ROOM_NAME } from "../shared/net/messages";
 import { httpBaseOf, sleep, useGameServer } from "./support/gameServer";
 
 const server = useGameServer();

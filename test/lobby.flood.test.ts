@@ -9,8 +9,8 @@ import type { Room as ClientRoom } from "@colyseus/sdk";
 import WebSocket from "ws";
 import { serverMetrics, type MessageDropReason } from "../server/metrics/ServerMetrics";
 import type { AsteroidsRoom } from "../server/rooms/AsteroidsRoom";
-import { ServerCloseCode } from "../shared/protocol";
-import { LOBBY_ROOM_NAME, ROOM_NAME, ServerMessage } from "../shared/protocol";
+import { ServerCloseCode } from "../shared/net/messages";
+import { LOBBY_ROOM_NAME, ROOM_NAME, ServerMessage } from "../shared/net/messages";
 import { sleep, useGameServer, waitFor } from "./support/gameServer";
 import { bytesWrittenTo, sdkSocketOf, serverSocketOf, watchLeave } from "./support/rawSockets";
 

@@ -6,8 +6,8 @@ import type { Room as ClientRoom } from "@colyseus/sdk";
 import type { AsteroidsRoom } from "../server/rooms/AsteroidsRoom";
 import { RTT_REPORT_INTERVAL_MS } from "../shared/constants";
 import { parsePromText, promValue, type PromSample } from "../server/metrics/promText";
-import { Key } from "../shared/input";
-import { ClientMessage, ServerMessage, ROOM_NAME } from "../shared/protocol";
+import { Key } from "../shared/sim/input";
+import { ClientMessage, ServerMessage, ROOM_NAME } from "../shared/net/messages";
 import { httpBaseOf, sleep, useGameServer } from "./support/gameServer";
 
 const server = useGameServer();

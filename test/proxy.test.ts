@@ -9,8 +9,8 @@
  * never from what the client claims.
  */
 import { Client, type Room as ClientRoom } from "@colyseus/sdk";
-import { ROOM_NAME } from "../shared/protocol";
-import type { GameState } from "../shared/schema";
+import { ROOM_NAME } from "../shared/net/messages";
+import type { GameState } from "../shared/net/schema";
 import { freePort, type RedisHandle } from "../bench/load/redisServer";
 import { openEchoSocket, startEchoUpstream, type EchoUpstream, type Received } from "./support/echoUpstream";
 import { waitFor } from "./support/gameServer";

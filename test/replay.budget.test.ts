@@ -10,7 +10,7 @@ import path from "node:path";
 import { replayStore } from "../server/replay/ReplayStore";
 import type { AsteroidsRoom } from "../server/rooms/AsteroidsRoom";
 import { TICK_RATE } from "../shared/constants";
-import { ROOM_NAME } from "../shared/protocol";
+import { ROOM_NAME } from "../shared/net/messages";
 import { MatchReplayer } from "../shared/replay/MatchReplayer";
 import { ReplayOp, type Recording } from "../shared/replay/recording";
 import { readRecording } from "../shared/replay/replayFile";

@@ -6,7 +6,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { BotFleet } from "../loadtest/BotFleet";
-import { ROOM_NAME } from "../shared/protocol";
+import { ROOM_NAME } from "../shared/net/messages";
 import { MatchReplayer } from "../shared/replay/MatchReplayer";
 import { readRecording } from "../shared/replay/replayFile";
 import { sleep } from "./support/gameServer";

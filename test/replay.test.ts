@@ -10,7 +10,7 @@ import type { AsteroidsRoom } from "../server/rooms/AsteroidsRoom";
 import { replayStore } from "../server/replay/ReplayStore";
 import { BotFleet } from "../loadtest/BotFleet";
 import { TICK_RATE } from "../shared/constants";
-import { ROOM_NAME } from "../shared/protocol";
+import { ROOM_NAME } from "../shared/net/messages";
 import { MatchReplayer } from "../shared/replay/MatchReplayer";
 import { ReplayOp } from "../shared/replay/recording";
 import { readRecording } from "../shared/replay/replayFile";
@@ -36,7 +36,7 @@ function replayTally(replayer: MatchReplayer): { kills: number; compensatedKills
       }
       if (event.kind === "asteroidDestroyed" && event.shooterId !== null) {
         tally.rocksShot++;
-        // A large or medium rock shot splits in two (shared/asteroids.ts).
+        // A large or medium rock shot splits in two (shared/sim/asteroids.ts).
         if (event.size > 1) tally.splits++;
       }
     }

@@ -6,12 +6,12 @@
 import type { ColyseusTestServer } from "@colyseus/testing";
 import type { Room as ClientRoom } from "@colyseus/sdk";
 import type { AsteroidsRoom } from "../server/rooms/AsteroidsRoom";
-import { ServerCloseCode } from "../shared/protocol";
+import { ServerCloseCode } from "../shared/net/messages";
 import { FLOOD_MESSAGE_LIMIT, SOFT_MESSAGE_LIMIT } from "../shared/constants";
-import { Key } from "../shared/input";
-import { ClientMessage, ServerMessage, ROOM_NAME } from "../shared/protocol";
-import type { GameState } from "../shared/schema";
-import { findShip } from "../shared/world";
+import { Key } from "../shared/sim/input";
+import { ClientMessage, ServerMessage, ROOM_NAME } from "../shared/net/messages";
+import type { GameState } from "../shared/net/schema";
+import { findShip } from "../shared/sim/world";
 import { clearField, placeShip } from "./support/arena";
 import { bootGameServer, sleep, waitFor } from "./support/gameServer";
 

@@ -11,10 +11,10 @@
  */
 import { Client } from "@colyseus/sdk";
 import { promValue, type PromSample } from "../server/metrics/promText";
-import { ServerCloseCode } from "../shared/protocol";
+import { ServerCloseCode } from "../shared/net/messages";
 import type { DropReason } from "../server/rooms/MessageGuard";
-import { ServerMessage } from "../shared/protocol";
-import type { GameState } from "../shared/schema";
+import { ServerMessage } from "../shared/net/messages";
+import type { GameState } from "../shared/net/schema";
 import { AsteroidHunter } from "./support/asteroidHunter";
 import { FuzzServerProcess, type RoomAccounting } from "./support/fuzzServerProcess";
 import { sleep, waitFor } from "./support/gameServer";

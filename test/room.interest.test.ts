@@ -6,12 +6,12 @@
 import type { Room as ClientRoom } from "@colyseus/sdk";
 import type { AsteroidsRoom } from "../server/rooms/AsteroidsRoom";
 import { INTEREST_MARGIN, MINIMAP_CELLS, SCREEN_HEIGHT, SCREEN_WIDTH, VIEW_WIDTH } from "../shared/constants";
-import { isPlaced, ROOM_NAME, ServerMessage, type EventSeen, type EventsMessage } from "../shared/protocol";
-import type { GameState } from "../shared/schema";
-import { poseAt } from "../shared/rewind";
-import { decodeMapCell, POSITION_STEPS_PER_PX, readPublicShip } from "../shared/wire";
-import { findShip } from "../shared/world";
-import { LARGEST_WORLD, ONE_SCREEN } from "../shared/worldSize";
+import { isPlaced, ROOM_NAME, ServerMessage, type EventSeen, type EventsMessage } from "../shared/net/messages";
+import type { GameState } from "../shared/net/schema";
+import { poseAt } from "../shared/sim/rewind";
+import { decodeMapCell, POSITION_STEPS_PER_PX, readPublicShip } from "../shared/net/wire";
+import { findShip } from "../shared/sim/world";
+import { LARGEST_WORLD, ONE_SCREEN } from "../shared/sim/worldSize";
 import { clearField, placeShip } from "./support/arena";
 import { waitFor, useGameServer } from "./support/gameServer";
 

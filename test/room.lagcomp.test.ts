@@ -2,9 +2,9 @@
 import type { AsteroidsRoom } from "../server/rooms/AsteroidsRoom";
 import { rewindBoundTicks } from "../server/rooms/RoundTrips";
 import { MAX_REWIND_TICKS } from "../shared/constants";
-import { Key } from "../shared/input";
-import { ClientMessage, ROOM_NAME } from "../shared/protocol";
-import type { GameState } from "../shared/schema";
+import { Key } from "../shared/sim/input";
+import { ClientMessage, ROOM_NAME } from "../shared/net/messages";
+import type { GameState } from "../shared/net/schema";
 import { clearField, placeShip } from "./support/arena";
 import { sleep, waitFor, useGameServer } from "./support/gameServer";
 

@@ -2,10 +2,10 @@
 import type { Room as ClientRoom } from "@colyseus/sdk";
 import { matchMaker } from "@colyseus/core";
 import type { AsteroidsRoom } from "../server/rooms/AsteroidsRoom";
-import { Key } from "../shared/input";
-import { ClientMessage, ServerMessage, ROOM_NAME, type EventSeen, type EventsMessage } from "../shared/protocol";
-import type { GameState } from "../shared/schema";
-import { POSITION_STEPS_PER_PX, readPublicShip } from "../shared/wire";
+import { Key } from "../shared/sim/input";
+import { ClientMessage, ServerMessage, ROOM_NAME, type EventSeen, type EventsMessage } from "../shared/net/messages";
+import type { GameState } from "../shared/net/schema";
+import { POSITION_STEPS_PER_PX, readPublicShip } from "../shared/net/wire";
 import { BULLET_BASE_RADIUS, BULLET_CHARGE_RADIUS, SCORE_SHIP_KILL, SHIP_HULL } from "../shared/constants";
 import { clearField, placeShip } from "./support/arena";
 import { sleep, waitFor, useGameServer } from "./support/gameServer";
@@ -19,7 +19,7 @@ async function twoPlayers(): Promise<{ room: AsteroidsRoom; a: ClientRoom<unknow
   return { room, a: a as unknown as ClientRoom<unknown, GameState>, b: b as unknown as ClientRoom<unknown, GameState> };
 }
 
-test("both clients see both ships with names and colours", async () => {
+test("both clients see both ships with names and colors", async () => {
   const { a, b } = await twoPlayers();
   expect(await waitFor(() => b.state.ships.size === 2 && a.state.ships.size === 2)).toBe(true);
   const alice = b.state.players.get(a.sessionId);

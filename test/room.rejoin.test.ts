@@ -1,15 +1,15 @@
 /**
  * Rejoining after a reload, with real SDK clients: a player's page keeps its seat token
  * (ShipState.seatToken, sent to it alone) and, joining the room again with it, takes back
- * its name, colour and score, whether it left with a word (the page's `pagehide` leave) or
+ * its name, color and score, whether it left with a word (the page's `pagehide` leave) or
  * vanished (its old connection, still waiting to reconnect, is replaced at once: no ghost).
  */
 import { matchMaker } from "@colyseus/core";
 import type { Room as ClientRoom } from "@colyseus/sdk";
 import type { AsteroidsRoom } from "../server/rooms/AsteroidsRoom";
-import { ClientMessage, ROOM_NAME } from "../shared/protocol";
-import type { GameState } from "../shared/schema";
-import { findShip } from "../shared/world";
+import { ClientMessage, ROOM_NAME } from "../shared/net/messages";
+import type { GameState } from "../shared/net/schema";
+import { findShip } from "../shared/sim/world";
 import { sleep, useGameServer, waitFor } from "./support/gameServer";
 
 const server = useGameServer();
@@ -21,7 +21,7 @@ async function tokenOf(room: Joined): Promise<string> {
   return room.state.ships.get(room.sessionId)!.seatToken;
 }
 
-test("a player who left takes back name, colour and score with its seat token, once; others never see the token", async () => {
+test("a player who left takes back name, color and score with its seat token, once; others never see the token", async () => {
   const room = await server().createRoom<AsteroidsRoom>(ROOM_NAME, {});
   const ann = (await server().connectTo(room, { name: "Ann", color: "#ffd54f" })) as unknown as Joined;
   const watcher = (await server().connectTo(room, { name: "Watcher" })) as unknown as Joined;

@@ -1,8 +1,8 @@
 /** Joining, leaving and reconnecting with real clients; the lobby listing the game rooms. */
 import type { Client as ServerClient } from "@colyseus/core";
 import type { AsteroidsRoom } from "../server/rooms/AsteroidsRoom";
-import { ClientMessage, LOBBY_ROOM_NAME, ROOM_NAME, type RoomListingMetadata } from "../shared/protocol";
-import { findShip } from "../shared/world";
+import { ClientMessage, LOBBY_ROOM_NAME, ROOM_NAME, type RoomListingMetadata } from "../shared/net/messages";
+import { findShip } from "../shared/sim/world";
 import { placeShip } from "./support/arena";
 import { RECONNECT_WINDOW } from "../shared/constants";
 import { sleep, waitFor, useGameServer } from "./support/gameServer";

@@ -4,7 +4,7 @@
  * misread by every other client. Names reaching the state must be valid Unicode.
  */
 import type { AsteroidsRoom } from "../server/rooms/AsteroidsRoom";
-import { ROOM_NAME } from "../shared/protocol";
+import { ROOM_NAME } from "../shared/net/messages";
 import { useGameServer, waitFor } from "./support/gameServer";
 
 const server = useGameServer();

@@ -6,9 +6,9 @@
  * leaves the other's rooms playing and the lobby correct within a few seconds.
  */
 import type { Room as ClientRoom } from "@colyseus/sdk";
-import { LOBBY_ROOM_NAME, ROOM_NAME, type RoomListingMetadata } from "../shared/protocol";
-import type { SpectatorWorld } from "../shared/dashboard";
-import type { GameState } from "../shared/schema";
+import { LOBBY_ROOM_NAME, ROOM_NAME, type RoomListingMetadata } from "../shared/net/messages";
+import type { SpectatorWorld } from "../shared/dashboard/dashboardApi";
+import type { GameState } from "../shared/net/schema";
 import { waitFor } from "./support/gameServer";
 import type { RedisHandle } from "../bench/load/redisServer";
 import { startServerProcess, type ServerProcess } from "./support/serverProcess";

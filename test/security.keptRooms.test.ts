@@ -10,9 +10,9 @@
 import { matchMaker } from "@colyseus/core";
 import { Client, type Room as ClientRoom } from "@colyseus/sdk";
 import type { AsteroidsRoom } from "../server/rooms/AsteroidsRoom";
-import { ClientMessage, ROOM_NAME } from "../shared/protocol";
-import type { GameState } from "../shared/schema";
-import { findShip } from "../shared/world";
+import { ClientMessage, ROOM_NAME } from "../shared/net/messages";
+import type { GameState } from "../shared/net/schema";
+import { findShip } from "../shared/sim/world";
 import { httpBaseOf, useGameServer, waitFor } from "./support/gameServer";
 
 // Recordings are not what this file is about; 40 rooms need not write 40 files.

@@ -3,7 +3,7 @@
  * and printed an 11-line stack trace on every request, about 55 lines a second from one
  * address. Refusals are counted in the metrics; the log gets one line per interval at most.
  */
-import { ROOM_NAME } from "../shared/protocol";
+import { ROOM_NAME } from "../shared/net/messages";
 import { startServerProcess, type ServerProcess } from "./support/serverProcess";
 
 /** Requests sent: at the probe's rate this was 40 × 12 lines. */

@@ -7,7 +7,8 @@
  */
 import { matchMaker } from "@colyseus/core";
 import { Client } from "@colyseus/sdk";
-import { MAX_JOIN_OPTION_TEXT, ROOM_NAME } from "../shared/protocol";
+import { MAX_JOIN_OPTION_TEXT } from "../shared/net/joinOptions";
+import { ROOM_NAME } from "../shared/net/messages";
 import { httpBaseOf, useGameServer, waitFor } from "./support/gameServer";
 
 const PER_ADDRESS = 2;

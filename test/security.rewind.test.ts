@@ -14,10 +14,10 @@
 import type { Room } from "@colyseus/sdk";
 import type { AsteroidsRoom } from "../server/rooms/AsteroidsRoom";
 import { MAX_REWIND_TICKS } from "../shared/constants";
-import { Key } from "../shared/input";
-import { ClientMessage, ROOM_NAME } from "../shared/protocol";
-import type { GameState } from "../shared/schema";
-import { findShip } from "../shared/world";
+import { Key } from "../shared/sim/input";
+import { ClientMessage, ROOM_NAME } from "../shared/net/messages";
+import type { GameState } from "../shared/net/schema";
+import { findShip } from "../shared/sim/world";
 import { clearField } from "./support/arena";
 import { sleep, useGameServer, waitFor } from "./support/gameServer";
 
@@ -44,7 +44,7 @@ class ScriptedShooter {
     private readonly seenBehind: number,
   ) {
     room.onStateChange((state: GameState) => {
-      // The round-trip probe (ShipState.probe), echoed once, as engine/InputSender does.
+      // The round-trip probe (ShipState.probe), echoed once, as client/InputSender does.
       const probe = (state.ships.get(room.sessionId) as { probe?: number } | undefined)?.probe ?? 0;
       if (probe !== 0 && probe !== this.lastProbe) this.echo = probe;
       this.lastProbe = probe;

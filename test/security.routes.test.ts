@@ -11,7 +11,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import type { AsteroidsRoom } from "../server/rooms/AsteroidsRoom";
-import { ROOM_NAME } from "../shared/protocol";
+import { ROOM_NAME } from "../shared/net/messages";
 import { httpBaseOf, sleep, useGameServer, waitFor } from "./support/gameServer";
 
 const webRoot = fs.mkdtempSync(path.join(os.tmpdir(), "netroids-web-"));

@@ -5,8 +5,8 @@
  */
 import { CloseCode } from "@colyseus/core";
 import type { Room as ClientRoom } from "@colyseus/sdk";
-import { ROOM_NAME, ServerMessage, type ShutdownNotice } from "../shared/protocol";
-import type { GameState } from "../shared/schema";
+import { ROOM_NAME, ServerMessage, type ShutdownNotice } from "../shared/net/messages";
+import type { GameState } from "../shared/net/schema";
 import { waitFor } from "./support/gameServer";
 import { startServerProcess, type ServerProcess } from "./support/serverProcess";
 

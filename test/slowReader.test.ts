@@ -11,8 +11,8 @@ import WebSocket from "ws";
 import { parsePromText, promValue } from "../server/metrics/promText";
 import { serverMetrics } from "../server/metrics/ServerMetrics";
 import type { AsteroidsRoom } from "../server/rooms/AsteroidsRoom";
-import { ROOM_NAME, ServerMessage } from "../shared/protocol";
-import type { GameState } from "../shared/schema";
+import { ROOM_NAME, ServerMessage } from "../shared/net/messages";
+import type { GameState } from "../shared/net/schema";
 import { useGameServer, waitFor } from "./support/gameServer";
 import { bytesWrittenTo, sdkSocketOf, serverSocketOf } from "./support/rawSockets";
 

@@ -10,11 +10,11 @@
 import { Room, type Client } from "@colyseus/core";
 import { MapSchema, Schema, type } from "@colyseus/schema";
 import { DEFAULT_SEATS, PATCH_INTERVAL_MS, TICK_RATE } from "../../shared/constants";
-import { addShip, removeShip } from "../../shared/lifecycle";
-import { ClientMessage } from "../../shared/protocol";
-import { createWorld, step } from "../../shared/step";
-import type { World } from "../../shared/world";
-import { worldSizeFor } from "../../shared/worldSize";
+import { addShip, removeShip } from "../../shared/sim/lifecycle";
+import { ClientMessage } from "../../shared/net/messages";
+import { createWorld, step } from "../../shared/sim/step";
+import type { World } from "../../shared/sim/world";
+import { worldSizeFor } from "../../shared/sim/worldSize";
 import { serverMetrics } from "../../server/metrics/ServerMetrics";
 import { prune } from "../../server/rooms/mirrorWorld";
 

@@ -10,11 +10,11 @@
  */
 import { Encoder, StateView } from "@colyseus/schema";
 import { MINIMAP_INTERVAL_MS, PATCH_INTERVAL_MS, PATCH_RATE, TICK_DT, TICK_RATE } from "../../shared/constants";
-import { addShip } from "../../shared/lifecycle";
-import { GameState } from "../../shared/schema";
+import { addShip } from "../../shared/sim/lifecycle";
+import { GameState } from "../../shared/net/schema";
 import { summarize } from "../../shared/stats";
-import { createWorld, step } from "../../shared/step";
-import { worldSizeFor } from "../../shared/worldSize";
+import { createWorld, step } from "../../shared/sim/step";
+import { worldSizeFor } from "../../shared/sim/worldSize";
 import { createMind, think, type BotMind } from "../../loadtest/botBrain";
 import { InterestManager, type Viewer } from "../../server/rooms/InterestManager";
 import { addPlayerStates, mirrorWorld } from "../../server/rooms/mirrorWorld";

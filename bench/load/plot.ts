@@ -33,19 +33,19 @@ export const LOAD_PLOT_LAYOUT = {
   rtt: { top: 300, bottom: 408 },
 } as const;
 
-/** Bottom to top, so the busy parts sit on the axis and can be read against it; Okabe–Ito colours, idle a neutral grey. */
+/** Bottom to top, so the busy parts sit on the axis and can be read against it; Okabe–Ito colors, idle a neutral grey. */
 export const LOAD_SERIES = [
-  { key: "messages", label: "client messages", colour: "#E69F00" },
-  { key: "simulation", label: "simulation step", colour: "#0072B2" },
-  { key: "network", label: "patches (network)", colour: "#009E73" },
-  { key: "other", label: "other busy", colour: "#CC79A7" },
-  { key: "idle", label: "idle", colour: "#DDDDDD" },
+  { key: "messages", label: "client messages", color: "#E69F00" },
+  { key: "simulation", label: "simulation step", color: "#0072B2" },
+  { key: "network", label: "patches (network)", color: "#009E73" },
+  { key: "other", label: "other busy", color: "#CC79A7" },
+  { key: "idle", label: "idle", color: "#DDDDDD" },
 ] as const;
 
 /** Solid lines in two Okabe–Ito hues: a dashed line would hide the gaps where a second has no value. */
 export const RTT_SERIES = [
-  { key: "rttP50Ms", label: "RTT p50", colour: "#0072B2" },
-  { key: "rttP99Ms", label: "RTT p99", colour: "#D55E00" },
+  { key: "rttP50Ms", label: "RTT p50", color: "#0072B2" },
+  { key: "rttP99Ms", label: "RTT p99", color: "#D55E00" },
 ] as const;
 
 /** The busy share the server should stay under (80 % idle leaves headroom for bursts). */
@@ -102,12 +102,12 @@ function text(x: number, y: number, content: string, attrs = ""): string {
   return `<text x="${fmt(x)}" y="${fmt(y)}"${attrs ? " " + attrs : ""}>${escapeXml(content)}</text>`;
 }
 
-function legend(x: number, y: number, items: ReadonlyArray<{ label: string; colour: string }>, lines = false): string[] {
-  return items.map(({ label, colour }, i) => {
+function legend(x: number, y: number, items: ReadonlyArray<{ label: string; color: string }>, lines = false): string[] {
+  return items.map(({ label, color }, i) => {
     const yy = y + i * 20;
     const swatch = lines
-      ? `<line x1="${x}" y1="${yy}" x2="${x + 20}" y2="${yy}" stroke="${colour}" stroke-width="2.5"/>`
-      : `<rect x="${x}" y="${yy - 6}" width="14" height="12" fill="${colour}" stroke="#666" stroke-width="0.5"/>`;
+      ? `<line x1="${x}" y1="${yy}" x2="${x + 20}" y2="${yy}" stroke="${color}" stroke-width="2.5"/>`
+      : `<rect x="${x}" y="${yy - 6}" width="14" height="12" fill="${color}" stroke="#666" stroke-width="0.5"/>`;
     return `${swatch}${text(x + 26, yy + 4, label)}`;
   });
 }
@@ -165,13 +165,13 @@ export function renderLoadPlot(plot: LoadPlot): string {
       : points;
     const x = (t: number): number => L.left + ((t - t0) / (t1 - t0)) * (L.right - L.left);
 
-    LOAD_SERIES.forEach(({ key, colour }, i) => {
+    LOAD_SERIES.forEach(({ key, color }, i) => {
       const upper = drawn.map((p) => `${fmt(x(p.t))},${fmt(yLoad(p.stack[i + 1] ?? 0))}`);
       const lower = drawn.map((p) => `${fmt(x(p.t))},${fmt(yLoad(p.stack[i] ?? 0))}`).reverse();
-      out.push(`<path data-series="${key}" d="M${upper.join("L")}L${lower.join("L")}Z" fill="${colour}"/>`);
+      out.push(`<path data-series="${key}" d="M${upper.join("L")}L${lower.join("L")}Z" fill="${color}"/>`);
     });
 
-    RTT_SERIES.forEach(({ key, colour }, i) => {
+    RTT_SERIES.forEach(({ key, color }, i) => {
       const runs: string[][] = [];
       let run: string[] | undefined;
       for (const p of drawn) {
@@ -184,7 +184,7 @@ export function renderLoadPlot(plot: LoadPlot): string {
       }
       // "h0" gives a lone point between gaps a visible dot (round caps) instead of nothing.
       const d = runs.map((r) => `M${r.join("L")}${r.length === 1 ? "h0" : ""}`).join("");
-      const stroke = `stroke="${colour}" stroke-width="2" stroke-linejoin="round" stroke-linecap="round"`;
+      const stroke = `stroke="${color}" stroke-width="2" stroke-linejoin="round" stroke-linecap="round"`;
       if (d) out.push(`<path data-series="${key}" d="${d}" fill="none" ${stroke}/>`);
     });
 

@@ -12,7 +12,7 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { ROOM_NAME } from "../../shared/protocol";
+import { ROOM_NAME } from "../../shared/net/messages";
 import { parseCommandOrExit } from "../cli";
 import { fixed, percent } from "../markdown";
 import { TUTORIAL_ROOM_NAME } from "./TutorialRoom";

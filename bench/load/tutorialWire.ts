@@ -2,8 +2,8 @@
  * The bots' wire to the reference TutorialRoom: one `{ keys, tick }` message every step, as
  * the tutorials' clients send, and the whole world read from plain number fields.
  */
-import { ClientMessage } from "../../shared/protocol";
-import { ONE_SCREEN } from "../../shared/worldSize";
+import { ClientMessage } from "../../shared/net/messages";
+import { ONE_SCREEN } from "../../shared/sim/worldSize";
 import type { BotSight } from "../../loadtest/botBrain";
 import type { BotWireFactory } from "../../loadtest/botWire";
 import type { TutorialInput, TutorialState } from "./TutorialRoom";

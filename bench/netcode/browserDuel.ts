@@ -1,7 +1,7 @@
 /**
  * The netcode bench's browser row. The shooter's client is the real web page (the build
  * `npm start` serves) in Chromium, on the page's own simulated link
- * (`?latency=…&jitter=…`, engine/linkConditions.ts), against a Node-side target as in
+ * (`?latency=…&jitter=…`, client/linkConditions.ts), against a Node-side target as in
  * duel.ts, in a fresh room of the same server. A pilot in Node (pilots.ts's Shooter, the
  * Node rows' aimbot) reads the page's debug snapshot and holds keys through playwright's
  * keyboard, as a player's fingers would. The page records every frame it draws
@@ -13,12 +13,12 @@ import { Client } from "@colyseus/sdk";
 import type { Browser, Page } from "playwright-core";
 import type { AsteroidsRoom } from "../../server/rooms/AsteroidsRoom";
 import { TICK_MS } from "../../shared/constants";
-import { Key } from "../../shared/input";
-import { ROOM_NAME } from "../../shared/protocol";
-import type { GameState } from "../../shared/schema";
+import { Key } from "../../shared/sim/input";
+import { ROOM_NAME } from "../../shared/net/messages";
+import type { GameState } from "../../shared/net/schema";
 import { share } from "../../shared/stats";
-import { GameSession } from "../../engine/GameSession";
-import type { GameRoom } from "../../engine/matchmaking";
+import { GameSession } from "../../client/GameSession";
+import type { GameRoom } from "../../client/matchmaking";
 import { builtWebRoot, launchChromium, waitForSnapshot } from "../../test/support/browser";
 import { findChromium } from "../../test/support/findChromium";
 import { CONNECT_TIMEOUT_MS, networkOf, runFrames, STALL_MS, waitUntil, withTimeout } from "./duel";

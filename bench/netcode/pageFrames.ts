@@ -6,11 +6,11 @@
  * here Node reads the whole record once, after the duel.
  */
 import type { Page } from "playwright-core";
-import type { NetStats } from "../../engine/GameSession";
-import type { RenderFrame } from "../../engine/frame";
-import { OWN_SHOT_PREFIX } from "../../engine/OwnShots";
+import type { NetStats } from "../../client/GameSession";
+import type { RenderFrame } from "../../client/frame";
+import { OWN_SHOT_PREFIX } from "../../client/OwnShots";
 import { share } from "../../shared/stats";
-import type { WorldSize } from "../../shared/worldSize";
+import type { WorldSize } from "../../shared/sim/worldSize";
 import type { DebugBullet, DebugShip } from "../../web/src/debugSnapshot";
 import type { DuelRecorder } from "./recorder";
 import type { ScreenHitJudge } from "./screenHits";

@@ -6,10 +6,10 @@
  * middle distance, and taps Fire whenever it is aimed.
  */
 import { BULLET_SPEED, SHIP_HULL, SHIP_TURN_RATE, SHOT_COOLDOWN, TICK_DT } from "../../shared/constants";
-import { Key } from "../../shared/input";
-import { angleDelta, wrappedOffset, type Vec2 } from "../../shared/vector";
-import type { WorldSize } from "../../shared/worldSize";
-import type { RenderFrame, RenderShip } from "../../engine/frame";
+import { Key } from "../../shared/sim/input";
+import { angleDelta, wrappedOffset, type Vec2 } from "../../shared/sim/vector";
+import type { WorldSize } from "../../shared/sim/worldSize";
+import type { RenderFrame, RenderShip } from "../../client/frame";
 
 /** The target's manoeuvres, [keys, steps], looped: thrust bursts (~140 px/s at most), coasting, turns both ways, a brake. */
 const TARGET_PATTERN: ReadonlyArray<readonly [number, number]> = [

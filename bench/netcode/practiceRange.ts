@@ -11,8 +11,8 @@
  * After each step a duel notes what the room did with the shooter's inputs (noteServerStep).
  */
 import type { AsteroidsRoom } from "../../server/rooms/AsteroidsRoom";
-import { ownShotId } from "../../engine/OwnShots";
-import { findShip } from "../../shared/world";
+import { ownShotId } from "../../client/OwnShots";
+import { findShip } from "../../shared/sim/world";
 import { clearField, placeShip } from "../../test/support/arena";
 import type { DuelRecorder } from "./recorder";
 

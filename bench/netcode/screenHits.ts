@@ -7,10 +7,10 @@
  * between frames, as nothing passes through between server steps. A target drawn dead
  * or spawn-protected cannot be hit.
  */
-import { capsuleHitsHull, rotate } from "../../shared/geometry";
-import { wrappedOffset, type Vec2 } from "../../shared/vector";
-import type { WorldSize } from "../../shared/worldSize";
-import type { RenderBullet, RenderFrame, RenderShip } from "../../engine/frame";
+import { capsuleHitsHull, rotate } from "../../shared/sim/geometry";
+import { wrappedOffset, type Vec2 } from "../../shared/sim/vector";
+import type { WorldSize } from "../../shared/sim/worldSize";
+import type { RenderBullet, RenderFrame, RenderShip } from "../../client/frame";
 
 /** The relative path of `bullet` since the previous frame in the target's ship space, or its point when it was not drawn then. */
 function relativePath(

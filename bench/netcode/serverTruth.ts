@@ -5,10 +5,10 @@
  * lerping the two poses around it, the short way across the wrap.
  */
 import { TICK_MS } from "../../shared/constants";
-import { poseAt } from "../../shared/rewind";
-import { wrapCoord, wrappedOffset, type Vec2 } from "../../shared/vector";
-import type { World } from "../../shared/world";
-import type { WorldSize } from "../../shared/worldSize";
+import { poseAt } from "../../shared/sim/rewind";
+import { wrapCoord, wrappedOffset, type Vec2 } from "../../shared/sim/vector";
+import type { World } from "../../shared/sim/world";
+import type { WorldSize } from "../../shared/sim/worldSize";
 
 /** Ship `id`'s true position at server time `serverMs`, or undefined outside the remembered second. */
 export function truePosition(world: World, id: string, serverMs: number): Vec2 | undefined {

@@ -14,7 +14,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
-import { ROOM_NAME } from "../../shared/protocol";
+import { ROOM_NAME } from "../../shared/net/messages";
 import { parseCommandOrExit } from "../cli";
 import type { WorkerResult } from "../load/botWorker";
 import { spawnTsx, type TsxChild } from "../load/processes";

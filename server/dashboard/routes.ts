@@ -6,7 +6,7 @@
 import { matchMaker } from "@colyseus/core";
 import { monitor } from "@colyseus/monitor";
 import type express from "express";
-import type { DashboardStats } from "../../shared/dashboard";
+import type { DashboardStats } from "../../shared/dashboard/dashboardApi";
 import { percentile } from "../../shared/stats";
 import { serverMetrics } from "../metrics/ServerMetrics";
 import { decodedPath } from "../http/privatePaths";

@@ -4,8 +4,8 @@
  * not counted in CCU.
  */
 import { matchMaker } from "@colyseus/core";
-import { ROOM_NAME, type RoomListingMetadata } from "../../shared/protocol";
-import type { DashboardRoom, SpectatorWorld } from "../../shared/dashboard";
+import { ROOM_NAME, type RoomListingMetadata } from "../../shared/net/messages";
+import type { DashboardRoom, SpectatorWorld } from "../../shared/dashboard/dashboardApi";
 import type { AsteroidsRoom } from "../rooms/AsteroidsRoom";
 
 export async function listGameRooms(): Promise<DashboardRoom[]> {

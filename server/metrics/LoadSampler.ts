@@ -5,7 +5,7 @@
  * count as busy even though no room measured them ("other").
  */
 import { performance, type EventLoopUtilization } from "node:perf_hooks";
-import type { LoadWindow } from "../../shared/dashboard";
+import type { LoadWindow } from "../../shared/dashboard/dashboardApi";
 import type { MetricTotals } from "./MetricTotals";
 
 /** Sampling window, ms: two records a second, so a live chart moves at least twice a second. */

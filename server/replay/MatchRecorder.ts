@@ -7,13 +7,13 @@
  * the room; the file then ends with its last whole record, and is closed with the room.
  */
 import { performance } from "node:perf_hooks";
-import { clampRewind } from "../../shared/rewind";
+import { clampRewind } from "../../shared/sim/rewind";
 import { packKeyChanges } from "../../shared/replay/keyRuns";
 import { encodeFileStart, encodeRecord } from "../../shared/replay/replayFile";
 import { REPLAY_FORMAT_VERSION, ReplayOp, type ReplayEvent } from "../../shared/replay/recording";
 import { stateHash } from "../../shared/replay/stateHash";
-import { SIMULATION_VERSION } from "../../shared/simulationVersion";
-import type { InputsByShip, SeenLagByShip, World } from "../../shared/world";
+import { SIMULATION_VERSION } from "../../shared/sim/simulationVersion";
+import type { InputsByShip, SeenLagByShip, World } from "../../shared/sim/world";
 
 /** Where a recording's bytes go: a file (ReplayStore), or memory in tests. */
 export interface ReplaySink {
@@ -88,12 +88,12 @@ export class MatchRecorder {
   }
 
   /** A ship joins before the next step, with the score it carries (a rejoin keeps its score); call before adding it. */
-  join(world: World, id: string, name: string, colour: string, score: number): void {
+  join(world: World, id: string, name: string, color: string, score: number): void {
     if (!this.recording) return;
     this.stepHash ??= stateHash(world);
     const ship = this.joined++;
     this.ships.set(id, { ship, keys: 0, rewind: 0 });
-    this.events.push([world.tick + 1, ReplayOp.Join, ship, id, name, colour, score]);
+    this.events.push([world.tick + 1, ReplayOp.Join, ship, id, name, color, score]);
   }
 
   /** A ship leaves before the next step; call before removing it. */

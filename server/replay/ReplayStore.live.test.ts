@@ -9,7 +9,7 @@ import os from "node:os";
 import path from "node:path";
 import { ReplayOp } from "../../shared/replay/recording";
 import { readRecording } from "../../shared/replay/replayFile";
-import { createWorld } from "../../shared/step";
+import { createWorld } from "../../shared/sim/step";
 import { MatchRecorder } from "./MatchRecorder";
 import { newReplayId, ReplayStore } from "./ReplayStore";
 

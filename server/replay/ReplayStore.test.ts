@@ -2,7 +2,7 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { createWorld } from "../../shared/step";
+import { createWorld } from "../../shared/sim/step";
 import { MatchRecorder } from "./MatchRecorder";
 import { isReplayId, newReplayId, ReplayStore, replayStoreOptionsFromEnv } from "./ReplayStore";
 

@@ -1,6 +1,6 @@
 /** A room's recorder, in the process's replay directory, or none when recording is off or the directory cannot be written. */
 import { TICK_RATE } from "../../shared/constants";
-import type { World } from "../../shared/world";
+import type { World } from "../../shared/sim/world";
 import { serverMetrics } from "../metrics/ServerMetrics";
 import { MatchRecorder } from "./MatchRecorder";
 import { newReplayId, replayStore } from "./ReplayStore";

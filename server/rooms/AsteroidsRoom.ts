@@ -16,28 +16,23 @@ import {
   TICK_MS,
   TICK_RATE,
 } from "../../shared/constants";
-import { addShip, removeShip } from "../../shared/lifecycle";
+import { addShip, removeShip } from "../../shared/sim/lifecycle";
 import {
   BROADCAST_EVENT_KINDS,
   ClientMessage,
-  freeColour,
-  cleanColor,
-  cleanPlayerName,
-  cleanRoomName,
-  joinOptionsProblem,
   ROOM_NAME,
   ServerMessage,
-  validText,
-  type JoinOptions,
   type RoomListingMetadata,
   type ShutdownNotice,
-} from "../../shared/protocol";
-import { GameState, type BulletState } from "../../shared/schema";
-import { createWorld, step } from "../../shared/step";
-import { findShip, type GameEvent, type World } from "../../shared/world";
-import { worldSizeFor } from "../../shared/worldSize";
-import type { SpectatorWorld } from "../../shared/dashboard";
-import { spectatorWorldOf } from "../../shared/spectatorWorld";
+} from "../../shared/net/messages";
+import { freeColor } from "../../shared/net/palette";
+import { cleanColor, cleanPlayerName, cleanRoomName, joinOptionsProblem, validText, type JoinOptions } from "../../shared/net/joinOptions";
+import { GameState, type BulletState } from "../../shared/net/schema";
+import { createWorld, step } from "../../shared/sim/step";
+import { findShip, type GameEvent, type World } from "../../shared/sim/world";
+import { worldSizeFor } from "../../shared/sim/worldSize";
+import type { SpectatorWorld } from "../../shared/dashboard/dashboardApi";
+import { spectatorWorldOf } from "../../shared/dashboard/spectatorWorld";
 import { closedForViolation } from "../transport/GameTransport";
 import { serverMetrics } from "../metrics/ServerMetrics";
 import { InputQueue } from "./InputQueue";
@@ -141,11 +136,11 @@ export class AsteroidsRoom extends Room<{ state: GameState; metadata: RoomListin
     keptOpenRooms.release(this.roomId);
     const kept = options.rejoin === undefined ? undefined : this.takeSeat(options.rejoin);
     const name = kept?.name ?? cleanPlayerName(options.name) ?? `pilot-${this.playersJoined}`;
-    // The colours in use are gathered only when the player named none and has no seat to take back.
+    // The colors in use are gathered only when the player named none and has no seat to take back.
     const color =
       kept?.color ??
       cleanColor(options.color) ??
-      freeColour(new Set(Array.from(this.state.players.values(), (player) => player.color)), this.playersJoined - 1);
+      freeColor(new Set(Array.from(this.state.players.values(), (player) => player.color)), this.playersJoined - 1);
     this.recorder?.join(this.world, client.sessionId, name, color, kept?.score ?? 0);
     addShip(this.world, client.sessionId).score = kept?.score ?? 0;
     this.inputQueue.add(client.sessionId);

@@ -1,7 +1,7 @@
 import { INPUT_AHEAD_STEPS, INPUT_SPARE_MAX_STEPS, MAX_WAITING_KEY_RUNS } from "../../shared/constants";
-import { Key } from "../../shared/input";
-import { parseInput, type InputMessage, type KeyRun, type ParsedInput } from "../../shared/protocol";
-import { InputSender } from "../../engine/InputSender";
+import { Key } from "../../shared/sim/input";
+import { parseInput, type InputMessage, type KeyRun, type ParsedInput } from "../../shared/net/inputMessage";
+import { InputSender } from "../../client/InputSender";
 import { InputQueue } from "./InputQueue";
 
 const ID = "p";

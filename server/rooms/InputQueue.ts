@@ -1,7 +1,7 @@
 /**
  * Each client's input as the simulation takes it: one client step per server step, with
  * the keys that step had. Clients send their keys only when they change ("keys K from
- * step S", engine/InputSender.ts) and otherwise a heartbeat with their newest step, so the
+ * step S", client/InputSender.ts) and otherwise a heartbeat with their newest step, so the
  * server holds a player's keys until a change says otherwise, and paces the steps it
  * applies by where the client's reports say it is:
  *
@@ -30,7 +30,7 @@ import {
   INPUT_SPARE_START_STEPS,
   MAX_WAITING_KEY_RUNS,
 } from "../../shared/constants";
-import type { KeyRun, ParsedInput } from "../../shared/protocol";
+import type { KeyRun, ParsedInput } from "../../shared/net/inputMessage";
 import { KeyChangeBudget } from "./KeyChangeBudget";
 
 interface PlayerInputs {

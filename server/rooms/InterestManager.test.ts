@@ -1,10 +1,10 @@
 import { Encoder, StateView } from "@colyseus/schema";
 import { INTEREST_HYSTERESIS, INTEREST_MARGIN, SHIP_BOUND_RADIUS, VIEW_WIDTH } from "../../shared/constants";
-import { addShip } from "../../shared/lifecycle";
-import { GameState } from "../../shared/schema";
-import { createWorld } from "../../shared/step";
-import { findShip, type World } from "../../shared/world";
-import { LARGEST_WORLD } from "../../shared/worldSize";
+import { addShip } from "../../shared/sim/lifecycle";
+import { GameState } from "../../shared/net/schema";
+import { createWorld } from "../../shared/sim/step";
+import { findShip, type World } from "../../shared/sim/world";
+import { LARGEST_WORLD } from "../../shared/sim/worldSize";
 import { InterestManager } from "./InterestManager";
 import { addPlayerStates } from "./mirrorWorld";
 

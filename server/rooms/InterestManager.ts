@@ -14,9 +14,9 @@
  */
 import type { StateView } from "@colyseus/schema";
 import { INTEREST_HYSTERESIS, INTEREST_MARGIN, INTEREST_UPDATE_PATCHES, VIEW_HEIGHT, VIEW_WIDTH } from "../../shared/constants";
-import { OWNER_VIEW_TAG, type BulletState, type GameState } from "../../shared/schema";
-import { fieldDelta } from "../../shared/vector";
-import type { Ship, World } from "../../shared/world";
+import { OWNER_VIEW_TAG, type BulletState, type GameState } from "../../shared/net/schema";
+import { fieldDelta } from "../../shared/sim/vector";
+import type { Ship, World } from "../../shared/sim/world";
 import { PlacedObjects, type Replicated } from "./PlacedObjects";
 
 /** A client as interest management needs it. */

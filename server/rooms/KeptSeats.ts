@@ -1,8 +1,8 @@
 /**
  * Seats kept for players who left, so a reloaded page takes its place back. Every player
- * gets a secret seat token (sent to it alone, shared/schema.ts). A page that goes away
+ * gets a secret seat token (sent to it alone, shared/net/schema.ts). A page that goes away
  * leaves for good at once (a consented leave on `pagehide`: no ghost ship for the others),
- * and the player's name, colour and score are kept under the token for RECONNECT_WINDOW s;
+ * and the player's name, color and score are kept under the token for RECONNECT_WINDOW s;
  * a page that joins the room again with that token within it gets them back. A page that
  * rejoins while its old connection is still waiting to reconnect (it vanished without a
  * word) takes over from that one at once. Each seat remembers the address that holds it, so

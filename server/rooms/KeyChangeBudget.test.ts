@@ -1,7 +1,7 @@
 /** The key-change budget, alone and in the InputQueue: what it leaves alone, and what it merges. */
 import { TICK_RATE } from "../../shared/constants";
-import { Key } from "../../shared/input";
-import type { KeyRun } from "../../shared/protocol";
+import { Key } from "../../shared/sim/input";
+import type { KeyRun } from "../../shared/net/inputMessage";
 import { InputQueue } from "./InputQueue";
 import { KEY_CHANGE_BURST, KEY_CHANGES_PER_SECOND, KeyChangeBudget } from "./KeyChangeBudget";
 

@@ -10,7 +10,7 @@
  * on the keys it holds now, a little late, rather than on an ever older backlog.
  */
 import { TICK_RATE } from "../../shared/constants";
-import type { KeyRun } from "../../shared/protocol";
+import type { KeyRun } from "../../shared/net/inputMessage";
 
 /**
  * Key changes a ship may make per second, sustained.

@@ -1,13 +1,13 @@
 /**
  * The replicated ships, bullets and rocks of one patch with where they are in the world,
- * gridded (shared/fieldGrid.ts) so interest management visits only the objects near a
+ * gridded (shared/sim/fieldGrid.ts) so interest management visits only the objects near a
  * client instead of every object for every client (100 × 200 checks a patch in a full room).
  */
 import { ASTEROID_RADIUS, SHIP_BOUND_RADIUS } from "../../shared/constants";
-import { FieldGrid } from "../../shared/fieldGrid";
-import type { AsteroidState, BulletState, GameState, ShipState } from "../../shared/schema";
-import type { Vec2 } from "../../shared/vector";
-import type { World } from "../../shared/world";
+import { FieldGrid } from "../../shared/sim/fieldGrid";
+import type { AsteroidState, BulletState, GameState, ShipState } from "../../shared/net/schema";
+import type { Vec2 } from "../../shared/sim/vector";
+import type { World } from "../../shared/sim/world";
 
 export type Replicated = ShipState | BulletState | AsteroidState;
 

@@ -7,7 +7,7 @@
  */
 import type { Client } from "@colyseus/core";
 import { RTT_REPORT_INTERVAL_MS } from "../../shared/constants";
-import { parseInput, parseRttReport } from "../../shared/protocol";
+import { parseInput, parseRttReport } from "../../shared/net/inputMessage";
 import { serverMetrics } from "../metrics/ServerMetrics";
 import { admitMessage } from "./admitMessage";
 import type { InputQueue } from "./InputQueue";

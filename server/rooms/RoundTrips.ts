@@ -11,14 +11,14 @@
  * never counts here. A client can only make itself look slower, which lags its own game.
  *
  * The bound: the slowest of the last ROUND_TRIP_SAMPLES round trips, plus the interpolation
- * delay a client sees with their spread as jitter (the client's own rule, shared/interpolationDelay.ts), plus
+ * delay a client sees with their spread as jitter (the client's own rule, shared/net/interpolationDelay.ts), plus
  * REWIND_TOLERANCE_MS; in whole steps, never past MAX_REWIND_TICKS. Before the first echo a
  * client has no round trip: a zero one.
  */
 import { randomInt } from "node:crypto";
 import { MAX_REWIND_TICKS, REWIND_TOLERANCE_MS, ROUND_TRIP_PROBE_INTERVAL_MS, ROUND_TRIP_SAMPLES, TICK_MS } from "../../shared/constants";
-import { targetInterpolationDelay } from "../../shared/interpolationDelay";
-import type { SeenLagByShip } from "../../shared/world";
+import { targetInterpolationDelay } from "../../shared/net/interpolationDelay";
+import type { SeenLagByShip } from "../../shared/sim/world";
 
 interface ClientTrips {
   /** The number sent and not echoed yet, and when the patch carrying it left (room clock, ms). */

@@ -2,9 +2,9 @@
  * Where, when and at which of its shooter's input steps each bullet in flight was fired.
  * Bullets are sent once (mirrorWorld); sending the launch rather than the position at
  * the patch lets every client draw a bullet from its ship's nose at its true time, and
- * the step lets the shooter match it to the shot it predicted (engine/OwnShots.ts).
+ * the step lets the shooter match it to the shot it predicted (client/OwnShots.ts).
  */
-import type { World } from "../../shared/world";
+import type { World } from "../../shared/sim/world";
 
 export interface ShotLaunch {
   /** The shooter's input step applied on the step the shot left. */

@@ -1,4 +1,5 @@
-import { MAX_CATCH_UP_STEPS, TickLoop } from "./TickLoop";
+import { SERVER_MAX_CATCH_UP_STEPS } from "../../shared/constants";
+import { TickLoop } from "./TickLoop";
 
 const STEP_MS = 1000 / 60;
 
@@ -40,7 +41,7 @@ test("each step runs at its own moment, within a millisecond: no sawtooth, no dr
   loop.stop();
 });
 
-test("after a stall it catches up at most MAX_CATCH_UP_STEPS steps at once, then goes on from then", () => {
+test("after a stall it catches up at most SERVER_MAX_CATCH_UP_STEPS steps at once, then goes on from then", () => {
   const { loop, ranAt, advance, stall } = loopUnderTest();
   loop.start();
   advance(100);
@@ -49,8 +50,8 @@ test("after a stall it catches up at most MAX_CATCH_UP_STEPS steps at once, then
   advance(Math.ceil(STEP_MS));
   // The first wake after the stall runs the catch-up, all at one moment.
   const resumedAt = ranAt[before]!;
-  expect(ranAt.slice(before).filter((at) => at === resumedAt)).toHaveLength(MAX_CATCH_UP_STEPS);
-  const caughtUp = before + MAX_CATCH_UP_STEPS;
+  expect(ranAt.slice(before).filter((at) => at === resumedAt)).toHaveLength(SERVER_MAX_CATCH_UP_STEPS);
+  const caughtUp = before + SERVER_MAX_CATCH_UP_STEPS;
   advance(200);
   // Then a step every STEP_MS again, counted from the stall's end, not racing through the 500 ms dropped.
   ranAt.slice(caughtUp).forEach((at, n) => {

@@ -2,16 +2,14 @@
  * The room's fixed-step loop, keeping each step on its own time. Colyseus's
  * setFixedTimestep runs a 16.67 ms setInterval, which Node fires every 17 ms, and catches
  * up with an accumulator: steps then run up to a whole step late, in a sawtooth. Patches
- * describe a step and clients time their interpolation by it (engine/serverClock.ts), so
+ * describe a step and clients time their interpolation by it (client/serverClock.ts), so
  * that sawtooth reached every client as 15–20 ms of jitter on a perfect link, and their
  * interpolation delay grew by as much. Here each step is scheduled for its own moment
  * (start + n × step), so it runs within a millisecond of it when the event loop is free,
  * and the patch sent right after it leaves on time too.
  */
 import { performance } from "node:perf_hooks";
-
-/** Steps run at most in one go after a stall; the rest of the backlog is dropped, as Colyseus's loop does. */
-export const MAX_CATCH_UP_STEPS = 5;
+import { SERVER_MAX_CATCH_UP_STEPS } from "../../shared/constants";
 
 export class TickLoop {
   private nextAt = 0;
@@ -42,7 +40,7 @@ export class TickLoop {
   private readonly run = (): void => {
     const now = this.now();
     let ran = 0;
-    while (this.nextAt <= now && ran < MAX_CATCH_UP_STEPS) {
+    while (this.nextAt <= now && ran < SERVER_MAX_CATCH_UP_STEPS) {
       this.nextAt += this.stepMs;
       ran++;
       this.onStep();

@@ -5,7 +5,7 @@
  * lobby share it.
  */
 import type { Client } from "@colyseus/core";
-import { ServerCloseCode } from "../../shared/protocol";
+import { ServerCloseCode } from "../../shared/net/messages";
 import { serverMetrics } from "../metrics/ServerMetrics";
 import type { MessageGuard } from "./MessageGuard";
 

@@ -8,9 +8,9 @@
  * explosions nobody draws.
  */
 import { getMessageBytes, Protocol, type Client } from "@colyseus/core";
-import { ServerMessage, type EventSeen, type EventsMessage, type KillNotice } from "../../shared/protocol";
-import type { GameState } from "../../shared/schema";
-import type { GameEvent } from "../../shared/world";
+import { ServerMessage, type EventSeen, type EventsMessage, type KillNotice } from "../../shared/net/messages";
+import type { GameState } from "../../shared/net/schema";
+import type { GameEvent } from "../../shared/sim/world";
 import type { Viewer } from "./InterestManager";
 
 /** Whole px are plenty to place an explosion, and cost 3 bytes a coordinate instead of 9. */

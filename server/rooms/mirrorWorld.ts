@@ -4,15 +4,15 @@
  * and rocks, which fly straight, are written once when they appear. The players' coarse
  * minimap cells are refreshed only when asked (every MINIMAP_INTERVAL_MS), so a far ship
  * costs its viewers a byte or two a refresh rather than a pose every patch.
- * Players' names, colours and connection flags belong to the room and are left alone.
+ * Players' names, colors and connection flags belong to the room and are left alone.
  */
 import { MapSchema } from "@colyseus/schema";
 import { TICK_RATE } from "../../shared/constants";
-import { AsteroidState, BulletState, GameState, PlayerState, ShipState } from "../../shared/schema";
-import { encodeAngle, encodeCharge, encodeMapCell, encodePosition } from "../../shared/wire";
-import { encodeCooldown } from "../../shared/triggerWire";
-import { validText } from "../../shared/protocol";
-import type { World } from "../../shared/world";
+import { AsteroidState, BulletState, GameState, PlayerState, ShipState } from "../../shared/net/schema";
+import { encodeAngle, encodeCharge, encodeMapCell, encodePosition } from "../../shared/net/wire";
+import { encodeCooldown } from "../../shared/net/triggerWire";
+import { validText } from "../../shared/net/joinOptions";
+import type { World } from "../../shared/sim/world";
 import type { ShotLaunch } from "./ShotLaunches";
 
 /** Removes map entries whose key is not in `alive`. */
@@ -36,7 +36,7 @@ export function mirrorWorld(world: World, state: GameState, { ackOf, refreshMini
   for (const ship of world.ships) {
     const shipState = state.ships.get(ship.id);
     const player = state.players.get(ship.id);
-    if (!shipState || !player) continue; // the room creates the schema entries (with name and colour) when the player joins
+    if (!shipState || !player) continue; // the room creates the schema entries (with name and color) when the player joins
     player.score = ship.score;
     player.alive = ship.alive;
     if (refreshMinimap) {

@@ -33,7 +33,7 @@ import { WebSocketTransport } from "@colyseus/ws-transport";
 import type WebSocket from "ws";
 import { frameKind } from "./frameKind";
 import { serverMetrics } from "../metrics/ServerMetrics";
-import { ServerCloseCode } from "../../shared/protocol";
+import { ServerCloseCode } from "../../shared/net/messages";
 import { heartbeat, watchPongs } from "./heartbeat";
 
 /**

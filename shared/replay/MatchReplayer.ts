@@ -4,9 +4,9 @@
  * time its step is reached, and a mismatch is kept, never hidden. Every few seconds the
  * whole replay state is copied, so seeking anywhere re-simulates at most that much.
  */
-import { addShip, removeShip } from "../lifecycle";
-import { createWorld, step } from "../step";
-import { cloneWorld, type World } from "../world";
+import { addShip, removeShip } from "../sim/lifecycle";
+import { createWorld, step } from "../sim/step";
+import { cloneWorld, type World } from "../sim/world";
 import { lastTickOf, ReplayFormatError, ReplayOp, type Recording, type ReplayEvent } from "./recording";
 import { stateHash } from "./stateHash";
 
@@ -16,7 +16,7 @@ export interface ReplayShip {
   ship: number;
   id: string;
   name: string;
-  colour: string;
+  color: string;
 }
 
 export interface HashMismatch {
@@ -129,10 +129,10 @@ export class MatchReplayer {
   private apply(event: ReplayEvent): void {
     const { world, keys, rewind, ships } = this.cursor;
     if (event[1] === ReplayOp.Join) {
-      const [, , ship, id, name, colour, score] = event;
+      const [, , ship, id, name, color, score] = event;
       addShip(world, id).score = score;
       keys[id] = 0;
-      ships.set(ship, { ship, id, name, colour });
+      ships.set(ship, { ship, id, name, color });
       return;
     }
     const id = ships.get(event[2])?.id;

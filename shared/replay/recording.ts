@@ -1,5 +1,5 @@
 /**
- * What a match recording holds. The simulation is deterministic (shared/step.ts), so a
+ * What a match recording holds. The simulation is deterministic (shared/sim/step.ts), so a
  * whole match is its seed and field plus what the room fed the simulation: who joined
  * and left before which step, the keys each ship held from which step on, and, for each
  * shot, how far back lag compensation judged it. A state hash every second proves a
@@ -10,8 +10,8 @@
  */
 
 import { MAX_CLIENTS, TICK_RATE } from "../constants";
-import { FIRST_SIMULATION_VERSION } from "../simulationVersion";
-import { LARGEST_WORLD } from "../worldSize";
+import { FIRST_SIMULATION_VERSION } from "../sim/simulationVersion";
+import { LARGEST_WORLD } from "../sim/worldSize";
 
 /**
  * The format this build writes. 2 packs each ship's key changes within a record into one
@@ -22,7 +22,7 @@ const READABLE_FORMAT_VERSIONS: ReadonlySet<unknown> = new Set([1, REPLAY_FORMAT
 
 /** Opcodes of the recorded events. */
 export const ReplayOp = {
-  /** A ship joins before step `tick`: [tick, Join, ship, id, name, colour, score]. */
+  /** A ship joins before step `tick`: [tick, Join, ship, id, name, color, score]. */
   Join: 0,
   /** A ship leaves before step `tick`: [tick, Leave, ship]. */
   Leave: 1,
@@ -35,7 +35,7 @@ export const ReplayOp = {
 } as const;
 
 export type ReplayEvent =
-  | readonly [tick: number, op: typeof ReplayOp.Join, ship: number, id: string, name: string, colour: string, score: number]
+  | readonly [tick: number, op: typeof ReplayOp.Join, ship: number, id: string, name: string, color: string, score: number]
   | readonly [tick: number, op: typeof ReplayOp.Leave, ship: number]
   | readonly [tick: number, op: typeof ReplayOp.Keys, ship: number, keys: number]
   | readonly [tick: number, op: typeof ReplayOp.Rewind, ship: number, rewind: number];
@@ -51,7 +51,7 @@ export interface ReplayHeader {
   height: number;
   tickRate: number;
   /**
-   * The simulation version the match was played with (shared/simulationVersion.ts). Files
+   * The simulation version the match was played with (shared/sim/simulationVersion.ts). Files
    * written before it existed have none and read as version 1.
    */
   simulation: number;

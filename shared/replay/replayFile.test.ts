@@ -1,7 +1,7 @@
 /** Reading recordings: round trip, and a clear ReplayFormatError for every kind of damage. */
 import { gzipSync, strToU8 } from "fflate";
 import { encodeFileStart, encodeRecord, readHeader, readRecording, REPLAY_MAGIC } from "./replayFile";
-import { SIMULATION_VERSION } from "../simulationVersion";
+import { SIMULATION_VERSION } from "../sim/simulationVersion";
 import { REPLAY_FORMAT_VERSION, ReplayFormatError, ReplayOp, type ReplayChunk, type ReplayHeader } from "./recording";
 
 const header: ReplayHeader = {

@@ -5,7 +5,7 @@
  * same step has diverged. (The pose history is left out: it is what the ships were, and a
  * divergence there shows in the ships' hashes soon after.)
  */
-import type { World } from "../world";
+import type { World } from "../sim/world";
 
 const FNV_OFFSET = 0x811c9dc5;
 const FNV_PRIME = 0x01000193;

@@ -7,7 +7,7 @@ import type { ColyseusTestServer } from "@colyseus/testing";
 import { matchMaker } from "@colyseus/core";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { BotFleet } from "../../loadtest/BotFleet";
-import { ROOM_NAME } from "../../shared/protocol";
+import { ROOM_NAME } from "../../shared/net/messages";
 import { builtWebRoot, launchChromium } from "../support/browser";
 import { bootGameServer, httpBaseOf, sleep } from "../support/gameServer";
 

@@ -12,7 +12,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { buildSync } from "esbuild";
 import type { Browser } from "playwright-core";
-import { SIMULATION_VERSION } from "../../shared/simulationVersion";
+import { SIMULATION_VERSION } from "../../shared/sim/simulationVersion";
 import { launchChromium } from "../support/browser";
 import { mathFingerprint } from "../support/mathFingerprint";
 import { playSeededMatch, type SeededMatchResult } from "../support/seededMatch";

@@ -6,10 +6,10 @@
 import { Client, type Room } from "@colyseus/sdk";
 import type { Page } from "playwright-core";
 import type { AsteroidsRoom } from "../../server/rooms/AsteroidsRoom";
-import { KILL_CAM_SECONDS } from "../../engine/KillCam";
+import { KILL_CAM_SECONDS } from "../../client/KillCam";
 import { RESPAWN_DELAY } from "../../shared/constants";
-import { Key } from "../../shared/input";
-import { ClientMessage, ServerMessage } from "../../shared/protocol";
+import { Key } from "../../shared/sim/input";
+import { ClientMessage, ServerMessage } from "../../shared/net/messages";
 import { clearField, placeShip } from "../support/arena";
 import { waitForSnapshot } from "../support/browser";
 import { useBrowserGame } from "../support/browserGame";
@@ -104,6 +104,8 @@ test("K skips the kill-cam at once", async () => {
     const skipped = await waitForSnapshot(page, (snapshot) => snapshot.killCam?.following === undefined, 1000);
     // Still dead: the skip ended the kill-cam, not the wait.
     expect(skipped.ships?.find((ship) => ship.id === victim)?.alive).toBe(false);
+    // React removes the inset on its next render, which a loaded machine may run a frame or two later.
+    await page.getByTestId("killcam").waitFor({ state: "detached", timeout: 1000 });
     expect(await page.getByTestId("killcam").count()).toBe(0);
   } finally {
     await killer.leave(true).catch(() => undefined);

@@ -1,19 +1,19 @@
 /**
- * The lobby's rough edges, in Chromium: controls have names a screen reader can say (colour
- * names, not hex codes; a labelled room-name box); players who pick no colour get ones nobody
+ * The lobby's rough edges, in Chromium: controls have names a screen reader can say (color
+ * names, not hex codes; a labelled room-name box); players who pick no color get ones nobody
  * in the room has; and coming back from a game shows no "Connecting…" flash.
  */
 import type { AsteroidsRoom } from "../../server/rooms/AsteroidsRoom";
-import { PALETTE } from "../../shared/protocol";
+import { PALETTE } from "../../shared/net/palette";
 import { waitForSnapshot } from "../support/browser";
 import { useBrowserGame } from "../support/browserGame";
 
 const game = useBrowserGame();
 
-test("swatches are named by colour and the room-name box and size have labels", async () => {
+test("swatches are named by color and the room-name box and size have labels", async () => {
   const page = await game.newPage();
   await page.goto(game.baseUrl);
-  const swatches = page.getByRole("radiogroup", { name: "Ship colour" }).getByRole("radio");
+  const swatches = page.getByRole("radiogroup", { name: "Ship color" }).getByRole("radio");
   expect(await swatches.count()).toBe(PALETTE.length);
   const names = await swatches.evaluateAll((buttons) => buttons.map((button) => button.getAttribute("aria-label")));
   expect(names).toEqual(["sky blue", "coral", "lime", "amber", "violet", "teal", "pink", "slate"]);
@@ -22,7 +22,7 @@ test("swatches are named by colour and the room-name box and size have labels", 
   expect(await page.getByLabel("Room size").count()).toBe(1);
 });
 
-test("players who pick no colour get colours nobody in the room has", async () => {
+test("players who pick no color get colors nobody in the room has", async () => {
   const pages = await Promise.all([0, 1, 2].map(() => game.newPage()));
   const [first, ...others] = pages as [(typeof pages)[number], ...typeof pages];
   await first.goto(game.baseUrl);
@@ -37,9 +37,9 @@ test("players who pick no colour get colours nobody in the room has", async () =
     await waitForSnapshot(page, (snapshot) => snapshot.roomId === created.roomId);
   }
   const room = game.server.getRoomById<AsteroidsRoom>(created.roomId!);
-  const colours = Array.from(room.state.players.values(), (player) => player.color);
-  expect(colours).toHaveLength(3);
-  expect(new Set(colours).size).toBe(3);
+  const colors = Array.from(room.state.players.values(), (player) => player.color);
+  expect(colors).toHaveLength(3);
+  expect(new Set(colors).size).toBe(3);
 });
 
 test("coming back to the lobby from a game shows no 'Connecting…' flash", async () => {

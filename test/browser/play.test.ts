@@ -8,19 +8,20 @@
 import type { Page } from "playwright-core";
 import type { AsteroidsRoom } from "../../server/rooms/AsteroidsRoom";
 import { SCORE_SHIP_KILL } from "../../shared/constants";
-import { ROOM_NAME, ServerMessage, colourName } from "../../shared/protocol";
-import { findShip } from "../../shared/world";
+import { ROOM_NAME, ServerMessage } from "../../shared/net/messages";
+import { colorName } from "../../shared/net/palette";
+import { findShip } from "../../shared/sim/world";
 import { clearField, placeShip } from "../support/arena";
 import { waitForSnapshot } from "../support/browser";
 import { useBrowserGame } from "../support/browserGame";
-import { pixelsOfColourNear } from "../support/canvasPixels";
+import { pixelsOfColorNear, pixelsOfColorNearWithin } from "../support/canvasPixels";
 
-const ALICE_COLOUR = "#f06292";
-const BOB_COLOUR = "#4fc3f7";
+const ALICE_COLOR = "#f06292";
+const BOB_COLOR = "#4fc3f7";
 const game = useBrowserGame();
 
-/** A page on the lobby with `name` typed in and, when given, the ship colour `colour` picked. */
-async function openLobby(name: string, colour?: string): Promise<Page> {
+/** A page on the lobby with `name` typed in and, when given, the ship color `color` picked. */
+async function openLobby(name: string, color?: string): Promise<Page> {
   const page = await game.newPage({ viewport: { width: 1280, height: 760 } });
   // The page's own errors end up in the test output, where a failure can be read.
   page.on("pageerror", (error) => console.error(`[${name} page error]`, error));
@@ -29,14 +30,14 @@ async function openLobby(name: string, colour?: string): Promise<Page> {
   });
   await page.goto(game.baseUrl);
   await page.getByTestId("name").fill(name);
-  if (colour) await page.getByRole("radio", { name: colourName(colour) }).click();
+  if (color) await page.getByRole("radio", { name: colorName(color) }).click();
   return page;
 }
 
 test("two players meet in the lobby, see each other fly, and one shoots the other", async () => {
-  // Colours unlike each other and the background's stars, so the canvas reads are sure.
-  const alice = await openLobby("Alice", ALICE_COLOUR);
-  const bob = await openLobby("Bob", BOB_COLOUR);
+  // Colors unlike each other and the background's stars, so the canvas reads are sure.
+  const alice = await openLobby("Alice", ALICE_COLOR);
+  const bob = await openLobby("Bob", BOB_COLOR);
 
   // Alice creates a named room of 8 seats; Bob sees it appear in his live list and joins it.
   await alice.getByTestId("room-name").fill("Arena");
@@ -61,16 +62,16 @@ test("two players meet in the lobby, see each other fly, and one shoots the othe
   clearField(room);
   placeShip(room, aliceId, { x: 200, y: 270, angle: 0 });
   placeShip(room, bobId, { x: 620, y: 270, angle: Math.PI / 2 });
-  // Placed ships lose their spawn protection; until Bob's screen shows that, Alice blinks dim and her colour is off.
+  // Placed ships lose their spawn protection; until Bob's screen shows that, Alice blinks dim and her color is off.
   const seenStill = await waitForSnapshot(bob, (snapshot) => {
     const ship = snapshot.ships?.find((candidate) => candidate.id === aliceId);
     return !!ship && Math.abs(ship.x - 200) < 1 && Math.abs(ship.y - 270) < 1 && !ship.protected;
   });
-  const aliceColour = seenStill.ships!.find((ship) => ship.id === aliceId)!.color;
-  expect(aliceColour).toBe(ALICE_COLOUR);
-  // Bob's canvas has Alice's colour where Alice's ship is drawn, and not in an empty spot.
-  expect(await pixelsOfColourNear(bob, 200, 270, aliceColour)).toBeGreaterThan(20);
-  expect(await pixelsOfColourNear(bob, 400, 450, aliceColour)).toBe(0);
+  const aliceColor = seenStill.ships!.find((ship) => ship.id === aliceId)!.color;
+  expect(aliceColor).toBe(ALICE_COLOR);
+  // Bob's canvas has Alice's color where Alice's ship is drawn, and not in an empty spot.
+  expect(await pixelsOfColorNearWithin(bob, 200, 270, aliceColor, 21)).toBeGreaterThan(20);
+  expect(await pixelsOfColorNear(bob, 400, 450, aliceColor)).toBe(0);
 
   // Alice holds Up: Bob's page draws her ship moving along +x.
   await alice.keyboard.down("ArrowUp");

@@ -1,12 +1,12 @@
 /**
  * Leaving and coming back, in Chromium: a page reloaded mid-game is back in its room with
- * its name, colour and score within 3 s, with no ghost of its old ship; Esc and closing the
+ * its name, color and score within 3 s, with no ghost of its old ship; Esc and closing the
  * tab free the seat at once, as the other player's HUD shows within a second.
  */
-import { colourName } from "../../shared/protocol";
+import { colorName } from "../../shared/net/palette";
 import type { Page } from "playwright-core";
 import type { AsteroidsRoom } from "../../server/rooms/AsteroidsRoom";
-import { findShip } from "../../shared/world";
+import { findShip } from "../../shared/sim/world";
 import { waitForSnapshot } from "../support/browser";
 import { useBrowserGame } from "../support/browserGame";
 import { waitFor } from "../support/gameServer";
@@ -15,12 +15,12 @@ const game = useBrowserGame();
 const RELOAD_BUDGET_MS = 3000;
 const LEAVE_BUDGET_MS = 1000;
 
-async function inLobby(name: string, colour: string): Promise<Page> {
+async function inLobby(name: string, color: string): Promise<Page> {
   const page = await game.newPage({ viewport: { width: 1280, height: 760 } });
   page.on("pageerror", (error) => console.error(`[${name} page error]`, error));
   await page.goto(game.baseUrl);
   await page.getByTestId("name").fill(name);
-  await page.getByRole("radio", { name: colourName(colour) }).click();
+  await page.getByRole("radio", { name: colorName(color) }).click();
   return page;
 }
 

@@ -6,16 +6,16 @@
  * counted and the canvas read by the page's own requestAnimationFrame, so nothing
  * between the test and the browser blurs the count.
  */
-import { colourName } from "../../shared/protocol";
+import { colorName } from "../../shared/net/palette";
 import type { AsteroidsRoom } from "../../server/rooms/AsteroidsRoom";
 import { SHIP_HULL } from "../../shared/constants";
 import { clearField, placeShip } from "../support/arena";
 import { waitForSnapshot } from "../support/browser";
 import { useBrowserGame } from "../support/browserGame";
-import { COLOUR_TOLERANCE } from "../support/canvasPixels";
+import { COLOR_TOLERANCE } from "../support/canvasPixels";
 import { sleep, waitFor } from "../support/gameServer";
 
-/** The shooter's colour: a palette colour unlike the stars, the flame and the HUD. */
+/** The shooter's color: a palette color unlike the stars, the flame and the HUD. */
 const OWN = "#f06292";
 const NOSE_X = SHIP_HULL[1]![0];
 /** The strip in front of the nose, field px: from 2 to 40 px ahead, ±10 px across (the hull's outline reaches a little into it). */
@@ -30,7 +30,7 @@ test("at ?latency=150 a released shot is on the shooter's canvas within 2 frames
   page.on("pageerror", (error) => console.error("[page error]", error));
   await page.goto(`${game.baseUrl}/?latency=150`);
   await page.getByTestId("name").fill("Gunner");
-  await page.getByRole("radio", { name: colourName(OWN) }).click();
+  await page.getByRole("radio", { name: colorName(OWN) }).click();
   await page.getByTestId("room-seats").selectOption("8");
   await page.getByTestId("create-room").click();
   const joined = await waitForSnapshot(page, (snapshot) => snapshot.screen === "game" && (snapshot.ships?.length ?? 0) === 1);
@@ -52,7 +52,7 @@ test("at ?latency=150 a released shot is on the shooter's canvas within 2 frames
         const canvas = document.querySelector<HTMLCanvasElement>('canvas[data-testid="field"]')!;
         const ctx = canvas.getContext("2d")!;
         const want = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
-        // Bullet pixels (its colour, or its white core) in the strip ahead of the ship, which sits at the camera's centre.
+        // Bullet pixels (its color, or its white core) in the strip ahead of the ship, which sits at the camera's centre.
         const bulletPixels = (): number => {
           const { camera } = window.__netroids!;
           const left = Math.round(canvas.width / 2 + ahead.from * camera!.scale);
@@ -78,12 +78,12 @@ test("at ?latency=150 a released shot is on the shooter's canvas within 2 frames
         };
         requestAnimationFrame(watch);
       }),
-    { ahead: AHEAD, hex: OWN, tolerance: COLOUR_TOLERANCE, framesWatched: FRAMES_WATCHED },
+    { ahead: AHEAD, hex: OWN, tolerance: COLOR_TOLERANCE, framesWatched: FRAMES_WATCHED },
   );
   const [before, ...frames] = lit as [number, ...number[]];
   // Frame 0 is the charged ship before the key-up; "frame k" is the k-th animation frame after it.
   const firstLit = frames.findIndex((count) => count - before >= LIT_PIXELS) + 1;
-  console.log(`bullet-coloured pixels ahead of the nose: ${before} before the key-up, then frame by frame ${frames.join(", ")}`);
+  console.log(`bullet-colored pixels ahead of the nose: ${before} before the key-up, then frame by frame ${frames.join(", ")}`);
   expect(firstLit).toBeGreaterThanOrEqual(1);
   expect(firstLit).toBeLessThanOrEqual(2);
   // The server fires it too, a round trip later, and the page keeps drawing it.

@@ -7,7 +7,7 @@
 import type { CDPSession, Page } from "playwright-core";
 import type { AsteroidsRoom } from "../../server/rooms/AsteroidsRoom";
 import { BULLET_BASE_RADIUS, BULLET_CHARGE_RADIUS } from "../../shared/constants";
-import { findShip } from "../../shared/world";
+import { findShip } from "../../shared/sim/world";
 import { clearField, placeShip } from "../support/arena";
 import { waitForSnapshot } from "../support/browser";
 import { useBrowserGame } from "../support/browserGame";

@@ -8,16 +8,17 @@
 import type { Page } from "playwright-core";
 import type { AsteroidsRoom } from "../../server/rooms/AsteroidsRoom";
 import { SHIP_DRAG_PER_STEP, SHIP_THRUST, TICK_DT } from "../../shared/constants";
-import { ROOM_NAME, ServerMessage, colourName } from "../../shared/protocol";
-import { wrapDelta } from "../../shared/vector";
+import { ROOM_NAME, ServerMessage } from "../../shared/net/messages";
+import { colorName } from "../../shared/net/palette";
+import { wrapDelta } from "../../shared/sim/vector";
 import type { DebugSnapshot } from "../../web/src/debugSnapshot";
 import { clearField, placeShip } from "../support/arena";
 import { waitForSnapshot } from "../support/browser";
 import { useBrowserGame } from "../support/browserGame";
-import { colourBlob, type ColourBlob } from "../support/canvasPixels";
+import { colorBlob, type ColorBlob } from "../support/canvasPixels";
 import { sleep } from "../support/gameServer";
 
-/** The page's own colour and the far player's: palette colours unlike each other, the flame, the stars and the HUD. */
+/** The page's own color and the far player's: palette colors unlike each other, the flame, the stars and the HUD. */
 const OWN = "#f06292";
 const FAR = "#aed581";
 const FULL_FIELD = { width: 3840, height: 2160 };
@@ -27,13 +28,13 @@ const TOP_SPEED = (SHIP_THRUST * TICK_DT) / (1 - SHIP_DRAG_PER_STEP);
 
 const game = useBrowserGame();
 
-/** A player who picks `colour` in the lobby and joins the listed room `roomId`; returns the page and its session id. */
-async function joinListed(roomId: string, name: string, colour: string): Promise<{ page: Page; sessionId: string }> {
+/** A player who picks `color` in the lobby and joins the listed room `roomId`; returns the page and its session id. */
+async function joinListed(roomId: string, name: string, color: string): Promise<{ page: Page; sessionId: string }> {
   const page = await game.newPage({ viewport: VIEWPORT });
   page.on("pageerror", (error) => console.error(`[${name} page error]`, error));
   await page.goto(game.baseUrl);
   await page.getByTestId("name").fill(name);
-  await page.getByRole("radio", { name: colourName(colour) }).click();
+  await page.getByRole("radio", { name: colorName(color) }).click();
   const row = page.locator(`tr[data-room-id="${roomId}"]`);
   await row.waitFor({ timeout: 10_000 });
   await row.getByRole("button", { name: "Join" }).click();
@@ -46,11 +47,11 @@ function ownShip(snapshot: DebugSnapshot | undefined) {
   return snapshot?.ships?.find((ship) => ship.id === snapshot.sessionId);
 }
 
-/** One look at the page: where its own colour is on the field canvas, and the frame's ship and camera. */
+/** One look at the page: where its own color is on the field canvas, and the frame's ship and camera. */
 interface Sample {
   /** When the sample was taken, test-clock ms. */
   atMs: number;
-  blob: ColourBlob;
+  blob: ColorBlob;
   shipX: number;
   cameraX: number;
   /** Where the snapshot says the own ship is drawn: canvas centre + wrapDelta(camera, ship) × scale. */
@@ -59,7 +60,7 @@ interface Sample {
 }
 
 async function sample(page: Page): Promise<Sample> {
-  const blob = await colourBlob(page, "field", OWN);
+  const blob = await colorBlob(page, "field", OWN);
   const { camera, world } = blob.snapshot ?? {};
   const ship = ownShip(blob.snapshot);
   if (!camera || !world || !ship) throw new Error(`no camera or own ship: ${JSON.stringify(blob.snapshot)}`);
@@ -116,7 +117,7 @@ test("the camera follows the own ship across the field's edge: on the canvas the
   expect(samples.at(-1)!.shipX).toBeGreaterThan(150);
   expect(samples.length).toBeGreaterThanOrEqual(20);
 
-  // The pixels: in every sampled frame the own hull is drawn (hundreds of px of its colour)
+  // The pixels: in every sampled frame the own hull is drawn (hundreds of px of its color)
   // near the canvas's centre, where the snapshot's camera puts it, and from one sample to the
   // next it moves by a few px at most: the camera carried it over the edge without a jump
   // (a camera that lost its lag there would move it by its lead, ~50 px; one that slid the
@@ -149,12 +150,12 @@ test("the camera follows the own ship across the field's edge: on the canvas the
 }, 60_000);
 
 /** Polls the minimap until it shows a dot of `hex` within `tolerance` minimap px of field point (x, y). */
-async function waitForMinimapDot(page: Page, hex: string, x: number, y: number, tolerance = 3, timeoutMs = 5000): Promise<ColourBlob> {
+async function waitForMinimapDot(page: Page, hex: string, x: number, y: number, tolerance = 3, timeoutMs = 5000): Promise<ColorBlob> {
   const deadline = Date.now() + timeoutMs;
-  let blob: ColourBlob | undefined;
+  let blob: ColorBlob | undefined;
   let off = NaN;
   while (Date.now() < deadline) {
-    blob = await colourBlob(page, "minimap", hex);
+    blob = await colorBlob(page, "minimap", hex);
     // minimapGeometry.ts's minimapPoint: the whole field scaled into the minimap's backing store.
     off = Math.hypot(blob.x - (x / FULL_FIELD.width) * blob.width, blob.y - (y / FULL_FIELD.height) * blob.height);
     if (blob.count >= 6 && off <= tolerance) return blob;
@@ -187,8 +188,8 @@ test("a player far out of view is not sent to the page, but is a dot on its mini
     await waitForMinimapDot(page, FAR, 3300, 250);
 
     // Still, neither side is sent the other's ship: the page draws only its own, and the far
-    // colour nowhere on the field; the far SDK client's state has Watcher as a player, not a ship.
-    const after = await colourBlob(page, "field", FAR);
+    // color nowhere on the field; the far SDK client's state has Watcher as a player, not a ship.
+    const after = await colorBlob(page, "field", FAR);
     expect(after.count).toBe(0);
     expect(after.snapshot?.ships?.map((ship) => ship.id)).toEqual([sessionId]);
     expect(far.state.ships.has(sessionId)).toBe(false);

@@ -1,6 +1,6 @@
 /** Puts ships where a test needs them, straight in the room's simulation world. */
 import type { AsteroidsRoom } from "../../server/rooms/AsteroidsRoom";
-import { findShip } from "../../shared/world";
+import { findShip } from "../../shared/sim/world";
 
 export interface Placement {
   x: number;

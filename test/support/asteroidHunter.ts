@@ -8,11 +8,12 @@
  */
 import { Client, type Room } from "@colyseus/sdk";
 import { BULLET_SPEED, SHIP_TURN_RATE, TICK_DT } from "../../shared/constants";
-import { Key } from "../../shared/input";
-import { ClientMessage, ROOM_NAME, ServerMessage, type KeyRun } from "../../shared/protocol";
-import type { GameState, ShipState } from "../../shared/schema";
-import { angleDelta, wrappedOffset } from "../../shared/vector";
-import { asteroidAt, worldSizeOf } from "../../shared/wire";
+import { Key } from "../../shared/sim/input";
+import { ClientMessage, ROOM_NAME, ServerMessage } from "../../shared/net/messages";
+import { type KeyRun } from "../../shared/net/inputMessage";
+import type { GameState, ShipState } from "../../shared/net/schema";
+import { angleDelta, wrappedOffset } from "../../shared/sim/vector";
+import { asteroidAt, worldSizeOf } from "../../shared/net/wire";
 
 /** Messages per second, two steps each: the web client's pace, a third of the soft rate limit. */
 const SEND_EVERY_MS = 1000 / 30;

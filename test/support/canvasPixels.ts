@@ -1,5 +1,5 @@
 /**
- * Reads what a game page really drew: the pixels of one colour on the field canvas or the
+ * Reads what a game page really drew: the pixels of one color on the field canvas or the
  * minimap, found through the page's own debug snapshot (web/src/debugSnapshot.ts) for
  * where a field point lands. Each read runs in the page in one go, so the pixels and the
  * camera it is mapped with come from the same frame.
@@ -8,18 +8,18 @@ import type { Page } from "playwright-core";
 import type { DebugSnapshot } from "../../web/src/debugSnapshot";
 
 /**
- * Two colours are "the same" when their RGB channels differ by less than this in sum:
+ * Two colors are "the same" when their RGB channels differ by less than this in sum:
  * wide enough for anti-aliased edges at full strength, narrow enough to keep palette
- * colours, the thrust flame and the white highlights apart.
+ * colors, the thrust flame and the white highlights apart.
  */
-export const COLOUR_TOLERANCE = 60;
+export const COLOR_TOLERANCE = 60;
 
 /** Which canvas to read: the field (the page's first canvas) or the minimap. */
 export type CanvasId = "field" | "minimap";
 
-/** The pixels of one colour on a canvas, in its backing-store px. */
-export interface ColourBlob {
-  /** How many pixels have the colour. */
+/** The pixels of one color on a canvas, in its backing-store px. */
+export interface ColorBlob {
+  /** How many pixels have the color. */
   count: number;
   /** Their centroid; NaN when there are none. */
   x: number;
@@ -31,8 +31,8 @@ export interface ColourBlob {
   snapshot: DebugSnapshot | undefined;
 }
 
-/** Every pixel of colour `hex` ("#rrggbb") on the canvas, where they are, and the frame's snapshot. */
-export function colourBlob(page: Page, canvas: CanvasId, hex: string): Promise<ColourBlob> {
+/** Every pixel of color `hex` ("#rrggbb") on the canvas, where they are, and the frame's snapshot. */
+export function colorBlob(page: Page, canvas: CanvasId, hex: string): Promise<ColorBlob> {
   return page.evaluate(
     ({ canvas, hex, tolerance }) => {
       const element = document.querySelector<HTMLCanvasElement>(`canvas[data-testid="${canvas}"]`);
@@ -53,16 +53,16 @@ export function colourBlob(page: Page, canvas: CanvasId, hex: string): Promise<C
       }
       return { count, x: sumX / count, y: sumY / count, width, height, snapshot: window.__netroids };
     },
-    { canvas, hex, tolerance: COLOUR_TOLERANCE },
+    { canvas, hex, tolerance: COLOR_TOLERANCE },
   );
 }
 
 /**
- * Counts field-canvas pixels of colour `hex` in the square of ± `radius` field px around
+ * Counts field-canvas pixels of color `hex` in the square of ± `radius` field px around
  * where field point (x, y) is drawn this frame: canvas.width / 2 + wrapDelta(camera.x, x,
  * world.width) × camera.scale, and likewise for y. −1 when the page shows no game.
  */
-export function pixelsOfColourNear(page: Page, x: number, y: number, hex: string, radius = 24): Promise<number> {
+export function pixelsOfColorNear(page: Page, x: number, y: number, hex: string, radius = 24): Promise<number> {
   return page.evaluate(
     ({ x, y, hex, radius, tolerance }) => {
       const snapshot = window.__netroids;
@@ -70,7 +70,7 @@ export function pixelsOfColourNear(page: Page, x: number, y: number, hex: string
       const ctx = canvas?.getContext("2d");
       if (!canvas || !ctx || !snapshot?.camera || !snapshot.world) return -1;
       const { camera, world } = snapshot;
-      // shared/vector.ts's wrapDelta: the short way from `from` to `to` on a ring of `size`.
+      // shared/sim/vector.ts's wrapDelta: the short way from `from` to `to` on a ring of `size`.
       const wrapDelta = (from: number, to: number, size: number) => {
         const d = (((to - from) % size) + size) % size;
         return d >= size / 2 ? d - size : d;
@@ -91,6 +91,27 @@ export function pixelsOfColourNear(page: Page, x: number, y: number, hex: string
       }
       return count;
     },
-    { x, y, hex, radius, tolerance: COLOUR_TOLERANCE },
+    { x, y, hex, radius, tolerance: COLOR_TOLERANCE },
   );
+}
+
+/**
+ * pixelsOfColorNear, read every animation frame until it reaches `atLeast` or `timeoutMs` passes: the
+ * count last read. The debug snapshot and the canvas are one frame's, but on a loaded machine the
+ * frame that first shows a change can come a few frames after the snapshot that announced it.
+ */
+export async function pixelsOfColorNearWithin(
+  page: Page,
+  x: number,
+  y: number,
+  hex: string,
+  atLeast: number,
+  timeoutMs = 2000,
+): Promise<number> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const count = await pixelsOfColorNear(page, x, y, hex);
+    if (count >= atLeast || Date.now() >= until) return count;
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(resolve)));
+  }
 }

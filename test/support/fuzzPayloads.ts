@@ -6,9 +6,10 @@
  * each, so the test can expect exact counts.
  */
 import { MAX_MESSAGE_BYTES } from "../../server/app";
-import { Key } from "../../shared/input";
-import { ClientMessage, MAX_RUNS_PER_INPUT, MAX_STEP, parseInput, parseRttReport } from "../../shared/protocol";
-import { nextRandom, type RngState } from "../../shared/rng";
+import { Key } from "../../shared/sim/input";
+import { ClientMessage } from "../../shared/net/messages";
+import { MAX_RUNS_PER_INPUT, MAX_STEP, parseInput, parseRttReport } from "../../shared/net/inputMessage";
+import { nextRandom, type RngState } from "../../shared/sim/rng";
 
 export interface BadMessage {
   type: string | number;

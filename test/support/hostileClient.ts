@@ -6,8 +6,8 @@
  */
 import { Client, type Room } from "@colyseus/sdk";
 import WebSocket from "ws";
-import { ServerMessage } from "../../shared/protocol";
-import type { GameState } from "../../shared/schema";
+import { ServerMessage } from "../../shared/net/messages";
+import type { GameState } from "../../shared/net/schema";
 import type { BadMessage } from "./fuzzPayloads";
 import { sdkSocketOf } from "./rawSockets";
 

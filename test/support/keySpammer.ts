@@ -6,9 +6,10 @@
  * bounds the recording must be the key-change budget itself.
  */
 import { Client, type Room } from "@colyseus/sdk";
-import { ALL_KEYS } from "../../shared/input";
-import { ClientMessage, ServerMessage, type KeyRun } from "../../shared/protocol";
-import type { GameState } from "../../shared/schema";
+import { ALL_KEYS } from "../../shared/sim/input";
+import { ClientMessage, ServerMessage } from "../../shared/net/messages";
+import { type KeyRun } from "../../shared/net/inputMessage";
+import type { GameState } from "../../shared/net/schema";
 import { sleep } from "./gameServer";
 
 /** The most the protocol allows in one message (MAX_RUNS_PER_INPUT). */

@@ -3,8 +3,8 @@
  * fingerprints in two engines mean sin, cos, atan2, hypot, exp, log and pow gave the same
  * bits there, argument for argument. Bundled into Chromium with seededMatch.ts.
  */
-import { atan2, cos, exp, hypot, log, pow, sin } from "../../shared/deterministicMath";
-import { nextRandom } from "../../shared/rng";
+import { atan2, cos, exp, hypot, log, pow, sin } from "../../shared/sim/deterministicMath";
+import { nextRandom } from "../../shared/sim/rng";
 
 const FNV_OFFSET = 0x811c9dc5;
 const FNV_PRIME = 0x01000193;

@@ -7,13 +7,13 @@
  *
  * It imports only shared/ (no Node, no DOM), so the same file bundles for the browser.
  */
-import { Key } from "../../shared/input";
-import { addShip, removeShip } from "../../shared/lifecycle";
+import { Key } from "../../shared/sim/input";
+import { addShip, removeShip } from "../../shared/sim/lifecycle";
 import { stateHash } from "../../shared/replay/stateHash";
-import { nextRandom, type RngState } from "../../shared/rng";
-import { createWorld, step } from "../../shared/step";
+import { nextRandom, type RngState } from "../../shared/sim/rng";
+import { createWorld, step } from "../../shared/sim/step";
 import { TICK_DT, TICK_RATE } from "../../shared/constants";
-import { worldSizeFor } from "../../shared/worldSize";
+import { worldSizeFor } from "../../shared/sim/worldSize";
 
 export interface SeededMatchResult {
   /** The state hash after each whole second: index i is the hash after step 60 × (i + 1). */

@@ -5,9 +5,9 @@ import { GameScreen } from "./components/GameScreen";
 import { ReplayScreen, type ReplaySource } from "./components/ReplayScreen";
 import { publishDebugSnapshot } from "./debugSnapshot";
 import { createGameClient } from "./net/connection";
-import { GameSession } from "../../engine/GameSession";
-import { parseLinkConditions } from "../../engine/linkConditions";
-import type { JoinedRoom } from "../../engine/matchmaking";
+import { GameSession } from "../../client/GameSession";
+import { parseLinkConditions } from "../../client/linkConditions";
+import type { JoinedRoom } from "../../client/matchmaking";
 import { forgetSeat, loadSeat, rejoinSeat, useKeptSeat, type HeldSeat } from "./net/seat";
 import { loadProfile } from "./profile";
 

@@ -4,9 +4,9 @@
  * camera and the minimap.
  * It is replaced (never mutated) so a reader cannot change the game through it.
  */
-import type { NetcodeOptions, NetStats } from "../../engine/GameSession";
-import type { RenderBullet, RenderShip } from "../../engine/frame";
-import { OWN_SHOT_PREFIX } from "../../engine/OwnShots";
+import type { NetcodeOptions, NetStats } from "../../client/GameSession";
+import type { RenderBullet, RenderShip } from "../../client/frame";
+import { OWN_SHOT_PREFIX } from "../../client/OwnShots";
 
 export type DebugShip = Pick<RenderShip, "id" | "name" | "color" | "x" | "y" | "angle" | "alive" | "protected">;
 export type DebugBullet = Pick<RenderBullet, "id" | "x" | "y" | "radius" | "opacity">;
@@ -21,7 +21,7 @@ export interface DebugSnapshot {
   /** Ships as drawn in the last frame (interpolated). */
   ships?: DebugShip[];
   bullets?: number;
-  /** The own shots as drawn in the last frame (predicted, engine/OwnShots): the netcode bench judges hits on screen from them. */
+  /** The own shots as drawn in the last frame (predicted, client/OwnShots): the netcode bench judges hits on screen from them. */
   ownShots?: DebugBullet[];
   asteroids?: number;
   /** Explosion effects playing now, and started since joining. */

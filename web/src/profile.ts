@@ -1,11 +1,11 @@
-/** The player's name and colour, remembered in localStorage between visits. */
+/** The player's name and color, remembered in localStorage between visits. */
 
 const NAME_KEY = "netroids.name";
 const COLOR_KEY = "netroids.color";
 
 export interface Profile {
   name: string;
-  /** Undefined until the player picks one: the server then gives a colour nobody in the room has. */
+  /** Undefined until the player picks one: the server then gives a color nobody in the room has. */
   color: string | undefined;
 }
 

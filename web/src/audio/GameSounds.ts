@@ -4,10 +4,10 @@
  * own ship's engine and charge. Reads frames and events only; SoundEffects makes the noise.
  */
 import { BULLET_BASE_RADIUS, BULLET_CHARGE_RADIUS } from "../../../shared/constants";
-import { Key } from "../../../shared/input";
-import { isPlaced, type EventSeen } from "../../../shared/protocol";
-import { OWN_SHOT_PREFIX } from "../../../engine/OwnShots";
-import type { RenderFrame } from "../../../engine/frame";
+import { Key } from "../../../shared/sim/input";
+import { isPlaced, type EventSeen } from "../../../shared/net/messages";
+import { OWN_SHOT_PREFIX } from "../../../client/OwnShots";
+import type { RenderFrame } from "../../../client/frame";
 import type { SoundEffects } from "./SoundEffects";
 
 export class GameSounds {

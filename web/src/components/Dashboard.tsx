@@ -2,7 +2,7 @@ import { useEffect, useMemo, useState } from "react";
 import type uPlot from "uplot";
 import { DashboardFeed, type DashboardSnapshot } from "../dashboard/DashboardFeed";
 import { TICK_MS, TICK_RATE } from "../../../shared/constants";
-import type { LoadWindow } from "../../../shared/dashboard";
+import type { LoadWindow } from "../../../shared/dashboard/dashboardApi";
 import { STACK_LAYERS, stackedTickTime, trafficSeries } from "../dashboard/loadSeries";
 import { byteSize } from "../replay/replayFormat";
 import { useReplayList } from "../replay/useReplayList";

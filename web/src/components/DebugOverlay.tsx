@@ -9,8 +9,8 @@
  */
 import { useEffect, useState, type ChangeEvent, type FormEvent, type KeyboardEvent } from "react";
 import { useToggleKey } from "../input/useToggleKey";
-import type { GameSession, NetcodeOptions, NetStats } from "../../../engine/GameSession";
-import type { LinkConditions } from "../../../engine/linkConditions";
+import type { GameSession, NetcodeOptions, NetStats } from "../../../client/GameSession";
+import type { LinkConditions } from "../../../client/linkConditions";
 import { conditionsFromForm, describeLink, formatMs, formatPercent, formatPx, formatRate, linkForm, type LinkForm } from "./overlayFormat";
 
 /** F3 as in many PC games; ` for laptops whose F keys need Fn. */

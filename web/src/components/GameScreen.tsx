@@ -1,15 +1,15 @@
 import { useEffect, useRef, useState } from "react";
-import type { WorldSize } from "../../../shared/worldSize";
+import type { WorldSize } from "../../../shared/sim/worldSize";
 import { debugOwnShots, debugShips, publishDebugSnapshot } from "../debugSnapshot";
 import { attachKeyboard } from "../input/keyboard";
 import { closeReason } from "../net/closeReason";
-import type { GameSession, HudState } from "../../../engine/GameSession";
+import type { GameSession, HudState } from "../../../client/GameSession";
 import { followFocus, followView, initialCamera, type CameraState } from "../render/camera";
 import { drawMinimap } from "../render/drawMinimap";
 import { fitCanvas } from "../render/fitCanvas";
 import { GameRenderer } from "../render/GameRenderer";
 import { KillCamPainter } from "../render/KillCamPainter";
-import { KillCamRecorder, type KillCamClip } from "../../../engine/KillCam";
+import { KillCamRecorder, type KillCamClip } from "../../../client/KillCam";
 import { DebugOverlay } from "./DebugOverlay";
 import { Hud } from "./Hud";
 import { isTouchDevice, TouchControls } from "./TouchControls";

@@ -1,5 +1,5 @@
-import type { HudState } from "../../../engine/GameSession";
-import type { RankedLine } from "../../../engine/standings";
+import type { HudState } from "../../../client/GameSession";
+import type { RankedLine } from "../../../client/standings";
 
 /** "1 player", "2 players". */
 export function countOf(n: number, noun: string): string {

@@ -1,9 +1,9 @@
 import type { Client } from "@colyseus/sdk";
 import { useEffect, useState } from "react";
 import { DEFAULT_SEATS, NAME_MAX_LENGTH, ROOM_NAME_MAX_LENGTH } from "../../../shared/constants";
-import { screensPerSide } from "../../../shared/worldSize";
-import { colourName, PALETTE } from "../../../shared/protocol";
-import { createNamedRoom, describeJoinError, joinListedRoom, quickPlay, type JoinedRoom } from "../../../engine/matchmaking";
+import { screensPerSide } from "../../../shared/sim/worldSize";
+import { colorName, PALETTE } from "../../../shared/net/palette";
+import { createNamedRoom, describeJoinError, joinListedRoom, quickPlay, type JoinedRoom } from "../../../client/matchmaking";
 import { useLobby } from "../net/useLobby";
 import { loadProfile, saveProfile, type Profile } from "../profile";
 import { useReplayList } from "../replay/useReplayList";
@@ -65,15 +65,15 @@ export function Lobby({ client, onJoined, notice, onOpenReplay }: LobbyProps) {
             onChange={(event) => setProfile({ ...profile, name: event.target.value })}
           />
         </label>
-        <div className="swatches" role="radiogroup" aria-label="Ship colour">
+        <div className="swatches" role="radiogroup" aria-label="Ship color">
           {PALETTE.map((color) => (
             <button
               key={color}
               type="button"
               role="radio"
               aria-checked={profile.color === color}
-              aria-label={colourName(color)}
-              title={colourName(color)}
+              aria-label={colorName(color)}
+              title={colorName(color)}
               className={profile.color === color ? "swatch chosen" : "swatch"}
               style={{ background: color }}
               onClick={() => setProfile({ ...profile, color })}

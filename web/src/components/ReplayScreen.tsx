@@ -2,7 +2,7 @@ import { useCallback, useEffect, useMemo, useRef, useState, type PointerEvent, t
 import "./replay.css";
 import type { Recording } from "../../../shared/replay/recording";
 import { REPLAYS_API } from "../../../shared/replay/replayListing";
-import { SIMULATION_VERSION } from "../../../shared/simulationVersion";
+import { SIMULATION_VERSION } from "../../../shared/sim/simulationVersion";
 import { debugShips, publishDebugSnapshot } from "../debugSnapshot";
 import { fetchRecording, recordingFrom, type LoadedRecording } from "../replay/loadRecording";
 import { REPLAY_SPEEDS, ReplayPlayback } from "../replay/ReplayPlayback";

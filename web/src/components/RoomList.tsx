@@ -1,5 +1,5 @@
 import { useEffect, useState } from "react";
-import type { ListedRoom } from "../../../engine/LobbyConnection";
+import type { ListedRoom } from "../../../client/LobbyConnection";
 
 interface RoomListProps {
   rooms: ListedRoom[];

@@ -1,5 +1,5 @@
 import { useEffect, useRef } from "react";
-import type { SpectatorWorld } from "../../../shared/dashboard";
+import type { SpectatorWorld } from "../../../shared/dashboard/dashboardApi";
 import { spectatorFrame } from "../dashboard/spectatorFrame";
 import { wholeFieldView } from "../render/camera";
 import { GameRenderer } from "../render/GameRenderer";

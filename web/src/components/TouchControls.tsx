@@ -1,6 +1,6 @@
 import { useRef } from "react";
 import type { PointerEvent } from "react";
-import { Key } from "../../../shared/input";
+import { Key } from "../../../shared/sim/input";
 
 /**
  * On-screen controls for touch screens: turn left and right under the left thumb, thrust,

@@ -2,7 +2,7 @@
  * Words and numbers for the netcode debug overlay, and the simulator form's values read
  * back as link conditions. Pure, so the overlay component only draws and dispatches.
  */
-import { parseLinkConditions, type LinkConditions } from "../../../engine/linkConditions";
+import { parseLinkConditions, type LinkConditions } from "../../../client/linkConditions";
 
 /** What the simulator form edits, as typed (strings, possibly empty or invalid). */
 export interface LinkForm {

@@ -3,7 +3,7 @@
  * room list every two seconds, and the chosen room's world ten times a second. The page
  * was loaded through the same password check, so the browser sends its credentials.
  */
-import type { DashboardRoom, DashboardStats, SpectatorWorld } from "../../../shared/dashboard";
+import type { DashboardRoom, DashboardStats, SpectatorWorld } from "../../../shared/dashboard/dashboardApi";
 
 const STATS_MS = 500;
 const ROOMS_MS = 2000;

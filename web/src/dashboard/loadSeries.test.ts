@@ -1,5 +1,5 @@
 import { TICK_MS } from "../../../shared/constants";
-import type { LoadWindow } from "../../../shared/dashboard";
+import type { LoadWindow } from "../../../shared/dashboard/dashboardApi";
 import { stackedTickTime, trafficSeries } from "./loadSeries";
 
 function window(at: number, shares: Partial<LoadWindow>): LoadWindow {

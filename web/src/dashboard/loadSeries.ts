@@ -4,7 +4,7 @@
  * idle on top up to the whole tick), in uPlot's column layout.
  */
 import { TICK_MS } from "../../../shared/constants";
-import type { LoadWindow } from "../../../shared/dashboard";
+import type { LoadWindow } from "../../../shared/dashboard/dashboardApi";
 
 export const STACK_LAYERS = ["messages", "simulation", "network", "other", "idle"] as const;
 export type StackLayer = (typeof STACK_LAYERS)[number];

@@ -3,8 +3,8 @@
  * they are (no interpolation, no local player), over the whole field (no focus: the
  * spectator's camera shows all of it).
  */
-import type { SpectatorWorld } from "../../../shared/dashboard";
-import type { RenderFrame } from "../../../engine/frame";
+import type { SpectatorWorld } from "../../../shared/dashboard/dashboardApi";
+import type { RenderFrame } from "../../../client/frame";
 
 export function spectatorFrame(world: SpectatorWorld): RenderFrame {
   return {

@@ -3,7 +3,7 @@
  * fires (WASD works too). Losing focus releases every key, so a ship never keeps
  * thrusting because its keyup went to another window.
  */
-import { Key } from "../../../shared/input";
+import { Key } from "../../../shared/sim/input";
 
 const KEY_BITS: Readonly<Record<string, number>> = {
   ArrowUp: Key.Up,

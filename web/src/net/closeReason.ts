@@ -1,6 +1,6 @@
 /** What to tell the player when the room closed without them leaving, from the WebSocket close code. */
 import { CloseCode } from "@colyseus/sdk";
-import { ServerCloseCode } from "../../../shared/protocol";
+import { ServerCloseCode } from "../../../shared/net/messages";
 
 export function closeReason(code: number): string {
   switch (code) {

@@ -5,10 +5,10 @@
  */
 import type { Client } from "@colyseus/sdk";
 import { useEffect } from "react";
-import type { GameSession } from "../../../engine/GameSession";
-import type { JoinedRoom } from "../../../engine/matchmaking";
-import type { GameState } from "../../../shared/schema";
-import type { JoinOptions } from "../../../shared/protocol";
+import type { GameSession } from "../../../client/GameSession";
+import type { JoinedRoom } from "../../../client/matchmaking";
+import type { GameState } from "../../../shared/net/schema";
+import type { JoinOptions } from "../../../shared/net/joinOptions";
 
 const SEAT_KEY = "netroids.seat";
 

@@ -1,6 +1,6 @@
 import type { Client } from "@colyseus/sdk";
 import { useEffect, useMemo, useSyncExternalStore } from "react";
-import { LobbyConnection, type LobbySnapshot } from "../../../engine/LobbyConnection";
+import { LobbyConnection, type LobbySnapshot } from "../../../client/LobbyConnection";
 
 /** Subscribes a component to the live room list while it is mounted. */
 export function useLobby(client: Client): LobbySnapshot & { retryNow(): void } {

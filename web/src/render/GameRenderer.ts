@@ -9,8 +9,8 @@
  * timestamp): effects and blinking are functions of that time, not of the frame count.
  */
 import type { AsteroidSize } from "../../../shared/constants";
-import { isPlaced, type EventSeen } from "../../../shared/protocol";
-import type { RngState } from "../../../shared/rng";
+import { isPlaced, type EventSeen } from "../../../shared/net/messages";
+import type { RngState } from "../../../shared/sim/rng";
 import { BulletTrails } from "./bulletTrails";
 import { drawAsteroids } from "./drawAsteroids";
 import { drawBackground } from "./drawBackground";
@@ -18,7 +18,7 @@ import { drawBullets } from "./drawBullets";
 import { drawEdgeMarkers } from "./drawEdgeMarkers";
 import { drawEffects } from "./drawEffects";
 import { drawShipHulls, drawShipLabels } from "./drawShips";
-import type { RenderFrame } from "../../../engine/frame";
+import type { RenderFrame } from "../../../client/frame";
 import { Bursts, createExplosion, createShatter } from "./particles";
 import { RockShapes } from "./rockShape";
 import type { CameraView } from "./camera";
@@ -70,7 +70,7 @@ export class GameRenderer {
   }
 
   /**
-   * Starts the effects of a frame's events: an explosion in the ship's colour for each ship
+   * Starts the effects of a frame's events: an explosion in the ship's color for each ship
    * destroyed, debris for each rock hit. A kill notice (a kill out of sight, for the kill feed)
    * carries no position and starts nothing. Returns the explosions started.
    */
@@ -86,7 +86,7 @@ export class GameRenderer {
     return explosions;
   }
 
-  /** Starts a ship explosion at (x, y) in the ship's colour: a flash, a ring and ~1 s of sparks. */
+  /** Starts a ship explosion at (x, y) in the ship's color: a flash, a ring and ~1 s of sparks. */
   explode(x: number, y: number, color: string, nowMs: number): void {
     this.latestMs = Math.max(this.latestMs, nowMs);
     this.bursts.add(createExplosion(x, y, color, nowMs, this.effectRng));

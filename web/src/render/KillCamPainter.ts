@@ -1,9 +1,9 @@
 /**
- * Draws kill-cam shots (engine/KillCam.ts) on their own canvas with a renderer of their
+ * Draws kill-cam shots (client/KillCam.ts) on their own canvas with a renderer of their
  * own, so the kill-cam's trails and explosions never mix with the live game's. The camera
  * follows the ship that did the killing, as the game's camera follows your own.
  */
-import type { KillCamShot } from "../../../engine/KillCam";
+import type { KillCamShot } from "../../../client/KillCam";
 import { followFocus, followView, initialCamera, type CameraState, type CameraView } from "./camera";
 import { fitCanvas } from "./fitCanvas";
 import { GameRenderer } from "./GameRenderer";

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "@jest/globals";
 import { BULLET_SPEED } from "../../../shared/constants";
-import { wrapCoord } from "../../../shared/vector";
-import { ONE_SCREEN, worldSizeFor } from "../../../shared/worldSize";
+import { wrapCoord } from "../../../shared/sim/vector";
+import { ONE_SCREEN, worldSizeFor } from "../../../shared/sim/worldSize";
 import { BulletTrails, TRAIL_BREAK_DISTANCE, TRAIL_CAPACITY, TRAIL_DURATION_MS, TRAIL_MIN_SAMPLE_MS, type Trail } from "./bulletTrails";
-import type { RenderBullet } from "../../../engine/frame";
+import type { RenderBullet } from "../../../client/frame";
 
 /** The one-screen field (960 × 540) most tests fly in. */
 const FIELD = ONE_SCREEN;

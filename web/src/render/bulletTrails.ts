@@ -6,9 +6,9 @@
  * trail, drawn with the bullet's wrap copies, follows the bullet through the edge.
  */
 import { BULLET_SPEED } from "../../../shared/constants";
-import { wrapDelta } from "../../../shared/vector";
-import type { WorldSize } from "../../../shared/worldSize";
-import type { RenderBullet } from "../../../engine/frame";
+import { wrapDelta } from "../../../shared/sim/vector";
+import type { WorldSize } from "../../../shared/sim/worldSize";
+import type { RenderBullet } from "../../../client/frame";
 
 /** How far back a trail reaches, ms: about 50 px at bullet speed. */
 export const TRAIL_DURATION_MS = 80;

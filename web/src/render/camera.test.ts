@@ -1,6 +1,6 @@
 import { describe, expect, it } from "@jest/globals";
 import { VIEW_HEIGHT, VIEW_WIDTH } from "../../../shared/constants";
-import { ONE_SCREEN, worldSizeFor } from "../../../shared/worldSize";
+import { ONE_SCREEN, worldSizeFor } from "../../../shared/sim/worldSize";
 import {
   CAMERA_LAG_MS,
   CAMERA_SNAP_DISTANCE,

@@ -10,8 +10,8 @@
  * × scale. Pure: the follower's state is data, stepped by explicit times.
  */
 import { VIEW_HEIGHT, VIEW_WIDTH } from "../../../shared/constants";
-import { wrapCoord, wrapDelta, type Vec2 } from "../../../shared/vector";
-import type { WorldSize } from "../../../shared/worldSize";
+import { wrapCoord, wrapDelta, type Vec2 } from "../../../shared/sim/vector";
+import type { WorldSize } from "../../../shared/sim/worldSize";
 
 /**
  * Time constant of the camera's lag behind its focus, ms: ~63 % of a gap is closed in
@@ -22,7 +22,7 @@ export const CAMERA_LAG_MS = 90;
 /**
  * A focus that moves further than this in one frame has teleported (a respawn, the first
  * frame): the camera jumps there instead of sliding across the field, px.
- * @default 300 px — a full-speed ship covers ~9 px a frame, a long hitch (MAX_CATCH_UP_STEPS) under 100.
+ * @default 300 px — a full-speed ship covers ~9 px a frame, a long hitch (INPUT_MAX_CATCH_UP_STEPS) under 100.
  */
 export const CAMERA_SNAP_DISTANCE = 300;
 

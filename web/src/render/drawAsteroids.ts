@@ -1,6 +1,6 @@
 /** Asteroids: irregular outlines (rockShape.ts), rotated, drawn at each copy the camera sees (wrapCopies.ts). */
 import { addRotatedPolygon } from "./canvasPath";
-import type { RenderAsteroid } from "../../../engine/frame";
+import type { RenderAsteroid } from "../../../client/frame";
 import type { RockShapes } from "./rockShape";
 import { computeWrapOffsets, type VisibleArea, type WrapOffsets } from "./wrapCopies";
 

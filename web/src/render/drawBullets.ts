@@ -1,16 +1,16 @@
 /**
- * Bullets: a dot in the shooter's colour with a white core, and a trail that narrows and
- * fades behind it (trailShape.ts). Drawing is batched: one path per colour and trail band,
- * one per colour for the dots and one for all cores, so 300 bullets cost tens of fills.
+ * Bullets: a dot in the shooter's color with a white core, and a trail that narrows and
+ * fades behind it (trailShape.ts). Drawing is batched: one path per color and trail band,
+ * one per color for the dots and one for all cores, so 300 bullets cost tens of fills.
  */
 import type { BulletTrails } from "./bulletTrails";
-import type { RenderBullet } from "../../../engine/frame";
+import type { RenderBullet } from "../../../client/frame";
 import { TRAIL_BANDS, TRIANGLE_FLOATS, trailTriangles } from "./trailShape";
 import { computeWrapOffsets, type VisibleArea, type WrapOffsets } from "./wrapCopies";
 
 /** Opacity of each trail band: the three overlap near the bullet, 1 − 0.7³ ≈ 0.66 there, 0.3 at the far third. */
 const TRAIL_BAND_ALPHA = 0.3;
-/** A white core keeps bullets visible over a trail or a ship of the same colour. */
+/** A white core keeps bullets visible over a trail or a ship of the same color. */
 const CORE_COLOR = "#ffffff";
 const CORE_SCALE = 0.45;
 
@@ -77,7 +77,7 @@ export function drawBullets(
       cores.arc(cx, cy, r * CORE_SCALE, 0, 2 * Math.PI);
     }
   }
-  // All trails first, then all dots: no trail covers another colour's bullet.
+  // All trails first, then all dots: no trail covers another color's bullet.
   ctx.globalAlpha = TRAIL_BAND_ALPHA;
   for (const [color, batch] of batches) {
     ctx.fillStyle = color;

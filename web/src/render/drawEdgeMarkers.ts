@@ -1,5 +1,5 @@
-/** Small triangles in a ship's colour at the screen's edge, pointing at ships just off screen (edgeMarkers.ts). */
-import type { RenderShip } from "../../../engine/frame";
+/** Small triangles in a ship's color at the screen's edge, pointing at ships just off screen (edgeMarkers.ts). */
+import type { RenderShip } from "../../../client/frame";
 import { addRotatedPolygon } from "./canvasPath";
 import { edgeMarkers } from "./edgeMarkers";
 import type { VisibleArea } from "./wrapCopies";
@@ -9,7 +9,7 @@ const MARKER_XS = Float64Array.of(0, -14, -14);
 const MARKER_YS = Float64Array.of(0, -7, 7);
 /** Distance from the screen's edge to the marker's tip, field px: the whole triangle stays on screen. */
 const MARKER_INSET = 10;
-/** A dark outline keeps a marker visible over a rock or a ship of the same colour. */
+/** A dark outline keeps a marker visible over a rock or a ship of the same color. */
 const MARKER_OUTLINE = "rgba(0, 0, 0, 0.8)";
 const MARKER_OUTLINE_WIDTH = 2;
 /** Slightly see-through: a hint, not an object of the field. */

@@ -1,5 +1,5 @@
 /**
- * Explosions (a white flash, an expanding ring and sparks in the ship's colour) and rock
+ * Explosions (a white flash, an expanding ring and sparks in the ship's color) and rock
  * debris (spinning grey fragments). Each particle is drawn at its copy nearest the camera,
  * so debris flying over an edge of the field comes back at the other side like everything else.
  */

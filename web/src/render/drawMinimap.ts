@@ -1,11 +1,11 @@
 /**
  * The minimap: the whole field in a small canvas of its own, every player as a dot in
- * its colour (yours larger, with a white ring; the dead dimmed), and the part of the field
+ * its color (yours larger, with a white ring; the dead dimmed), and the part of the field
  * your screen shows as a rectangle. Drawn every frame (the rectangle moves with the
  * camera); a hundred dots cost a few hundred path commands.
  */
-import type { MinimapBlip, RenderFrame } from "../../../engine/frame";
-import type { WorldSize } from "../../../shared/worldSize";
+import type { MinimapBlip, RenderFrame } from "../../../client/frame";
+import type { WorldSize } from "../../../shared/sim/worldSize";
 import { minimapPoint, minimapViewRects } from "./minimapGeometry";
 import type { VisibleArea } from "./wrapCopies";
 

@@ -1,13 +1,13 @@
 /**
- * Ships: the original's arrow in the player's colour, filling up from the tail as the shot
+ * Ships: the original's arrow in the player's color, filling up from the tail as the shot
  * charges, with a flame while thrusting and a blink while spawn-protected; and, in a
  * separate pass drawn last, the upright name labels. Dead ships are not drawn: their
  * explosion (drawEffects.ts) stands in for them.
  */
 import { NAME_MAX_LENGTH, SHIP_BOUND_RADIUS } from "../../../shared/constants";
-import { Key, isHeld } from "../../../shared/input";
+import { Key, isHeld } from "../../../shared/sim/input";
 import { addRotatedPolygon } from "./canvasPath";
-import type { RenderShip } from "../../../engine/frame";
+import type { RenderShip } from "../../../client/frame";
 import { hashId } from "./hashId";
 import {
   CHARGE_FILL_MAX_VERTICES,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "@jest/globals";
-import type { RenderShip } from "../../../engine/frame";
-import { worldSizeFor } from "../../../shared/worldSize";
+import type { RenderShip } from "../../../client/frame";
+import { worldSizeFor } from "../../../shared/sim/worldSize";
 import { edgeMarkers, edgePlacement } from "./edgeMarkers";
 import type { VisibleArea } from "./wrapCopies";
 
@@ -48,7 +48,7 @@ describe("edgePlacement", () => {
 describe("edgeMarkers", () => {
   const area: VisibleArea = { x: 100, y: 1080, halfWidth: 640, halfHeight: 360, world: WORLD };
 
-  it("marks live remote ships off screen, in their colour, the short way round the field", () => {
+  it("marks live remote ships off screen, in their color, the short way round the field", () => {
     // 1000 px left of the camera, across the field's left edge (2840 px the other way): marked on the left.
     const markers = edgeMarkers([ship("a", WORLD.width - 900, 1080, { color: "#00ff00" })], area, 10);
     expect(markers).toEqual([{ x: 100 - 630, y: 1080, angle: Math.PI, color: "#00ff00" }]);

@@ -3,8 +3,8 @@
  * from the screen's centre to the ship (the short way round the field), so a player sees
  * who is about to come into view and from where. Pure: drawEdgeMarkers.ts draws them.
  */
-import type { RenderShip } from "../../../engine/frame";
-import { wrapDelta } from "../../../shared/vector";
+import type { RenderShip } from "../../../client/frame";
+import { wrapDelta } from "../../../shared/sim/vector";
 import type { VisibleArea } from "./wrapCopies";
 
 /** A marker in field coordinates around the camera (as the field transform draws them). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "@jest/globals";
-import { worldSizeFor } from "../../../shared/worldSize";
+import { worldSizeFor } from "../../../shared/sim/worldSize";
 import { minimapPoint, minimapViewRects } from "./minimapGeometry";
 import type { VisibleArea } from "./wrapCopies";
 

@@ -3,8 +3,8 @@
  * camera's visible area as a rectangle that, like the field, wraps: near an edge it is
  * cut in two (four at a corner) and shown at both sides. Pure: drawMinimap.ts draws.
  */
-import { wrapCoord } from "../../../shared/vector";
-import type { WorldSize } from "../../../shared/worldSize";
+import { wrapCoord } from "../../../shared/sim/vector";
+import type { WorldSize } from "../../../shared/sim/worldSize";
 import type { VisibleArea } from "./wrapCopies";
 
 export interface MinimapRect {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "@jest/globals";
-import type { RngState } from "../../../shared/rng";
+import type { RngState } from "../../../shared/sim/rng";
 import {
   Bursts,
   EXPLOSION_MAX_LIFE_MS,
@@ -18,7 +18,7 @@ const seed = (): RngState => ({ rngState: 42 });
 describe("createExplosion", () => {
   const burst = createExplosion(100, 200, "#ff8a65", 1000, seed());
 
-  it("throws 24–40 sparks in the ship's colour, fading within 0.8–1.2 s", () => {
+  it("throws 24–40 sparks in the ship's color, fading within 0.8–1.2 s", () => {
     expect(burst.kind).toBe("explosion");
     expect(burst.color).toBe("#ff8a65");
     expect(burst.particles.length).toBeGreaterThanOrEqual(24);

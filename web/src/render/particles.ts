@@ -4,7 +4,7 @@
  * never on the frame rate, and nothing is integrated per frame. Pure: no canvas here.
  */
 import type { AsteroidSize } from "../../../shared/constants";
-import { nextRandom, randomRange, type RngState } from "../../../shared/rng";
+import { nextRandom, randomRange, type RngState } from "../../../shared/sim/rng";
 
 export type BurstKind = "explosion" | "shatter";
 
@@ -52,7 +52,7 @@ export const SHATTER_MAX_LIFE_MS = 700;
 const SHATTER_LENGTH_PER_SIZE = 1.5;
 const SHATTER_MIN_LENGTH = 2;
 const SHATTER_MAX_SPIN = 8;
-/** Grey of rock debris, the rock outline's colour. */
+/** Grey of rock debris, the rock outline's color. */
 export const SHATTER_COLOR = "#b8bcc6";
 
 /** Bursts kept at once; beyond it the oldest goes, bounding draw time when everything dies at once. */

@@ -4,7 +4,7 @@
  * pieces get new ids, hence new shapes: the split is visible without extra effects.
  */
 import { ASTEROID_RADIUS, type AsteroidSize } from "../../../shared/constants";
-import { nextRandom, type RngState } from "../../../shared/rng";
+import { nextRandom, type RngState } from "../../../shared/sim/rng";
 import { hashId } from "./hashId";
 
 /** Vertex count range of an outline: fewer looks like a crystal, more like a ball. */

@@ -4,8 +4,8 @@
  * empty space and far stars look far. Seeded once: the stars never flicker. Pure:
  * drawBackground.ts draws them.
  */
-import { nextRandom, type RngState } from "../../../shared/rng";
-import { wrapCoord } from "../../../shared/vector";
+import { nextRandom, type RngState } from "../../../shared/sim/rng";
+import { wrapCoord } from "../../../shared/sim/vector";
 
 export interface Star {
   /** Position in its layer's tile, px. */

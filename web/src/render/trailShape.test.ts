@@ -1,6 +1,6 @@
 import { describe, expect, it } from "@jest/globals";
 import { BULLET_SPEED } from "../../../shared/constants";
-import { ONE_SCREEN } from "../../../shared/worldSize";
+import { ONE_SCREEN } from "../../../shared/sim/worldSize";
 import { BulletTrails, TRAIL_DURATION_MS, type Trail } from "./bulletTrails";
 import { TRAIL_BANDS, TRIANGLE_FLOATS, pointAtAge, trailTriangles, type Point } from "./trailShape";
 

@@ -2,7 +2,7 @@
  * The drawn shape of a bullet's trail: TRAIL_BANDS nested tapered triangles, all with their
  * base across the bullet (as wide as it) and their tips at the places the bullet was
  * 1/3, 2/3 and 3/3 of TRAIL_DURATION_MS ago. Filled at one low opacity each, they overlap
- * most near the bullet, so the trail fades with age. Each colour and band is a single
+ * most near the bullet, so the trail fades with age. Each color and band is a single
  * path (drawBullets.ts): a few fills for all trails, and three triangles of raster work per
  * bullet, which also keeps software-rendered canvases fast. Pure: no canvas here.
  */

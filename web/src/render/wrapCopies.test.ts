@@ -1,5 +1,5 @@
 import { describe, expect, it } from "@jest/globals";
-import { ONE_SCREEN, worldSizeFor, type WorldSize } from "../../../shared/worldSize";
+import { ONE_SCREEN, worldSizeFor, type WorldSize } from "../../../shared/sim/worldSize";
 import { computeWrapOffsets, WrapOffsets, type VisibleArea } from "./wrapCopies";
 
 const W = ONE_SCREEN.width;

@@ -6,7 +6,7 @@
  * on the other (four copies at a corner); on a big field an object far from the camera
  * has no copy at all, so it costs nothing to "draw". Pure: no canvas here.
  */
-import { wrapDelta } from "../../../shared/vector";
+import { wrapDelta } from "../../../shared/sim/vector";
 import type { CameraView } from "./camera";
 
 /** 3 offsets per axis (−size, 0, +size) at most, so 3 × 3 copies. */

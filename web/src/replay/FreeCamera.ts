@@ -3,8 +3,8 @@
  * zooms about the pointer (down to half a screen's worth of field), a double click goes
  * back to the whole field. Positions wrap with the field.
  */
-import { wrapCoord } from "../../../shared/vector";
-import type { WorldSize } from "../../../shared/worldSize";
+import { wrapCoord } from "../../../shared/sim/vector";
+import type { WorldSize } from "../../../shared/sim/worldSize";
 import { containScale, freeView, viewSizeFor, type CameraView } from "../render/camera";
 
 export class FreeCamera {

@@ -6,7 +6,7 @@
  */
 import { MatchReplayer, type HashMismatch, type ReplayShip } from "../../../shared/replay/MatchReplayer";
 import type { Recording } from "../../../shared/replay/recording";
-import type { GameEvent, World } from "../../../shared/world";
+import type { GameEvent, World } from "../../../shared/sim/world";
 import { FreeCamera } from "./FreeCamera";
 
 export const REPLAY_SPEEDS = [0.25, 0.5, 1, 2, 4] as const;

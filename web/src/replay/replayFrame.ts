@@ -1,15 +1,15 @@
 /**
  * One replay frame for the renderer: the replayed world as a spectator sees it (names and
- * colours from the recording), focused on the followed ship when there is one.
+ * colors from the recording), focused on the followed ship when there is one.
  */
-import type { RenderFrame } from "../../../engine/frame";
+import type { RenderFrame } from "../../../client/frame";
 import type { ReplayShip } from "../../../shared/replay/MatchReplayer";
-import { spectatorWorldOf } from "../../../shared/spectatorWorld";
-import type { World } from "../../../shared/world";
+import { spectatorWorldOf } from "../../../shared/dashboard/spectatorWorld";
+import type { World } from "../../../shared/sim/world";
 import { spectatorFrame } from "../dashboard/spectatorFrame";
 
 export function replayFrame(world: World, ships: readonly ReplayShip[], roomName: string, followed: string | undefined): RenderFrame {
-  const looks = new Map(ships.map((ship) => [ship.id, { name: ship.name, color: ship.colour }]));
+  const looks = new Map(ships.map((ship) => [ship.id, { name: ship.name, color: ship.color }]));
   const frame = spectatorFrame(spectatorWorldOf("replay", roomName, world, (id) => looks.get(id)));
   const target = followed === undefined ? undefined : world.ships.find((ship) => ship.id === followed);
   return {

@@ -4,7 +4,7 @@
  * and shattered rocks come from the events of the steps played through.
  */
 import { useEffect, type RefObject } from "react";
-import type { RenderShip } from "../../../engine/frame";
+import type { RenderShip } from "../../../client/frame";
 import { followFocus, followView, initialCamera, type CameraState, type CameraView } from "../render/camera";
 import { fitCanvas } from "../render/fitCanvas";
 import { GameRenderer } from "../render/GameRenderer";
@@ -41,8 +41,8 @@ export function useReplayCanvas(
       if (world.tick < lastTick || (events.length === 0 && world.tick - lastTick > 1)) renderer.reset();
       lastTick = world.tick;
       const frame = replayFrame(world, playback.ships(), playback.replayer.recording.header.roomName, playback.followed);
-      const colourOf = new Map(frame.ships.map((ship) => [ship.id, ship.color]));
-      renderer.startEffects(events, (id) => colourOf.get(id) ?? "#ffffff", nowMs);
+      const colorOf = new Map(frame.ships.map((ship) => [ship.id, ship.color]));
+      renderer.startEffects(events, (id) => colorOf.get(id) ?? "#ffffff", nowMs);
       let view: CameraView;
       if (frame.focus) {
         camera = followFocus(camera, frame.focus, field, nowMs);
