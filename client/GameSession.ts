@@ -8,15 +8,8 @@
  * HUD data and network statistics from it; it knows nothing of React.
  */
 import type { Room } from "@colyseus/sdk";
-import {
-  INPUT_FALLBACK_MS,
-  MAX_BULLETS_PER_SHIP,
-  PING_INTERVAL_MS,
-  RECONNECT_RETRY_MAX_DELAY_MS,
-  RECONNECT_WINDOW,
-  TICK_DT,
-  TICK_MS,
-} from "../shared/constants";
+import { INPUT_FALLBACK_MS, PING_INTERVAL_MS } from "../shared/net/netConstants";
+import { MAX_BULLETS_PER_SHIP, RECONNECT_RETRY_MAX_DELAY_MS, RECONNECT_WINDOW, TICK_DT, TICK_MS } from "../shared/constants";
 import { ClientMessage, ServerMessage, type EventSeen, type EventsMessage } from "../shared/net/messages";
 import type { BulletState, GameState } from "../shared/net/schema";
 import { decodeTrigger } from "../shared/net/triggerWire";

@@ -1,4 +1,4 @@
-import { INPUT_HEARTBEAT_STEPS } from "../shared/constants";
+import { INPUT_HEARTBEAT_STEPS } from "../shared/net/netConstants";
 import { Key } from "../shared/sim/input";
 import { parseInput, type InputMessage } from "../shared/net/inputMessage";
 import { InputSender } from "./InputSender";

@@ -5,7 +5,7 @@
  * holds a player's keys until told otherwise and follows the steps the messages report
  * (server/rooms/InputQueue.ts), so a player holding Up for a second costs 4 messages, not 30.
  */
-import { INPUT_HEARTBEAT_STEPS, INPUT_MIN_GAP_STEPS } from "../shared/constants";
+import { INPUT_HEARTBEAT_STEPS, INPUT_MIN_GAP_STEPS } from "../shared/net/netConstants";
 import type { InputMessage, KeyRun } from "../shared/net/inputMessage";
 
 export class InputSender {

@@ -1,4 +1,5 @@
-import { INPUT_MAX_CATCH_UP_STEPS, TICK_MS } from "../shared/constants";
+import { INPUT_MAX_CATCH_UP_STEPS } from "../shared/net/netConstants";
+import { TICK_MS } from "../shared/constants";
 import { Key } from "../shared/sim/input";
 import type { PredictedInput } from "./OwnShipPredictor";
 import { InputStream } from "./InputStream";

@@ -5,7 +5,8 @@
  * (see OwnShipPredictor). InputSender sends only their key changes and a heartbeat: a few
  * messages a second (README, load bench).
  */
-import { INPUT_MAX_CATCH_UP_STEPS, TICK_MS } from "../shared/constants";
+import { INPUT_MAX_CATCH_UP_STEPS } from "../shared/net/netConstants";
+import { TICK_MS } from "../shared/constants";
 import type { PredictedInput } from "./OwnShipPredictor";
 
 export class InputStream {

@@ -1,4 +1,5 @@
-import { SNAP_DISTANCE, TICK_DT } from "../shared/constants";
+import { SNAP_DISTANCE } from "../shared/net/netConstants";
+import { TICK_DT } from "../shared/constants";
 import { Key } from "../shared/sim/input";
 import { addShip } from "../shared/sim/lifecycle";
 import { createWorld, step } from "../shared/sim/step";

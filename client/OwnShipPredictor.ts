@@ -8,7 +8,7 @@
  * A correction is not snapped onto the screen: the drawn pose keeps a render offset that
  * decays, unless the error is too large to be a correction (a respawn, a teleport).
  */
-import { CORRECTION_TIME_MS, MAX_PENDING_INPUTS, SNAP_DISTANCE } from "../shared/constants";
+import { CORRECTION_TIME_MS, MAX_PENDING_INPUTS, SNAP_DISTANCE } from "../shared/net/netConstants";
 import { newShip } from "../shared/sim/lifecycle";
 import { moveShip, quantizeShip, triggerShip } from "../shared/sim/ship";
 import { angleDelta, wrappedOffset } from "../shared/sim/vector";

@@ -1,4 +1,5 @@
-import { REFUSED_SHOT_FADE_MS, TICK_DT } from "../shared/constants";
+import { REFUSED_SHOT_FADE_MS } from "../shared/net/netConstants";
+import { TICK_DT } from "../shared/constants";
 import { BulletState } from "../shared/net/schema";
 import type { Bullet } from "../shared/sim/world";
 import { ONE_SCREEN } from "../shared/sim/worldSize";

@@ -11,7 +11,8 @@
  * launch + velocity × (N − S) × dt at step N, on the server (step S is applied at its
  * launch tick) and here (step N is the own ship's newest).
  */
-import { BULLET_LIFETIME, CORRECTION_TIME_MS, REFUSED_SHOT_FADE_MS, TICK_DT, TICK_RATE } from "../shared/constants";
+import { BULLET_LIFETIME, TICK_DT, TICK_RATE } from "../shared/constants";
+import { CORRECTION_TIME_MS, REFUSED_SHOT_FADE_MS } from "../shared/net/netConstants";
 import type { BulletState } from "../shared/net/schema";
 import { wrapCoord, wrappedOffset, type Vec2 } from "../shared/sim/vector";
 import type { Bullet } from "../shared/sim/world";

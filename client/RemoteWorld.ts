@@ -5,7 +5,8 @@
  * start fresh (see EntityTracker).
  */
 import type { AsteroidSize } from "../shared/constants";
-import { PATCH_INTERVAL_MS, TICK_MS } from "../shared/constants";
+import { PATCH_INTERVAL_MS } from "../shared/net/netConstants";
+import { TICK_MS } from "../shared/constants";
 import type { BulletState, GameState } from "../shared/net/schema";
 import { asteroidAt, bulletAt, readPublicShip, worldSizeOf } from "../shared/net/wire";
 import { ONE_SCREEN, type WorldSize } from "../shared/sim/worldSize";

@@ -1,4 +1,4 @@
-import { TELEPORT_DISTANCE } from "../shared/constants";
+import { TELEPORT_DISTANCE } from "../shared/net/netConstants";
 import { InterpolationBuffer, interpolatePose } from "./interpolation";
 
 function bufferOf(...snapshots: Array<[number, number, number, number]>): InterpolationBuffer {

@@ -6,7 +6,7 @@
  * lerped at all: the object is drawn at its new place. Other fields (alive, charge…)
  * step: they keep the older snapshot's value until the newer one's time.
  */
-import { MAX_SNAPSHOTS_PER_OBJECT, TELEPORT_DISTANCE } from "../shared/constants";
+import { MAX_SNAPSHOTS_PER_OBJECT, TELEPORT_DISTANCE } from "../shared/net/netConstants";
 import { angleDelta, wrapCoord, wrapDelta } from "../shared/sim/vector";
 import { ONE_SCREEN, type WorldSize } from "../shared/sim/worldSize";
 

@@ -1,4 +1,4 @@
-import { MAX_INTERPOLATION_DELAY_MS, MIN_INTERPOLATION_DELAY_MS, PATCH_INTERVAL_MS } from "../shared/constants";
+import { MAX_INTERPOLATION_DELAY_MS, MIN_INTERPOLATION_DELAY_MS, PATCH_INTERVAL_MS } from "../shared/net/netConstants";
 import { targetInterpolationDelay } from "../shared/net/interpolationDelay";
 import { adaptInterpolationDelay } from "./interpolationDelay";
 

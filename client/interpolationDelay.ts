@@ -2,7 +2,7 @@
  * The client's interpolation delay, moving towards its target (shared/net/interpolationDelay.ts)
  * gradually, so the drawn time never jumps.
  */
-import { INTERPOLATION_DELAY_ADAPT_PER_S } from "../shared/constants";
+import { INTERPOLATION_DELAY_ADAPT_PER_S } from "../shared/net/netConstants";
 import { targetInterpolationDelay } from "../shared/net/interpolationDelay";
 
 /** The delay after `frameMs` of screen time, moving from `current` towards the target for `jitterMs`. */

@@ -1,4 +1,5 @@
-import { PATCH_INTERVAL_MS, PATCH_RATE, TICK_MS, TICK_RATE } from "../shared/constants";
+import { PATCH_INTERVAL_MS, PATCH_RATE } from "../shared/net/netConstants";
+import { TICK_MS, TICK_RATE } from "../shared/constants";
 import { ServerClock } from "./serverClock";
 
 /** Steps between two patches' ticks. */

@@ -8,7 +8,8 @@
  * catch up), and every later patch then looks late: after CLOCK_RESYNC_MS of that, the older
  * patches are forgotten, so the clock is right again within half a second instead of a whole window.
  */
-import { CLOCK_RESYNC_LATE_MS, CLOCK_RESYNC_MS, CLOCK_WINDOW_MS, PATCH_INTERVAL_MS, TICK_MS } from "../shared/constants";
+import { CLOCK_RESYNC_LATE_MS, CLOCK_RESYNC_MS, CLOCK_WINDOW_MS, PATCH_INTERVAL_MS } from "../shared/net/netConstants";
+import { TICK_MS } from "../shared/constants";
 
 export class ServerClock {
   private readonly samples: Array<{ at: number; offset: number }> = [];

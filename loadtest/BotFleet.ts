@@ -4,7 +4,8 @@
  * failed, errors, drops, and every round trip measured.
  */
 import { Client } from "@colyseus/sdk";
-import { PING_INTERVAL_MS, TICK_MS } from "../shared/constants";
+import { PING_INTERVAL_MS } from "../shared/net/netConstants";
+import { TICK_MS } from "../shared/constants";
 import { PALETTE } from "../shared/net/palette";
 import { summarize, type Summary } from "../shared/stats";
 import { BotPlayer, type BotTarget } from "./BotPlayer";

@@ -6,7 +6,8 @@
  * the keys its brain holds.
  */
 import type { Client, Room } from "@colyseus/sdk";
-import { BASE_INTERPOLATION_DELAY_MS, TICK_MS } from "../shared/constants";
+import { BASE_INTERPOLATION_DELAY_MS } from "../shared/net/netConstants";
+import { TICK_MS } from "../shared/constants";
 import { ClientMessage, ROOM_NAME, ServerMessage } from "../shared/net/messages";
 import { type JoinOptions } from "../shared/net/joinOptions";
 import { ONE_SCREEN } from "../shared/sim/worldSize";

@@ -4,7 +4,7 @@
  */
 import type { Room as ClientRoom } from "@colyseus/sdk";
 import type { AsteroidsRoom } from "../server/rooms/AsteroidsRoom";
-import { RTT_REPORT_INTERVAL_MS } from "../shared/constants";
+import { RTT_REPORT_INTERVAL_MS } from "../shared/net/netConstants";
 import { parsePromText, promValue, type PromSample } from "../server/metrics/promText";
 import { Key } from "../shared/sim/input";
 import { ClientMessage, ServerMessage, ROOM_NAME } from "../shared/net/messages";

@@ -7,7 +7,7 @@ import type { ColyseusTestServer } from "@colyseus/testing";
 import type { Room as ClientRoom } from "@colyseus/sdk";
 import type { AsteroidsRoom } from "../server/rooms/AsteroidsRoom";
 import { ServerCloseCode } from "../shared/net/messages";
-import { FLOOD_MESSAGE_LIMIT, SOFT_MESSAGE_LIMIT } from "../shared/constants";
+import { FLOOD_MESSAGE_LIMIT, SOFT_MESSAGE_LIMIT } from "../shared/net/netConstants";
 import { Key } from "../shared/sim/input";
 import { ClientMessage, ServerMessage, ROOM_NAME } from "../shared/net/messages";
 import type { GameState } from "../shared/net/schema";

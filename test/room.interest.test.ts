@@ -5,7 +5,8 @@
  */
 import type { Room as ClientRoom } from "@colyseus/sdk";
 import type { AsteroidsRoom } from "../server/rooms/AsteroidsRoom";
-import { INTEREST_MARGIN, MINIMAP_CELLS, SCREEN_HEIGHT, SCREEN_WIDTH, VIEW_WIDTH } from "../shared/constants";
+import { INTEREST_MARGIN, MINIMAP_CELLS } from "../shared/net/netConstants";
+import { SCREEN_HEIGHT, SCREEN_WIDTH, VIEW_WIDTH } from "../shared/constants";
 import { isPlaced, ROOM_NAME, ServerMessage, type EventSeen, type EventsMessage } from "../shared/net/messages";
 import type { GameState } from "../shared/net/schema";
 import { poseAt } from "../shared/sim/rewind";

@@ -9,7 +9,8 @@
  */
 import { Room, type Client } from "@colyseus/core";
 import { MapSchema, Schema, type } from "@colyseus/schema";
-import { DEFAULT_SEATS, PATCH_INTERVAL_MS, TICK_RATE } from "../../shared/constants";
+import { DEFAULT_SEATS, TICK_RATE } from "../../shared/constants";
+import { PATCH_INTERVAL_MS } from "../../shared/net/netConstants";
 import { addShip, removeShip } from "../../shared/sim/lifecycle";
 import { ClientMessage } from "../../shared/net/messages";
 import { createWorld, step } from "../../shared/sim/step";

@@ -9,7 +9,8 @@
  * before a full load run.
  */
 import { Encoder, StateView } from "@colyseus/schema";
-import { MINIMAP_INTERVAL_MS, PATCH_INTERVAL_MS, PATCH_RATE, TICK_DT, TICK_RATE } from "../../shared/constants";
+import { MINIMAP_INTERVAL_MS, PATCH_INTERVAL_MS, PATCH_RATE } from "../../shared/net/netConstants";
+import { TICK_DT, TICK_RATE } from "../../shared/constants";
 import { addShip } from "../../shared/sim/lifecycle";
 import { GameState } from "../../shared/net/schema";
 import { summarize } from "../../shared/stats";

@@ -4,7 +4,7 @@
  * followed to their end through the drain that follows it.
  */
 import { MAX_REWIND_TICKS } from "../../shared/constants";
-import { CORRECTION_TIME_MS } from "../../shared/constants";
+import { CORRECTION_TIME_MS } from "../../shared/net/netConstants";
 import type { DrawnTrack } from "./screenHits";
 import { share, summarize, type Summary } from "../../shared/stats";
 

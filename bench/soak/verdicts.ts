@@ -3,7 +3,8 @@
  * does memory grow (heap used after major collections, RSS), were there any errors,
  * and does the tick time stay steady minute to minute.
  */
-import { PATCH_INTERVAL_MS, TICK_MS, TICK_RATE } from "../../shared/constants";
+import { PATCH_INTERVAL_MS } from "../../shared/net/netConstants";
+import { TICK_MS, TICK_RATE } from "../../shared/constants";
 import { summarize } from "../../shared/stats";
 import { fixed, percent, signed } from "../markdown";
 import type { MinuteRow } from "./minutes";

@@ -7,15 +7,8 @@
 import { performance } from "node:perf_hooks";
 import { CloseCode, matchMaker, Room, ServerError, type Client } from "@colyseus/core";
 import { StateView } from "@colyseus/schema";
-import {
-  DEFAULT_SEATS,
-  MINIMAP_INTERVAL_MS,
-  PATCH_INTERVAL_MS,
-  RECONNECT_WINDOW,
-  TICK_DT,
-  TICK_MS,
-  TICK_RATE,
-} from "../../shared/constants";
+import { DEFAULT_SEATS, RECONNECT_WINDOW, TICK_DT, TICK_MS, TICK_RATE } from "../../shared/constants";
+import { MINIMAP_INTERVAL_MS, PATCH_INTERVAL_MS } from "../../shared/net/netConstants";
 import { addShip, removeShip } from "../../shared/sim/lifecycle";
 import {
   BROADCAST_EVENT_KINDS,

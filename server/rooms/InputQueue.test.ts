@@ -1,4 +1,4 @@
-import { INPUT_AHEAD_STEPS, INPUT_SPARE_MAX_STEPS, MAX_WAITING_KEY_RUNS } from "../../shared/constants";
+import { INPUT_AHEAD_STEPS, INPUT_SPARE_MAX_STEPS, MAX_WAITING_KEY_RUNS } from "../../shared/net/netConstants";
 import { Key } from "../../shared/sim/input";
 import { parseInput, type InputMessage, type KeyRun, type ParsedInput } from "../../shared/net/inputMessage";
 import { InputSender } from "../../client/InputSender";

@@ -29,7 +29,7 @@ import {
   INPUT_SPARE_REVIEW_REPORTS,
   INPUT_SPARE_START_STEPS,
   MAX_WAITING_KEY_RUNS,
-} from "../../shared/constants";
+} from "../../shared/net/netConstants";
 import type { KeyRun, ParsedInput } from "../../shared/net/inputMessage";
 import { KeyChangeBudget } from "./KeyChangeBudget";
 

@@ -1,5 +1,6 @@
 import { Encoder, StateView } from "@colyseus/schema";
-import { INTEREST_HYSTERESIS, INTEREST_MARGIN, SHIP_BOUND_RADIUS, VIEW_WIDTH } from "../../shared/constants";
+import { INTEREST_HYSTERESIS, INTEREST_MARGIN } from "../../shared/net/netConstants";
+import { SHIP_BOUND_RADIUS, VIEW_WIDTH } from "../../shared/constants";
 import { addShip } from "../../shared/sim/lifecycle";
 import { GameState } from "../../shared/net/schema";
 import { createWorld } from "../../shared/sim/step";

@@ -13,7 +13,8 @@
  * patches of history before it reaches the screen.
  */
 import type { StateView } from "@colyseus/schema";
-import { INTEREST_HYSTERESIS, INTEREST_MARGIN, INTEREST_UPDATE_PATCHES, VIEW_HEIGHT, VIEW_WIDTH } from "../../shared/constants";
+import { INTEREST_HYSTERESIS, INTEREST_MARGIN, INTEREST_UPDATE_PATCHES } from "../../shared/net/netConstants";
+import { VIEW_HEIGHT, VIEW_WIDTH } from "../../shared/constants";
 import { OWNER_VIEW_TAG, type BulletState, type GameState } from "../../shared/net/schema";
 import { fieldDelta } from "../../shared/sim/vector";
 import type { Ship, World } from "../../shared/sim/world";

@@ -7,7 +7,7 @@
  * the room's handlers (Colyseus answers pings itself, and the transport closes on junk
  * frames before they reach the room).
  */
-import { FLOOD_MESSAGE_LIMIT, MESSAGE_RATE_WINDOW_MS, SOFT_MESSAGE_LIMIT } from "../../shared/constants";
+import { FLOOD_MESSAGE_LIMIT, MESSAGE_RATE_WINDOW_MS, SOFT_MESSAGE_LIMIT } from "../../shared/net/netConstants";
 
 /**
  * "flood": the message that took the client past the hard limit, and every one after it

@@ -6,7 +6,7 @@
  * malformed, too frequent or unknown is dropped and counted by reason.
  */
 import type { Client } from "@colyseus/core";
-import { RTT_REPORT_INTERVAL_MS } from "../../shared/constants";
+import { RTT_REPORT_INTERVAL_MS } from "../../shared/net/netConstants";
 import { parseInput, parseRttReport } from "../../shared/net/inputMessage";
 import { serverMetrics } from "../metrics/ServerMetrics";
 import { admitMessage } from "./admitMessage";

@@ -1,5 +1,6 @@
 /** The round trips a room measures itself, and the rewind they allow a shot (RoundTrips). */
-import { MAX_REWIND_TICKS, REWIND_TOLERANCE_MS, ROUND_TRIP_PROBE_INTERVAL_MS, TICK_MS } from "../../shared/constants";
+import { MAX_REWIND_TICKS, TICK_MS } from "../../shared/constants";
+import { REWIND_TOLERANCE_MS, ROUND_TRIP_PROBE_INTERVAL_MS } from "../../shared/net/netConstants";
 import { rewindBoundTicks, RoundTrips } from "./RoundTrips";
 
 /** A room's clock, the ship states it probes, and one client in it. */

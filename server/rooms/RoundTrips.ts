@@ -16,7 +16,8 @@
  * client has no round trip: a zero one.
  */
 import { randomInt } from "node:crypto";
-import { MAX_REWIND_TICKS, REWIND_TOLERANCE_MS, ROUND_TRIP_PROBE_INTERVAL_MS, ROUND_TRIP_SAMPLES, TICK_MS } from "../../shared/constants";
+import { MAX_REWIND_TICKS, TICK_MS } from "../../shared/constants";
+import { REWIND_TOLERANCE_MS, ROUND_TRIP_PROBE_INTERVAL_MS, ROUND_TRIP_SAMPLES } from "../../shared/net/netConstants";
 import { targetInterpolationDelay } from "../../shared/net/interpolationDelay";
 import type { SeenLagByShip } from "../../shared/sim/world";
 

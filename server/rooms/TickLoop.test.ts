@@ -1,4 +1,4 @@
-import { SERVER_MAX_CATCH_UP_STEPS } from "../../shared/constants";
+import { SERVER_MAX_CATCH_UP_STEPS } from "../../shared/net/netConstants";
 import { TickLoop } from "./TickLoop";
 
 const STEP_MS = 1000 / 60;

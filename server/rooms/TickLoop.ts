@@ -9,7 +9,7 @@
  * and the patch sent right after it leaves on time too.
  */
 import { performance } from "node:perf_hooks";
-import { SERVER_MAX_CATCH_UP_STEPS } from "../../shared/constants";
+import { SERVER_MAX_CATCH_UP_STEPS } from "../../shared/net/netConstants";
 
 export class TickLoop {
   private nextAt = 0;

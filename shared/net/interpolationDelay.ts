@@ -4,7 +4,7 @@
  * dry. The client moves towards it (client/interpolationDelay.ts); the server takes the same
  * rule to estimate a client's delay when it bounds a shot's rewind (server/rooms/RoundTrips.ts).
  */
-import { BASE_INTERPOLATION_DELAY_MS, MAX_INTERPOLATION_DELAY_MS, MIN_INTERPOLATION_DELAY_MS } from "../constants";
+import { BASE_INTERPOLATION_DELAY_MS, MAX_INTERPOLATION_DELAY_MS, MIN_INTERPOLATION_DELAY_MS } from "./netConstants";
 
 export function targetInterpolationDelay(jitterMs: number): number {
   return Math.min(MAX_INTERPOLATION_DELAY_MS, Math.max(MIN_INTERPOLATION_DELAY_MS, BASE_INTERPOLATION_DELAY_MS + jitterMs));

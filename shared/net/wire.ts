@@ -3,7 +3,8 @@
  * ship pose, the charge level, and the positions of bullets and rocks, which are sent
  * once and computed from then on. The server's mirror packs; clients and bots read.
  */
-import { MINIMAP_CELLS, SHOT_CHARGE_MAX, TICK_DT, TICK_RATE } from "../constants";
+import { MINIMAP_CELLS } from "./netConstants";
+import { SHOT_CHARGE_MAX, TICK_DT, TICK_RATE } from "../constants";
 import type { AsteroidState, BulletState, GameState, ShipState } from "./schema";
 import { wrapCoord } from "../sim/vector";
 import { LARGEST_WORLD, type WorldSize } from "../sim/worldSize";
