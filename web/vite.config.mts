@@ -7,7 +7,13 @@ const GAME_SERVER = process.env.GAME_SERVER ?? "http://127.0.0.1:2567";
 export default defineConfig({
   root: import.meta.dirname,
   plugins: [react()],
-  build: { outDir: "dist", emptyOutDir: true },
+  build: {
+    outDir: "dist",
+    emptyOutDir: true,
+    // The dashboard and replay pages are loaded on demand (App.tsx); uPlot, the dashboard's
+    // charts, is a chunk of its own beside the dashboard's, fetched with it.
+    rolldownOptions: { output: { codeSplitting: { groups: [{ name: "uplot", test: /[\\/]node_modules[\\/]uplot[\\/]/ }] } } },
+  },
   server: {
     proxy: {
       "/matchmake": GAME_SERVER,

@@ -1,8 +1,7 @@
-import { useEffect, useMemo, useRef, useState } from "react";
-import { Dashboard } from "./components/Dashboard";
+import { lazy, Suspense, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import { Lobby } from "./components/Lobby";
 import { GameScreen } from "./components/GameScreen";
-import { ReplayScreen, type ReplaySource } from "./components/ReplayScreen";
+import type { ReplaySource } from "./components/ReplayScreen";
 import { publishDebugSnapshot } from "./debugSnapshot";
 import { createGameClient } from "./net/connection";
 import { GameSession } from "../../client/GameSession";
@@ -11,9 +10,35 @@ import type { JoinedRoom } from "../../client/matchmaking";
 import { forgetSeat, loadSeat, rejoinSeat, useKeptSeat, type HeldSeat } from "./net/seat";
 import { loadProfile } from "./profile";
 
+// The dashboard (with uPlot) and the replay page are chunks of their own, fetched when first shown:
+// the lobby's first load does not carry them.
+const Dashboard = lazy(() => import("./components/Dashboard").then(({ Dashboard }) => ({ default: Dashboard })));
+const ReplayScreen = lazy(() => import("./components/ReplayScreen").then(({ ReplayScreen }) => ({ default: ReplayScreen })));
+
+/** A page whose code may still be on its way. */
+function OnDemand({ children }: { children: ReactNode }) {
+  return (
+    <Suspense
+      fallback={
+        <p className="status" data-testid="page-loading">
+          Loading…
+        </p>
+      }
+    >
+      {children}
+    </Suspense>
+  );
+}
+
 export function App() {
   // The server dashboard is its own page; the server only serves it with --gui, behind its guard.
-  if (window.location.pathname.startsWith("/dashboard")) return <Dashboard />;
+  if (window.location.pathname.startsWith("/dashboard")) {
+    return (
+      <OnDemand>
+        <Dashboard />
+      </OnDemand>
+    );
+  }
   if (window.location.pathname.startsWith(REPLAY_PATH)) return <ReplayRoute />;
   return <Game />;
 }
@@ -23,7 +48,11 @@ const REPLAY_PATH = "/replay/";
 /** /replay/:id: a recording from the server. */
 function ReplayRoute() {
   const source = useMemo(() => ({ id: decodeURIComponent(window.location.pathname.slice(REPLAY_PATH.length)) }), []);
-  return <ReplayScreen source={source} onExit={() => window.location.assign("/")} />;
+  return (
+    <OnDemand>
+      <ReplayScreen source={source} onExit={() => window.location.assign("/")} />
+    </OnDemand>
+  );
 }
 
 function Game() {
@@ -82,7 +111,13 @@ function Game() {
       />
     );
   }
-  if (openedReplay) return <ReplayScreen source={openedReplay} onExit={() => setOpenedReplay(undefined)} />;
+  if (openedReplay) {
+    return (
+      <OnDemand>
+        <ReplayScreen source={openedReplay} onExit={() => setOpenedReplay(undefined)} />
+      </OnDemand>
+    );
+  }
   if (rejoining) {
     return (
       <main className="lobby">
