@@ -6,7 +6,7 @@
 import { execFile } from "node:child_process";
 import path from "node:path";
 import { promisify } from "node:util";
-import { parseCommand, usageLine, usageText, UsageError } from "./cli";
+import { exitCodeOf, parseCommand, targetsSummary, usageLine, usageText, UsageError, withTargets } from "./cli";
 
 const SPEC = {
   name: "demo",
@@ -104,6 +104,53 @@ describe("usage", () => {
   });
 });
 
+describe("targets", () => {
+  const TARGETS = { "agreement@150": 0.99, idleMin: 0.8 } as const;
+  const met = (name: string) => ({ name, met: true });
+  const missed = (name: string) => ({ name, met: false });
+
+  it("exits 1 when any target is not met, 0 when all are, and 0 in an exploratory run either way", () => {
+    expect(exitCodeOf([met("a"), met("b")], false)).toBe(0);
+    expect(exitCodeOf([met("a"), missed("b")], false)).toBe(1);
+    expect(exitCodeOf([missed("a"), missed("b")], false)).toBe(1);
+    expect(exitCodeOf([met("a"), missed("b")], true)).toBe(0);
+    expect(exitCodeOf([met("a")], true)).toBe(0);
+    // Nothing judged, nothing missed.
+    expect(exitCodeOf([], false)).toBe(0);
+  });
+
+  it("sums the verdicts up in the run's last line, naming the targets missed and the exit code", () => {
+    expect(targetsSummary([met("a"), met("b")], false)).toBe("targets: all 2 met");
+    expect(targetsSummary([missed("a"), met("b"), missed("c")], false)).toBe("targets: 2 of 3 NOT met (a, c); exit code 1");
+    expect(targetsSummary([missed("a"), met("b")], true)).toBe("targets: 1 of 2 NOT met (a); exit code 0 (--explore)");
+  });
+
+  it("replaces thresholds named by --target, one or several, and keeps the others", () => {
+    expect(withTargets(TARGETS, undefined)).toBe(TARGETS);
+    expect(withTargets(TARGETS, "agreement@150=1.01")).toEqual({ "agreement@150": 1.01, idleMin: 0.8 });
+    expect(withTargets(TARGETS, "idleMin=0, agreement@150=-1")).toEqual({ "agreement@150": -1, idleMin: 0 });
+    expect(TARGETS).toEqual({ "agreement@150": 0.99, idleMin: 0.8 });
+  });
+
+  it("refuses a --target it cannot read: unknown names, repeats, values that are not numbers", () => {
+    const refused = (text: string): string => {
+      try {
+        withTargets(TARGETS, text);
+      } catch (error) {
+        expect(error).toBeInstanceOf(UsageError);
+        return (error as UsageError).message;
+      }
+      throw new Error(`accepted ${text}`);
+    };
+    expect(refused("idle=1")).toBe("--target: no target named idle (names: agreement@150, idleMin)");
+    expect(refused("idleMin=1,idleMin=2")).toBe("--target: idleMin given twice");
+    expect(refused("idleMin=high")).toBe("--target: idleMin takes a number (got high)");
+    expect(refused("idleMin=Infinity")).toBe("--target: idleMin takes a number (got Infinity)");
+    expect(refused("idleMin")).toBe("--target takes NAME=VALUE[,NAME=VALUE…] (got idleMin)");
+    expect(refused("toString=1")).toMatch(/^--target: no target named toString/);
+  });
+});
+
 describe("bench entries", () => {
   const root = path.resolve(__dirname, "..");
   const run = promisify(execFile);
@@ -132,6 +179,9 @@ describe("bench entries", () => {
   it("prints the usage for --help and exits 0", async () => {
     const help = await npmRun("bench", "--help");
     expect(help).toMatchObject({ code: 0, stderr: "" });
-    expect(help.stdout).toMatch(/^usage: npm run bench -- \[--quick\] \[--cpu-prof\] \[--out DIR\] \[--help\]\n/);
+    expect(help.stdout).toMatch(
+      /^usage: npm run bench -- \[--quick\] \[--cpu-prof\] \[--out DIR\] \[--target NAME=VALUE\] \[--explore\] \[--help\]\n/,
+    );
+    expect(help.stdout).toContain("\n  --explore            an exploratory run: report targets not met, but exit 0");
   }, 60_000);
 });

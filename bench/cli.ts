@@ -32,7 +32,7 @@ interface NumberFlag {
   default: number;
 }
 
-export type FlagSpec = SwitchFlag | TextFlag | NumberFlag;
+type FlagSpec = SwitchFlag | TextFlag | NumberFlag;
 export type FlagSpecs = Readonly<Record<string, FlagSpec>>;
 
 export interface CommandSpec<Flags extends FlagSpecs, Positional extends string = never> {
@@ -133,6 +133,13 @@ export function parseCommand<Flags extends FlagSpecs, Positional extends string 
   return { help: false, flags: flags as FlagValues<Flags>, args: args as Record<Positional, string> };
 }
 
+/** Stops the run for a command line the spec does not accept: `name: reason` and the usage line on stderr, exit code 2. */
+function exitOnUsageError<Flags extends FlagSpecs, Positional extends string>(spec: CommandSpec<Flags, Positional>, error: unknown): never {
+  if (!(error instanceof UsageError)) throw error;
+  process.stderr.write(`${spec.name}: ${error.message}\n${usageLine(spec)}\n`);
+  process.exit(2);
+}
+
 /**
  * The entry point's command line: `--help` prints the usage and exits 0; a command line the
  * spec does not accept prints `name: reason` and the usage line to stderr and exits 2.
@@ -145,11 +152,89 @@ export function parseCommandOrExit<Flags extends FlagSpecs, Positional extends s
   try {
     parsed = parseCommand(spec, argv);
   } catch (error) {
-    if (!(error instanceof UsageError)) throw error;
-    process.stderr.write(`${spec.name}: ${error.message}\n${usageLine(spec)}\n`);
-    process.exit(2);
+    exitOnUsageError(spec, error);
   }
   if (!parsed.help) return parsed;
   process.stdout.write(usageText(spec));
   process.exit(0);
+}
+
+/*
+ * Targets. A bench that judges its measures against targets exits 1 when one is not met, so
+ * a script or CI step can rely on its exit code; `--explore` keeps exit code 0 for runs that
+ * only look (another machine, a short run, an experiment). `--target NAME=VALUE` replaces a
+ * target's threshold for one run, e.g. to see the run fail on purpose; the report shows the
+ * thresholds the run used.
+ */
+
+/** `--explore`: the run reports targets not met but exits 0 all the same. */
+export const EXPLORE_FLAG = {
+  type: "boolean",
+  help: "an exploratory run: report targets not met, but exit 0 (without it, a target not met exits 1)",
+} as const satisfies SwitchFlag;
+
+/** `--target NAME=VALUE[,NAME=VALUE…]`, listing the names a bench's targets have. */
+export function targetFlag(targets: Readonly<Record<string, number>>): TextFlag {
+  const names = Object.keys(targets).join(", ");
+  return {
+    type: "string",
+    value: "NAME=VALUE",
+    help: `replace a target's threshold for this run (several: comma-separated), e.g. to see it fail on purpose; names: ${names}`,
+  };
+}
+
+/** One target judged: its name (as `--target` spells it) and whether the run met it. */
+export interface TargetVerdict {
+  name: string;
+  met: boolean;
+}
+
+/** A measuring run's exit code: 1 when any target was not met, unless the run is exploratory; else 0. */
+export function exitCodeOf(verdicts: readonly TargetVerdict[], explore: boolean): 0 | 1 {
+  return explore || verdicts.every((verdict) => verdict.met) ? 0 : 1;
+}
+
+/** The run's last line on its targets: met, or which were not and what that does to the exit code. */
+export function targetsSummary(verdicts: readonly TargetVerdict[], explore: boolean): string {
+  const missed = verdicts.filter((verdict) => !verdict.met).map((verdict) => verdict.name);
+  if (missed.length === 0) return `targets: all ${verdicts.length} met`;
+  const exit = explore ? "exit code 0 (--explore)" : "exit code 1";
+  return `targets: ${missed.length} of ${verdicts.length} NOT met (${missed.join(", ")}); ${exit}`;
+}
+
+/**
+ * The targets with `--target`'s replacements (`NAME=VALUE`, comma-separated) applied. Pure: an
+ * unknown name, a repeated one or a value that is not a finite number throws a UsageError.
+ */
+export function withTargets<Targets extends Readonly<Record<string, number>>>(defaults: Targets, text: string | undefined): Targets {
+  if (text === undefined) return defaults;
+  const targets: Record<string, number> = { ...defaults };
+  const seen = new Set<string>();
+  for (const item of text.split(",")) {
+    const match = /^\s*([^=\s]+)\s*=\s*(\S+)\s*$/.exec(item);
+    if (!match) throw new UsageError(`--target takes NAME=VALUE[,NAME=VALUE…] (got ${text})`);
+    const [, name = "", raw = ""] = match;
+    if (!Object.hasOwn(defaults, name))
+      throw new UsageError(`--target: no target named ${name} (names: ${Object.keys(defaults).join(", ")})`);
+    if (seen.has(name)) throw new UsageError(`--target: ${name} given twice`);
+    const value = Number(raw);
+    if (!Number.isFinite(value)) throw new UsageError(`--target: ${name} takes a number (got ${raw})`);
+    seen.add(name);
+    targets[name] = value;
+  }
+  // Every key of `defaults`, each a number: what Targets describes.
+  return targets as Targets;
+}
+
+/** withTargets for an entry point: a `--target` it does not accept stops the run as any usage error does (exit code 2). */
+export function targetsOrExit<Flags extends FlagSpecs, Targets extends Readonly<Record<string, number>>>(
+  spec: CommandSpec<Flags>,
+  defaults: Targets,
+  text: string | undefined,
+): Targets {
+  try {
+    return withTargets(defaults, text);
+  } catch (error) {
+    exitOnUsageError(spec, error);
+  }
 }

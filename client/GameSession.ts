@@ -8,7 +8,7 @@
  * HUD data and network statistics from it; it knows nothing of React.
  */
 import type { Room } from "@colyseus/sdk";
-import { INPUT_FALLBACK_MS, PING_INTERVAL_MS } from "../shared/net/netConstants";
+import { PING_INTERVAL_MS } from "../shared/net/netConstants";
 import { MAX_BULLETS_PER_SHIP, RECONNECT_RETRY_MAX_DELAY_MS, RECONNECT_WINDOW, TICK_DT, TICK_MS } from "../shared/constants";
 import { ClientMessage, ServerMessage, type EventSeen, type EventsMessage } from "../shared/net/messages";
 import type { BulletState, GameState } from "../shared/net/schema";
@@ -21,6 +21,7 @@ import { describeOwnDeath, KillFeed } from "./killFeed";
 import { standingsOf, type ScoreLine, type Standings } from "./standings";
 import { targetInterpolationDelay } from "../shared/net/interpolationDelay";
 import { adaptInterpolationDelay } from "./interpolationDelay";
+import { InputPump, systemClock } from "./InputPump";
 import { InputSender } from "./InputSender";
 import { InputStream } from "./InputStream";
 import { NO_CONDITIONS, type LinkConditions } from "./linkConditions";
@@ -87,6 +88,7 @@ export class GameSession {
   }
   readonly link: RoomLink;
   private readonly inputs: InputStream;
+  private readonly pump: InputPump;
   private readonly sender = new InputSender((message) => this.room.send(ClientMessage.Input, message));
   private readonly predictor = new OwnShipPredictor();
   private readonly ownShots = new OwnShots();
@@ -118,6 +120,7 @@ export class GameSession {
   ) {
     this.link = new RoomLink(room, conditions);
     this.inputs = new InputStream((input) => this.sendStep(input));
+    this.pump = new InputPump(this.inputs, systemClock(now));
     room.onStateChange(this.onState);
     room.onLeave(this.onRoomLeave);
     // Reconnect from the first second, not only after the SDK's default 5 s of uptime, and retry at least every 2 s
@@ -128,7 +131,8 @@ export class GameSession {
     this.unbindEvents = room.onMessage(ServerMessage.Events, (batch: EventsMessage) => {
       for (const event of batch.events) this.pendingEvents.push({ t: batch.tick * TICK_MS, event });
     });
-    this.timers = [setInterval(() => this.measurePing(), PING_INTERVAL_MS), setInterval(() => this.update(), INPUT_FALLBACK_MS)];
+    this.timers = [setInterval(() => this.measurePing(), PING_INTERVAL_MS)];
+    this.pump.start();
     this.measurePing();
   }
 
@@ -160,7 +164,11 @@ export class GameSession {
     this.inputs.setKeys(keys);
   }
 
-  /** Runs the input steps due by now: each is sent and, with prediction on, applied to the own ship. */
+  /**
+   * Runs the input steps due by now: each is sent and, with prediction on, applied to the own
+   * ship. The session's input pump calls it on each step's due time; a caller on a clock of its
+   * own (a benchmark's frame loop) may call it too, and only steps not yet run are run.
+   */
   update(localNow = this.now()): void {
     if (!this.closed) this.inputs.advance(localNow);
   }
@@ -178,7 +186,6 @@ export class GameSession {
 
   /** Everything to draw at `localNow`, and the events whose time has come (oldest first). */
   frame(localNow = this.now()): { frame: RenderFrame; events: EventSeen[] } {
-    this.update(localNow);
     const frameMs = this.lastFrameAt === undefined ? 0 : localNow - this.lastFrameAt;
     this.lastFrameAt = localNow;
     this.delayMs = adaptInterpolationDelay(this.delayMs, this.clock.jitterMs, frameMs);
@@ -328,6 +335,7 @@ export class GameSession {
   private dispose(): void {
     this.closed = true;
     this.link.close();
+    this.pump.stop();
     for (const timer of this.timers) clearInterval(timer);
     this.room.onStateChange.remove(this.onState);
     this.room.onLeave.remove(this.onRoomLeave);

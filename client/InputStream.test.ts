@@ -39,3 +39,13 @@ test("a press released before the next step still counts on that step, once", ()
   stream.advance(2 * TICK_MS);
   expect(steps.map((step) => step.keys)).toEqual([Key.Fire, 0]);
 });
+
+test("a time earlier than the last one (a frame's start after a timer's now) runs nothing and counts no span twice", () => {
+  const sent: PredictedInput[] = [];
+  const stream = new InputStream((input) => sent.push(input));
+  stream.advance(0);
+  stream.advance(TICK_MS * 2 + 5);
+  stream.advance(TICK_MS * 2);
+  stream.advance(TICK_MS * 3 + 5);
+  expect(sent).toHaveLength(3);
+});

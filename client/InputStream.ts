@@ -9,6 +9,12 @@ import { INPUT_MAX_CATCH_UP_STEPS } from "../shared/net/netConstants";
 import { TICK_MS } from "../shared/constants";
 import type { PredictedInput } from "./OwnShipPredictor";
 
+/**
+ * A step this close to due is due, ms: local times summed frame by frame drift by a few ulps,
+ * and a step left 1e-15 ms short would wait a whole frame and run two steps on the next.
+ */
+const DUE_EPSILON_MS = 1e-6;
+
 export class InputStream {
   private keys = 0;
   /** Keys pressed since the last step: each counts as held on the next step even if already let go. */
@@ -36,16 +42,23 @@ export class InputStream {
     this.keys = keys;
   }
 
+  /** Local time from the last advance to the next step's due time, ms: 0 when one is due already. */
+  msToNextStep(): number {
+    return Math.max(0, TICK_MS - DUE_EPSILON_MS - this.accumulator);
+  }
+
   /** Runs the steps due by `localNow` (ms); returns how many ran. */
   advance(localNow: number): number {
     if (this.lastTime === undefined) {
       this.lastTime = localNow;
       return 0;
     }
-    this.accumulator += Math.max(0, localNow - this.lastTime);
+    // Times from two clocks (a frame's start, a timer's now) may come out of order: never count one span twice.
+    if (localNow <= this.lastTime) return 0;
+    this.accumulator += localNow - this.lastTime;
     this.lastTime = localNow;
     let steps = 0;
-    while (this.accumulator >= TICK_MS && steps < INPUT_MAX_CATCH_UP_STEPS) {
+    while (this.accumulator >= TICK_MS - DUE_EPSILON_MS && steps < INPUT_MAX_CATCH_UP_STEPS) {
       this.accumulator -= TICK_MS;
       this.seq++;
       steps++;

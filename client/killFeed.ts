@@ -18,7 +18,7 @@ type Kill = Pick<KillNotice, "shipId" | "killerId">;
 export type Death = { by: string } | { rock: true };
 
 /** "Ann destroyed Ben" or "Ben hit a rock". */
-export function describeKill(victim: string, death: Death): string {
+function describeKill(victim: string, death: Death): string {
   return "by" in death ? `${death.by} destroyed ${victim}` : `${victim} hit a rock`;
 }
 

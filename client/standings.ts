@@ -4,7 +4,7 @@
  */
 
 /** Rows shown before the player's own: the top of the table. */
-export const SCOREBOARD_TOP = 10;
+const SCOREBOARD_TOP = 10;
 
 export interface ScoreLine {
   id: string;

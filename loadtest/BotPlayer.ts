@@ -16,7 +16,7 @@ import { netroidsWire, type BotWire, type BotWireFactory } from "./botWire";
 import { createMind, think, type BotMind, type BotSight } from "./botBrain";
 
 /** How far behind the newest patch a bot claims to see others, ticks: a browser's interpolation delay on a steady link. */
-export const SEEN_DELAY_TICKS = Math.round(BASE_INTERPOLATION_DELAY_MS / TICK_MS); // 6 steps: 100 ms
+const SEEN_DELAY_TICKS = Math.round(BASE_INTERPOLATION_DELAY_MS / TICK_MS); // 6 steps: 100 ms
 /** Pings kept per bot: an hour at one a second, so an unbounded run cannot grow without limit. */
 const MAX_RTT_SAMPLES = 3600;
 

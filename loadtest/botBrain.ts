@@ -11,7 +11,7 @@ import { nextRandom, randomRange, type RngState } from "../shared/sim/rng";
 import { angleDelta, wrappedOffset, type Vec2 } from "../shared/sim/vector";
 import type { WorldSize } from "../shared/sim/worldSize";
 
-export interface BotShipSight extends Vec2 {
+interface BotShipSight extends Vec2 {
   angle: number;
   alive: boolean;
 }
@@ -36,13 +36,13 @@ export interface BotMind {
 }
 
 /** Time between decisions, ms: 2–7 key changes a second at most, like a player's hands. */
-export const DECISION_MS = { min: 150, max: 450 } as const;
+const DECISION_MS = { min: 150, max: 450 } as const;
 /** How long a shot is charged, ms: from a tap to a heavy round. */
 export const CHARGE_MS = { min: 80, max: 700 } as const;
 /** Aim error under which the bot starts charging, radians (~17°). */
-export const AIM_TOLERANCE = 0.3;
+const AIM_TOLERANCE = 0.3;
 /** Distance beyond which the bot closes in, px. */
-export const CHASE_DISTANCE = 220;
+const CHASE_DISTANCE = 220;
 
 export function createMind(seed: number): BotMind {
   return { rng: { rngState: seed >>> 0 }, keys: 0, decideAt: 0, releaseAt: undefined };

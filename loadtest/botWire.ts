@@ -13,7 +13,7 @@ import { ONE_SCREEN } from "../shared/sim/worldSize";
 import type { BotSight } from "./botBrain";
 
 /** What a bot takes from one state: what it sees, and the tick the state is at. */
-export interface BotView {
+interface BotView {
   sight: BotSight;
   tick: number;
 }

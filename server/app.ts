@@ -68,7 +68,7 @@ export interface Health {
   ccu: number;
 }
 
-export function readHealth(): Health {
+function readHealth(): Health {
   return {
     ok: true,
     processId: matchMaker.processId,

@@ -62,8 +62,35 @@ test("exposes players, ticks, patches, traffic and idle time in Prometheus text 
   const idle = promValue(samples, "netroids_idle_ratio");
   expect(idle).toBeGreaterThanOrEqual(0);
   expect(idle).toBeLessThanOrEqual(1);
-  expect(promValue(samples, "nodejs_eventloop_lag_seconds")).toBeDefined();
+  // Seconds, from a setImmediate queued at the previous scrape: small on a server that is not blocked.
+  const lag = promValue(samples, "nodejs_eventloop_lag_seconds");
+  expect(lag).toBeGreaterThanOrEqual(0);
+  expect(lag).toBeLessThan(1);
   expect(promValue(samples, "process_resident_memory_bytes")).toBeGreaterThan(0);
+});
+
+test("event-loop lag stays well under a second while the loop runs free, and rises past a 200 ms block of it", async () => {
+  // prom-client's default metrics (server/metrics/ServerMetrics.ts): perf_hooks' monitorEventLoopDelay times the
+  // loop's turns with a 10 ms timer, and each scrape reports the longest since the previous scrape (which empties
+  // the record), in seconds. A turn is recorded at the timer's second firing after a scrape, so each scrape below
+  // comes a few turns after what it looks at. The server runs in this process: blocking the test blocks it.
+  const TURNS_MS = 50;
+  await scrape();
+  await sleep(TURNS_MS);
+  const free = promValue((await scrape()).samples, "nodejs_eventloop_lag_max_seconds");
+  expect(free).toBeGreaterThan(0);
+  expect(free).toBeLessThan(1);
+  await sleep(TURNS_MS);
+  const BLOCK_MS = 200;
+  const blockedUntil = performance.now() + BLOCK_MS;
+  while (performance.now() < blockedUntil) {
+    // Holding the event loop, as a long synchronous handler would.
+  }
+  await sleep(TURNS_MS);
+  const blocked = promValue((await scrape()).samples, "nodejs_eventloop_lag_max_seconds");
+  // Generous bounds: the block less a timer interval and some; far below what ms or ns read as seconds would give.
+  expect(blocked).toBeGreaterThanOrEqual(0.15);
+  expect(blocked).toBeLessThan(5);
 });
 
 test("histograms the round trips clients report and counts the reports it drops", async () => {

@@ -43,7 +43,7 @@ export const LOAD_SERIES = [
 ] as const;
 
 /** Solid lines in two Okabe–Ito hues: a dashed line would hide the gaps where a second has no value. */
-export const RTT_SERIES = [
+const RTT_SERIES = [
   { key: "rttP50Ms", label: "RTT p50", color: "#0072B2" },
   { key: "rttP99Ms", label: "RTT p99", color: "#D55E00" },
 ] as const;

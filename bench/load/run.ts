@@ -8,28 +8,38 @@
  * `-- --quick` runs every part for a few seconds and steps to 250 CCU at most (a smoke
  * test, not a measurement); `-- --out DIR` writes the reports elsewhere;
  * `-- --cpu-prof` writes a V8 CPU profile of the 100-bot server next to them.
+ *
+ * Exits 1 when a target is not met (report.ts's LOAD_TARGETS; a `--quick` run does not judge
+ * the CCU target, which it cannot reach), unless `-- --explore`; `-- --target NAME=VALUE`
+ * replaces a threshold for the run.
  */
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { ROOM_NAME } from "../../shared/net/messages";
-import { parseCommandOrExit } from "../cli";
+import { EXPLORE_FLAG, exitCodeOf, parseCommandOrExit, targetFlag, targetsOrExit, targetsSummary } from "../cli";
 import { fixed, percent } from "../markdown";
 import { TUTORIAL_ROOM_NAME } from "./TutorialRoom";
 import { renderLoadPlot } from "./plot";
-import { stepFailure, toMarkdown, type LoadReport, type StepResult } from "./report";
+import { LOAD_TARGETS, loadVerdicts, stepFailure, toMarkdown, type LoadReport, type StepResult } from "./report";
 import { runScenario, type ScenarioPlan, type ScenarioResult } from "./scenario";
 
-const { flags } = parseCommandOrExit({
+const COMMAND = {
   name: "bench",
   invocation: "npm run bench --",
-  summary: "The load and performance benchmark: 100 bots in one room, a tutorial-style reference room, CCU stepped up.",
+  summary:
+    "The load and performance benchmark: 100 bots in one room, a tutorial-style reference room, CCU stepped up.\n" +
+    "Exits 1 when a target is not met (--quick leaves out the CCU target), unless --explore.",
   flags: {
     quick: { type: "boolean", help: "every part for a few seconds, 250 CCU at most (a smoke test, not a measurement)" },
     "cpu-prof": { type: "boolean", help: "also write a V8 CPU profile of the 100-bot server next to the reports" },
     out: { type: "string", value: "DIR", help: "write load.{json,md,svg} to DIR instead of bench/results" },
+    target: targetFlag(LOAD_TARGETS),
+    explore: EXPLORE_FLAG,
   },
-});
+} as const;
+const { flags } = parseCommandOrExit(COMMAND);
+const TARGETS = targetsOrExit(COMMAND, LOAD_TARGETS, flags.target);
 const quick = flags.quick;
 const cpuProfile = flags["cpu-prof"];
 const RESULTS = path.resolve(flags.out ?? path.join(__dirname, "../results"));
@@ -59,7 +69,8 @@ function brief(result: ScenarioResult): string {
   ].join(", ");
 }
 
-async function main(): Promise<void> {
+/** Runs the bench and writes its reports; resolves to the exit code its targets call for. */
+async function main(): Promise<number> {
   const started = Date.now();
   setTimeout(() => {
     console.error(`bench: over its ${RUN_LIMIT_MS / 1000} s bound, giving up`);
@@ -125,7 +136,7 @@ async function main(): Promise<void> {
 
   const report: LoadReport = {
     date: new Date().toISOString().slice(0, 10),
-    command: `npm run bench${quick ? " -- --quick" : ""}`,
+    command: commandLine(),
     machine: {
       cores: os.cpus().length,
       cpu: os.cpus()[0]?.model.trim() ?? "unknown",
@@ -139,6 +150,7 @@ async function main(): Promise<void> {
     steps,
     heldCcu: steps.filter((step) => step.held).reduce((max, step) => Math.max(max, step.ccu), 0),
     stepNote,
+    targets: TARGETS,
   };
   const name = quick ? "load-quick" : "load";
   fs.writeFileSync(path.join(RESULTS, `${name}.json`), `${JSON.stringify(report, null, 2)}\n`);
@@ -146,9 +158,22 @@ async function main(): Promise<void> {
   const plot = renderLoadPlot({ title: `netroids: one room, 100 bots (${report.date})`, samples: main.samples });
   fs.writeFileSync(path.join(RESULTS, `${name}.svg`), plot);
   log(`wrote ${path.join(RESULTS, name)}.{json,md,svg} in ${fixed(report.durationS, 0)} s; highest CCU step held: ${report.heldCcu}`);
+  const verdicts = loadVerdicts(report, TARGETS, !quick);
+  if (quick) log(`the CCU target (past ${TARGETS.ccuMin}) is not judged: --quick steps to ${STEPS[STEPS.length - 1]} CCU at most`);
+  log(targetsSummary(verdicts, flags.explore));
+  return exitCodeOf(verdicts, flags.explore);
 }
 
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
-});
+/** The command as typed, for the report (where it writes and --explore left out: they change no figure). */
+function commandLine(): string {
+  const args = [quick ? "--quick" : "", flags.target === undefined ? "" : `--target ${flags.target}`].filter(Boolean).join(" ");
+  return `npm run bench${args ? ` -- ${args}` : ""}`;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);

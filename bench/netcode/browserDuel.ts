@@ -21,12 +21,13 @@ import { GameSession } from "../../client/GameSession";
 import type { GameRoom } from "../../client/matchmaking";
 import { builtWebRoot, launchChromium, waitForSnapshot } from "../../test/support/browser";
 import { findChromium } from "../../test/support/findChromium";
-import { CONNECT_TIMEOUT_MS, networkOf, runFrames, STALL_MS, waitUntil, withTimeout } from "./duel";
+import { networkOf, STALL_MS } from "./duel";
 import type { DuelConfig, DuelResult, DuelTiming, MessageCount } from "./duel";
 import { allowNamedFunctions, digest, renderFrameOf, startPageRecording, stopPageRecording } from "./pageFrames";
 import { Shooter, targetKeys } from "./pilots";
 import { noteServerStep, stageDuel } from "./practiceRange";
 import { DuelRecorder } from "./recorder";
+import { CONNECT_TIMEOUT_MS, runFrames, waitUntil, withTimeout } from "./schedule";
 import { ScreenHitJudge } from "./screenHits";
 
 export type BrowserDuelResult = DuelResult & {

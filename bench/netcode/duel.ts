@@ -22,6 +22,7 @@ import { noteServerStep, stageDuel } from "./practiceRange";
 import { DuelRecorder, type HitAgreement, type InterpolationResult, type ReconciliationResult, type RewindResult } from "./recorder";
 import { ScreenHitJudge } from "./screenHits";
 import { TICK_MS } from "../../shared/constants";
+import { CONNECT_TIMEOUT_MS, runFrames, waitUntil, withTimeout } from "./schedule";
 import { truePosition, wrappedDistance } from "./serverTruth";
 import { summarize, type Summary } from "../../shared/stats";
 
@@ -69,46 +70,6 @@ export interface DuelResult {
  * good, which the clients' ServerClock only notices 3 s later (see the report's notes).
  */
 export const STALL_MS = 100;
-
-/** Bound on joining and leaving, ms: a stuck connection fails the run instead of hanging it. */
-export const CONNECT_TIMEOUT_MS = 5000;
-
-export function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`${what} took over ${ms} ms`)), ms);
-    promise.then(
-      (value) => {
-        clearTimeout(timer);
-        resolve(value);
-      },
-      (error: unknown) => {
-        clearTimeout(timer);
-        reject(error instanceof Error ? error : new Error(String(error)));
-      },
-    );
-  });
-}
-
-/** Runs `onFrame(now, elapsed)` every `frameMs` on a schedule that does not drift, for `totalMs`. */
-export function runFrames(frameMs: number, totalMs: number, onFrame: (now: number, elapsed: number) => void): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const start = performance.now();
-    let n = 0;
-    const next = () => {
-      const now = performance.now();
-      try {
-        onFrame(now, now - start);
-      } catch (error) {
-        reject(error instanceof Error ? error : new Error(String(error)));
-        return;
-      }
-      if (now - start >= totalMs) return resolve();
-      n++;
-      setTimeout(next, Math.max(0, start + n * frameMs - performance.now()));
-    };
-    next();
-  });
-}
 
 /**
  * Runs one duel in a fresh room created with `seed`. Both clients go through the web
@@ -214,6 +175,7 @@ export async function runDuel(endpoint: string, config: DuelConfig, timing: Duel
     b.setKeys(targetKeys(Math.floor(elapsed / TICK_MS)));
     b.update(now);
 
+    a.update(now);
     const { frame } = a.frame(now);
     if (elapsed >= timing.warmupMs) {
       for (const id of judge.observe(frame, targetId, isOwn, now)) shownTouching.add(id);
@@ -285,12 +247,6 @@ export function networkOf(
     upMessagesPerS: perSecond(upMessages.first, upMessages.last),
     upBytesPerS: summarize(recorder.bytesUp),
   };
-}
-
-export async function waitUntil(check: () => boolean, timeoutMs: number): Promise<boolean> {
-  const deadline = performance.now() + timeoutMs;
-  while (!check() && performance.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
-  return check();
 }
 
 /** The shooter's messages counted so far, `at` ms into the duel. */

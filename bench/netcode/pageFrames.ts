@@ -15,7 +15,7 @@ import type { DebugBullet, DebugShip } from "../../web/src/debugSnapshot";
 import type { DuelRecorder } from "./recorder";
 import type { ScreenHitJudge } from "./screenHits";
 
-export interface PageFrame {
+interface PageFrame {
   /** The frame's time on the page's clock (its requestAnimationFrame timestamp), ms. */
   t: number;
   /** The game's own frame count: consecutive, unless the recorder missed a frame. */

@@ -77,7 +77,7 @@ class Trail {
  * ahead) at BULLET_SPEED relative to the ship, the target moves at `relative` to it.
  * Solves |d + w·t| = NOSE_X + S·t for the earliest t > 0; without one, aims straight.
  */
-export function leadDirection(d: Vec2, relative: Vec2): number {
+function leadDirection(d: Vec2, relative: Vec2): number {
   const s = BULLET_SPEED;
   const a = relative.x ** 2 + relative.y ** 2 - s * s;
   const b = 2 * (d.x * relative.x + d.y * relative.y) - 2 * NOSE_X * s;

@@ -25,7 +25,7 @@ export interface HitAgreement {
   countedNotShown: Disagreement[];
 }
 
-export type Disagreement = { bulletId: string; rewindTicks: number | undefined } & Partial<DrawnTrack>;
+type Disagreement = { bulletId: string; rewindTicks: number | undefined } & Partial<DrawnTrack>;
 
 export interface ReconciliationResult {
   /** Patches observed while alive: one reconciliation each. */

@@ -7,7 +7,8 @@ import fs from "node:fs";
 import path from "node:path";
 import { summarize } from "../../shared/stats";
 import type { BrowserDuelResult } from "./browserDuel";
-import { hitTable, reportNotes, tableRows, targetLines, toMarkdown, type NetcodeReport } from "./report";
+import { exitCodeOf } from "../cli";
+import { hitTable, judgeTargets, NETCODE_TARGETS, reportNotes, tableRows, targetLines, toMarkdown, type NetcodeReport } from "./report";
 
 const RESULTS = path.resolve(__dirname, "../results");
 const read = (file: string): string => fs.readFileSync(path.join(RESULTS, file), "utf8");
@@ -78,5 +79,39 @@ describe("netcode report", () => {
     expect(notMeasured).toBe("Targets at 150 ms RTT with lag compensation: not measured.");
     expect(shown).toBe("Shown hits the server counted ≥ 97.0 % at 250 ± 20 ms RTT with lag compensation: NOT met (90.0 %, 9 of 10).");
     expect(unseen).toBe("Server hits the shooter never saw ≤ 5.0 % at 250 ± 20 ms RTT with lag compensation: NOT met (20.0 %, 2 of 10).");
+  });
+
+  it("gives a verdict per target: the run's exit code is 1 when one is not met, 0 when exploring", () => {
+    const { results } = saved();
+    const committed = judgeTargets(results);
+    expect(committed.verdicts.map((verdict) => verdict.name)).toEqual(Object.keys(NETCODE_TARGETS));
+    expect(committed.lines).toEqual(targetLines(results));
+    // The committed run met all four (bench/results/netcode.md).
+    expect(committed.verdicts.every((verdict) => verdict.met)).toBe(true);
+    expect(exitCodeOf(committed.verdicts, false)).toBe(0);
+
+    // --target agreement@150=1.01: no run can count more than every shown hit.
+    const forced = judgeTargets(results, { ...NETCODE_TARGETS, "agreement@150": 1.01 });
+    expect(forced.verdicts.find((verdict) => verdict.name === "agreement@150")).toEqual({ name: "agreement@150", met: false });
+    expect(forced.lines[0]).toMatch(/^Shown hits the server counted ≥ 101\.0 % at 150 ± 20 ms RTT with lag compensation: NOT met /);
+    expect(exitCodeOf(forced.verdicts, false)).toBe(1);
+    expect(exitCodeOf(forced.verdicts, true)).toBe(0);
+
+    // Thresholds every run meets: exit code 0.
+    const lenient = { "agreement@150": 0, "serverOnlyShare@150": 1, "agreement@250": 0, "serverOnlyShare@250": 1 };
+    expect(exitCodeOf(judgeTargets(results, lenient).verdicts, false)).toBe(0);
+  });
+
+  it("fails targets it could not judge: a missing row, or no hit to judge (NaN)", () => {
+    expect(judgeTargets([]).verdicts.every((verdict) => !verdict.met)).toBe(true);
+    const row = saved().results.find((r) => r.config.rttMs === 150 && r.config.lagCompensation)!;
+    const unjudged = { ...row, hits: { ...row.hits, agreement: Number.NaN, serverOnlyShare: Number.NaN } };
+    const lenient = { "agreement@150": 0, "serverOnlyShare@150": 1, "agreement@250": 0, "serverOnlyShare@250": 1 };
+    expect(judgeTargets([unjudged], lenient).verdicts.filter((verdict) => verdict.met)).toEqual([]);
+  });
+
+  it("shows the thresholds the run judged, when --target changed one", () => {
+    const report = { ...saved(), targets: { ...NETCODE_TARGETS, "serverOnlyShare@250": 0 } };
+    expect(toMarkdown(report)).toContain("Server hits the shooter never saw ≤ 0.0 % at 250 ± 20 ms RTT with lag compensation: ");
   });
 });

@@ -1,5 +1,6 @@
 /** The benchmark's output: the JSON document and its Markdown tables. */
 import type { Summary } from "../../shared/stats";
+import type { TargetVerdict } from "../cli";
 import { fixed, MISSING, pair as pairOf, percent, table } from "../markdown";
 import { fillTemplate, listItems, readTemplate } from "../template";
 import type { BrowserRow } from "./browserDuel";
@@ -26,6 +27,8 @@ export interface NetcodeReport {
   stalledRuns: DuelResult[];
   /** The row whose shooter is the web page in Chromium (browserDuel.ts), or why it was skipped. */
   browser: BrowserRow;
+  /** The thresholds judged: NETCODE_TARGETS unless `--target` changed one (absent in runs before they were written down). */
+  targets?: NetcodeTargets;
 }
 
 const pair = (summary: Summary, digits: number): string => pairOf(summary.median, summary.p99, digits);
@@ -116,35 +119,59 @@ export function motionTable(results: readonly DuelResult[]): string {
   );
 }
 
-/**
- * The targets, both sides of hit agreement, with lag compensation on: of the hits the
- * shooter's screen showed, the share the server counted; of the server's hits, the share the
- * screen never showed.
- */
-export const TARGETS = [
-  { rttMs: 150, agreement: 0.99, serverOnlyShare: 0.03 },
-  { rttMs: 250, agreement: 0.97, serverOnlyShare: 0.05 },
-] as const;
+/** The round trips with targets, ms. */
+const TARGET_RTTS_MS = [150, 250] as const;
+type TargetRtt = (typeof TARGET_RTTS_MS)[number];
 
-/** One line per target and side: met or not, with the measured share. */
-export function targetLines(results: readonly DuelResult[]): string[] {
+/**
+ * The targets, both sides of hit agreement, with lag compensation on, by the name `--target`
+ * knows them: of the hits the shooter's screen showed, at least `agreement@RTT` the server
+ * counted; of the server's hits, at most `serverOnlyShare@RTT` the screen never showed.
+ */
+export const NETCODE_TARGETS = {
+  "agreement@150": 0.99,
+  "serverOnlyShare@150": 0.03,
+  "agreement@250": 0.97,
+  "serverOnlyShare@250": 0.05,
+} as const satisfies Record<`${"agreement" | "serverOnlyShare"}@${TargetRtt}`, number>;
+
+export type NetcodeTargets = { readonly [Name in keyof typeof NETCODE_TARGETS]: number };
+
+/** The targets judged: a verdict per target, and one line per target and side (one per RTT when its row is missing). */
+export function judgeTargets(
+  results: readonly DuelResult[],
+  targets: NetcodeTargets = NETCODE_TARGETS,
+): { verdicts: TargetVerdict[]; lines: string[] } {
+  const verdicts: TargetVerdict[] = [];
   const lines: string[] = [];
-  for (const target of TARGETS) {
-    const row = results.find((r) => r.config.rttMs === target.rttMs && r.config.lagCompensation);
+  for (const rttMs of TARGET_RTTS_MS) {
+    const agreementMin = targets[`agreement@${rttMs}`];
+    const serverOnlyMax = targets[`serverOnlyShare@${rttMs}`];
+    const row = results.find((r) => r.config.rttMs === rttMs && r.config.lagCompensation);
     if (!row) {
-      lines.push(`Targets at ${target.rttMs} ms RTT with lag compensation: not measured.`);
+      // A target nobody measured is not met.
+      verdicts.push({ name: `agreement@${rttMs}`, met: false }, { name: `serverOnlyShare@${rttMs}`, met: false });
+      lines.push(`Targets at ${rttMs} ms RTT with lag compensation: not measured.`);
       continue;
     }
-    const at = `at ${target.rttMs} ± ${row.config.jitterMs} ms RTT with lag compensation`;
+    const at = `at ${rttMs} ± ${row.config.jitterMs} ms RTT with lag compensation`;
     const { agreement, confirmed, screen, serverOnlyShare, serverOnly, server } = row.hits;
-    const shown = agreement >= target.agreement ? "met" : "NOT met";
-    const unseen = serverOnlyShare <= target.serverOnlyShare ? "met" : "NOT met";
+    // NaN (no hit to judge) meets neither side.
+    const shownMet = agreement >= agreementMin;
+    const unseenMet = serverOnlyShare <= serverOnlyMax;
+    verdicts.push({ name: `agreement@${rttMs}`, met: shownMet }, { name: `serverOnlyShare@${rttMs}`, met: unseenMet });
+    const metOrNot = (met: boolean): string => (met ? "met" : "NOT met");
     lines.push(
-      `Shown hits the server counted ≥ ${percent(target.agreement)} ${at}: ${shown} (${percent(agreement)}, ${confirmed} of ${screen}).`,
-      `Server hits the shooter never saw ≤ ${percent(target.serverOnlyShare)} ${at}: ${unseen} (${percent(serverOnlyShare)}, ${serverOnly} of ${server}).`,
+      `Shown hits the server counted ≥ ${percent(agreementMin)} ${at}: ${metOrNot(shownMet)} (${percent(agreement)}, ${confirmed} of ${screen}).`,
+      `Server hits the shooter never saw ≤ ${percent(serverOnlyMax)} ${at}: ${metOrNot(unseenMet)} (${percent(serverOnlyShare)}, ${serverOnly} of ${server}).`,
     );
   }
-  return lines;
+  return { verdicts, lines };
+}
+
+/** One line per target and side: met or not, with the measured share. */
+export function targetLines(results: readonly DuelResult[], targets: NetcodeTargets = NETCODE_TARGETS): string[] {
+  return judgeTargets(results, targets).lines;
 }
 
 /** The notes of notes.md, one string per list item, with the run's limits filled in. */
@@ -179,7 +206,7 @@ export function toMarkdown(report: NetcodeReport): string {
     drainS: timing.drainMs / 1000,
     frameMs: fixed(timing.frameMs, 1),
     hitTable: hitTable(tableRows(report)),
-    targetLines: targetLines(report.results).join("\n"),
+    targetLines: targetLines(report.results, report.targets).join("\n"),
     browserLine: browserLine(report.browser),
     motionTable: motionTable(tableRows(report)),
     notes: [...report.stalledRuns.map(stalledRunNote), ...report.notes].map((note) => `- ${note}`).join("\n"),

@@ -2,14 +2,16 @@
  * `npm run bench:netcode`: real clients against the real server under simulated
  * latency. One server runs in this process on a loopback port; each configuration is
  * a fresh duel room (duel.ts). Prints the JSON and the tables, and writes both to
- * bench/results/netcode.{json,md}.
+ * bench/results/netcode.{json,md} (or `--out DIR`). Exits 1 when a hit-agreement target is
+ * not met (report.ts's NETCODE_TARGETS, one replaced by `--target NAME=VALUE`), unless
+ * `--explore`.
  *
  * Then one more row at 150 ± 20 ms whose shooter is the built web page in Chromium
  * (browserDuel.ts); without Chromium, or when it fails, the report says why in one line.
  *
  * Options: `--seconds N` measures N s per configuration instead of the default (a
- * quick check; the committed results use the default); `--help`. The whole run stays under
- * six minutes: a short warm-up duel, then 7 configurations × (3 s warm-up + measure +
+ * quick check; the committed results use the default); `--help` lists the others. The
+ * whole run stays under six minutes: a short warm-up duel, then 7 configurations × (3 s warm-up + measure +
  * 2 s drain) plus joins and leaves, the Chromium row (the same plus a few seconds to build
  * the page when stale, start the browser and join from the lobby), plus a rerun of a stalled
  * configuration only while the projected end stays within RETRY_BUDGET_S.
@@ -19,17 +21,18 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { createGameServer, listenOnLoopback } from "../../server/app";
-import { parseCommandOrExit } from "../cli";
+import { EXPLORE_FLAG, exitCodeOf, parseCommandOrExit, targetFlag, targetsOrExit, targetsSummary } from "../cli";
 import { fixed, percent } from "../markdown";
 import { prepareBrowserRow, runBrowserRow, type BrowserRow } from "./browserDuel";
 import { runDuel, STALL_MS, type DuelConfig, type DuelResult, type DuelTiming } from "./duel";
 import {
   browserLine,
   hitTable,
+  judgeTargets,
   motionTable,
+  NETCODE_TARGETS,
   reportNotes,
   tableRows,
-  targetLines,
   toMarkdown,
   type Machine,
   type NetcodeReport,
@@ -46,7 +49,6 @@ const WARM_UP_DUEL: DuelConfig = { rttMs: 50, jitterMs: JITTER_MS, lagCompensati
 const BROWSER_DUEL: DuelConfig = { rttMs: 150, jitterMs: JITTER_MS, lagCompensation: true };
 /** What the Chromium row adds to a row's time (browser start, page load, join from the lobby, leave), s. */
 const BROWSER_OVERHEAD_S = 10;
-const RESULTS_DIR = path.resolve(__dirname, "..", "results");
 /**
  * A duel whose process stalled (another program took the CPU, a long GC) is run once
  * more if the whole run, the Chromium row included, is still expected to end within this
@@ -54,10 +56,12 @@ const RESULTS_DIR = path.resolve(__dirname, "..", "results");
  */
 const RETRY_BUDGET_S = 330;
 
-const { flags } = parseCommandOrExit({
+const COMMAND = {
   name: "bench:netcode",
   invocation: "npm run bench:netcode --",
-  summary: "Real clients against the real server under simulated latency: hit agreement, prediction, interpolation.",
+  summary:
+    "Real clients against the real server under simulated latency: hit agreement, prediction, interpolation.\n" +
+    "Exits 1 when a hit-agreement target is not met, unless --explore.",
   flags: {
     seconds: {
       type: "number",
@@ -65,10 +69,16 @@ const { flags } = parseCommandOrExit({
       min: 2,
       max: 60,
       default: DEFAULT_MEASURE_S,
-      help: "seconds measured per configuration, for a quick check; the committed results use the default",
+      help: "seconds measured per configuration, for a quick check (few hits to judge: add --explore); the committed results use the default",
     },
+    out: { type: "string", value: "DIR", help: "write netcode.{json,md} to DIR instead of bench/results" },
+    target: targetFlag(NETCODE_TARGETS),
+    explore: EXPLORE_FLAG,
   },
-});
+} as const;
+const { flags } = parseCommandOrExit(COMMAND);
+const TARGETS = targetsOrExit(COMMAND, NETCODE_TARGETS, flags.target);
+const RESULTS_DIR = path.resolve(flags.out ?? path.join(__dirname, "..", "results"));
 
 function configurations(): DuelConfig[] {
   // Plain loopback first: no simulated delay or jitter, so the interpolation delay shows its floor (issue 15: ~100 ms).
@@ -91,9 +101,11 @@ function machine(): Machine {
   };
 }
 
-/** The command as typed, for the report (the default measure left out, as when it was not typed). */
-function commandLine(seconds: number): string {
-  const args = seconds === DEFAULT_MEASURE_S ? "" : `--seconds ${seconds}`;
+/** The command as typed, for the report (the default measure and where it writes left out). */
+function commandLine(seconds: number, target: string | undefined): string {
+  const args = [seconds === DEFAULT_MEASURE_S ? "" : `--seconds ${seconds}`, target === undefined ? "" : `--target ${target}`]
+    .filter(Boolean)
+    .join(" ");
   const npm = process.env.npm_lifecycle_event === "bench:netcode";
   return npm ? `npm run bench:netcode${args ? ` -- ${args}` : ""}` : `tsx bench/netcode/run.ts${args ? ` ${args}` : ""}`;
 }
@@ -110,7 +122,8 @@ function gitCommit(): string | undefined {
   }
 }
 
-async function main(): Promise<void> {
+/** Runs the bench, writes and prints its report; resolves to the exit code its targets call for. */
+async function main(): Promise<number> {
   const started = performance.now();
   const commit = gitCommit();
   const seconds = flags.seconds;
@@ -148,7 +161,7 @@ async function main(): Promise<void> {
     await server.gracefullyShutdown(false);
   }
   const report: NetcodeReport = {
-    command: commandLine(seconds),
+    command: commandLine(seconds, flags.target),
     date: new Date().toISOString(),
     commit,
     machine: machine(),
@@ -157,6 +170,7 @@ async function main(): Promise<void> {
     results,
     stalledRuns,
     browser,
+    targets: TARGETS,
   };
   fs.mkdirSync(RESULTS_DIR, { recursive: true });
   const json = JSON.stringify(report, null, 2);
@@ -167,9 +181,12 @@ async function main(): Promise<void> {
   const took = fixed(report.timing.totalSeconds, 0, "s");
   console.log(`\n${report.command} — ${report.date}; ${host.cpus} cores (${host.cpuModel}), Node ${host.node}; ${took}\n`);
   console.log(hitTable(tableRows(report)));
-  console.log(`\n${targetLines(results).join("\n")}\n\n${browserLine(browser)}\n`);
+  const targets = judgeTargets(results, TARGETS);
+  console.log(`\n${targets.lines.join("\n")}\n\n${browserLine(browser)}\n`);
   console.log(motionTable(tableRows(report)));
   console.log(`\nwrote ${path.join(RESULTS_DIR, "netcode.json")} and netcode.md`);
+  console.log(targetsSummary(targets.verdicts, flags.explore));
+  return exitCodeOf(targets.verdicts, flags.explore);
 }
 
 function log(result: DuelResult): void {
@@ -183,7 +200,7 @@ function log(result: DuelResult): void {
 }
 
 main().then(
-  () => process.exit(0),
+  (code) => process.exit(code),
   (error: unknown) => {
     console.error(error);
     process.exit(1);

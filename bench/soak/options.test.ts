@@ -13,13 +13,23 @@ function optionsOf(argv: string[]) {
 
 describe("soak options", () => {
   it("defaults to 10 minutes of 100 bots written to bench/results", () => {
-    expect(optionsOf([])).toEqual({ minutes: 10, bots: 100, outDir: RESULTS, command: "npm run soak" });
+    expect(optionsOf([])).toEqual({ minutes: 10, bots: 100, outDir: RESULTS, explore: false, command: "npm run soak" });
   });
 
   it("names in the command only what differs from the defaults", () => {
     const options = optionsOf(["--minutes", "2", "--bots", "100", "--out", "/tmp/soak"]);
-    expect(options).toEqual({ minutes: 2, bots: 100, outDir: "/tmp/soak", command: "npm run soak -- --minutes 2 --out /tmp/soak" });
+    expect(options).toEqual({
+      minutes: 2,
+      bots: 100,
+      outDir: "/tmp/soak",
+      explore: false,
+      command: "npm run soak -- --minutes 2 --out /tmp/soak",
+    });
     expect(optionsOf(["--out", "soak-out"]).command).toBe(`npm run soak -- --out soak-out`);
+  });
+
+  it("takes --explore, which changes no figure and so stays out of the command", () => {
+    expect(optionsOf(["--explore", "--minutes", "1"])).toMatchObject({ explore: true, command: "npm run soak -- --minutes 1" });
   });
 
   it("refuses minutes and bots out of bounds, and unknown flags", () => {

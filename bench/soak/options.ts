@@ -1,27 +1,32 @@
 /**
  * The soak run's command line: `--minutes N` (whole minutes, default 10), `--bots N`
- * (one room, default 100) and `--out DIR` (default bench/results). Every value is
- * bounded, so a typo cannot start an hour-long or thousand-bot run.
+ * (one room, default 100), `--out DIR` (default bench/results) and `--explore` (exit 0 even
+ * when a verdict fails). Every value is bounded, so a typo cannot start an hour-long or
+ * thousand-bot run.
  */
 import path from "node:path";
 import { MAX_CLIENTS } from "../../shared/constants";
-import type { FlagValues } from "../cli";
+import { EXPLORE_FLAG, type FlagValues } from "../cli";
 
 export interface SoakOptions {
   minutes: number;
   bots: number;
   outDir: string;
+  /** Exit 0 even when a verdict fails. */
+  explore: boolean;
   /** The command as typed, for the report. */
   command: string;
 }
 
-export const MAX_MINUTES = 60;
+const MAX_MINUTES = 60;
 const DEFAULTS = { minutes: 10, bots: 100 } as const;
 
 export const SOAK_COMMAND = {
   name: "soak",
   invocation: "npm run soak --",
-  summary: "A bounded soak of the real server: bots in one room, /metrics scraped every 10 s; fails on growth or errors.",
+  summary:
+    "A bounded soak of the real server: bots in one room, /metrics scraped every 10 s.\n" +
+    "Exits 1 when memory grew, anything failed or the tick time was not steady, unless --explore.",
   flags: {
     minutes: {
       type: "number",
@@ -34,6 +39,7 @@ export const SOAK_COMMAND = {
     },
     bots: { type: "number", value: "N", whole: true, min: 1, max: MAX_CLIENTS, default: DEFAULTS.bots, help: "bots, all in one room" },
     out: { type: "string", value: "DIR", help: "write soak.{md,json} to DIR instead of bench/results" },
+    explore: EXPLORE_FLAG,
   },
 } as const;
 
@@ -54,5 +60,5 @@ export function soakOptions(flags: FlagValues<typeof SOAK_COMMAND.flags>, defaul
   ]
     .filter(Boolean)
     .join(" ");
-  return { minutes, bots, outDir, command: `npm run soak${extra ? ` -- ${extra}` : ""}` };
+  return { minutes, bots, outDir, explore: flags.explore, command: `npm run soak${extra ? ` -- ${extra}` : ""}` };
 }

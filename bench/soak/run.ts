@@ -3,7 +3,7 @@
  * `--minutes` (default 10) after a warm-up, while the server's /metrics is scraped every
  * 10 s; then it decides whether memory grew, whether anything failed, and whether the
  * tick time stayed steady, writes soak.{md,json} (bench/results, or `--out DIR`) and exits
- * non-zero when any verdict fails. Not part of `npm test`.
+ * 1 when any verdict fails, unless `--explore`. Not part of `npm test`.
  *
  *   npm run soak -- --minutes 2 --bots 100 --out /tmp/soak
  *
@@ -15,7 +15,7 @@ import os from "node:os";
 import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { ROOM_NAME } from "../../shared/net/messages";
-import { parseCommandOrExit } from "../cli";
+import { exitCodeOf, parseCommandOrExit } from "../cli";
 import type { WorkerResult } from "../load/botWorker";
 import { spawnTsx, type TsxChild } from "../load/processes";
 import { fixed, percent } from "../markdown";
@@ -175,8 +175,13 @@ async function main(): Promise<void> {
   fs.writeFileSync(path.join(options.outDir, "soak.md"), toSoakMarkdown(report));
   for (const line of verdictLines(verdicts)) log(line);
   if (report.busyNote) log(report.busyNote);
-  log(`${report.pass ? "passed" : "FAILED"} in ${Math.round(report.durationS)} s; wrote ${path.join(options.outDir, "soak.{md,json}")}`);
-  process.exit(report.pass ? 0 : 1);
+  const code = exitCodeOf(
+    verdicts.map((verdict) => ({ name: verdict.topic, met: verdict.pass })),
+    options.explore,
+  );
+  const outcome = report.pass ? "passed" : `FAILED (exit code ${code}${options.explore ? ", --explore" : ""})`;
+  log(`${outcome} in ${Math.round(report.durationS)} s; wrote ${path.join(options.outDir, "soak.{md,json}")}`);
+  process.exit(code);
 }
 
 main().catch((error: unknown) => {

@@ -68,7 +68,7 @@ export function basicAuthPassword(header: string | undefined): string | undefine
 /** Headers a proxy adds (nginx, Caddy, Apache, CDNs): a request carrying any of them came through one, whatever its peer. */
 const PROXY_HEADERS = ["forwarded", "x-forwarded-for", "x-forwarded-host", "x-forwarded-proto", "x-real-ip", "via"] as const;
 
-export function cameThroughProxy(headers: Request["headers"]): boolean {
+function cameThroughProxy(headers: Request["headers"]): boolean {
   return PROXY_HEADERS.some((name) => headers[name] !== undefined);
 }
 

@@ -14,9 +14,9 @@ import { guardPrivate, roomCallsOpen, type DashboardAccess } from "./access";
 import { listGameRooms, spectate } from "./spectate";
 
 /** How far back the RTT percentiles look, ms. */
-export const RTT_WINDOW_MS = 10_000;
+const RTT_WINDOW_MS = 10_000;
 
-export function dashboardStats(): DashboardStats {
+function dashboardStats(): DashboardStats {
   const rtts = serverMetrics.rttsSince(RTT_WINDOW_MS).sort((a, b) => a - b);
   return {
     ccu: matchMaker.stats.local.ccu,

@@ -10,7 +10,7 @@
  * First path segments served only to the operator (dashboard, Colyseus's monitor, Prometheus), and matchmaking,
  * which has its own guard.
  */
-export const EXACT_SEGMENTS: ReadonlySet<string> = new Set(["dashboard", "colyseus", "metrics", "matchmake"]);
+const EXACT_SEGMENTS: ReadonlySet<string> = new Set(["dashboard", "colyseus", "metrics", "matchmake"]);
 
 /** `path` percent-decoded, or as it is when it does not decode (a stray `%`). */
 export function decodedPath(path: string): string {

@@ -12,7 +12,7 @@ import type http from "node:http";
  * WebSockets to this or another process of the deployment (a seat reservation names it),
  * so `ws:`/`wss:` stay open. Nothing may frame it (clickjacking).
  */
-export const CONTENT_SECURITY_POLICY = [
+const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
   "script-src 'self'",
   "style-src 'self'",
@@ -28,7 +28,7 @@ export const CONTENT_SECURITY_POLICY = [
  * Colyseus's monitor (under /colyseus, behind the operator's password) is a prebuilt page
  * that sets inline styles and loads its icon font from Google: allowed there, nowhere else.
  */
-export const MONITOR_CONTENT_SECURITY_POLICY = CONTENT_SECURITY_POLICY.replace(
+const MONITOR_CONTENT_SECURITY_POLICY = CONTENT_SECURITY_POLICY.replace(
   "style-src 'self'",
   "style-src 'self' 'unsafe-inline' https://fonts.googleapis.com",
 ).replace("default-src 'self'", "default-src 'self'; font-src 'self' https://fonts.gstatic.com");

@@ -16,7 +16,7 @@ import { CLIENT_ADDRESS_HEADER } from "./seatHolder";
 import { ThrottledLog } from "./ThrottledLog";
 
 /** Largest matchmaking body, bytes: join options are a name, a color and a room name. */
-export const MAX_MATCHMAKE_BODY_BYTES = 2048;
+const MAX_MATCHMAKE_BODY_BYTES = 2048;
 /** How long a client may take to send its (small) body, ms. */
 const BODY_TIMEOUT_MS = 5000;
 

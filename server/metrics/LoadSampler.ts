@@ -9,7 +9,7 @@ import type { LoadWindow } from "../../shared/dashboard/dashboardApi";
 import type { MetricTotals } from "./MetricTotals";
 
 /** Sampling window, ms: two records a second, so a live chart moves at least twice a second. */
-export const LOAD_WINDOW_MS = 500;
+const LOAD_WINDOW_MS = 500;
 /** Records kept: five minutes, what a live chart shows. */
 export const LOAD_HISTORY_RECORDS = (5 * 60 * 1000) / LOAD_WINDOW_MS;
 

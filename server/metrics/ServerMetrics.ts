@@ -15,7 +15,7 @@ import type { LoadSampler } from "./LoadSampler";
 import type { MetricTotals, TickPhase } from "./MetricTotals";
 
 /** Where a room's tick time goes: handling client messages, the simulation step, encoding and sending patches. */
-export const TICK_PHASES: readonly TickPhase[] = ["messages", "simulation", "network"];
+const TICK_PHASES: readonly TickPhase[] = ["messages", "simulation", "network"];
 
 /** Why a client message was dropped: by the room (MessageGuard) or, before it, by the transport (GameTransport). */
 export type MessageDropReason = DropReason | FrameDropReason;
@@ -31,7 +31,7 @@ const MAX_RECENT_RTTS = 4096;
  */
 const SUMMARY_WINDOW = { percentiles: [0.5, 0.9, 0.99], maxAgeSeconds: 60, ageBuckets: 2 };
 
-export class ServerMetrics {
+class ServerMetrics {
   readonly registry = new Registry();
   readonly totals: MetricTotals = {
     messagesIn: 0,

@@ -30,7 +30,7 @@ export interface RecordingStart {
 }
 
 /** Where the recorder adds up what it wrote and the time it took (the server's metrics). */
-export interface RecordingCounters {
+interface RecordingCounters {
   replayBytes: number;
   replaySeconds: number;
 }

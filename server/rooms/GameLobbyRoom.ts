@@ -32,7 +32,7 @@ const MAX_STRING_VALUE_LENGTH = 64;
 type FilterValue = string | number | boolean;
 
 /** What LobbyRoom matches listings against: the room type's name and equal metadata fields. */
-export interface LobbyFilter {
+interface LobbyFilter {
   name?: string;
   metadata?: Record<string, FilterValue>;
 }
@@ -50,7 +50,7 @@ function isFilterValue(value: unknown): value is FilterValue {
 }
 
 /** A fresh copy of `value` if it is a valid filter, else undefined: nothing of the client's object is kept. */
-export function parseLobbyFilter(value: unknown): LobbyFilter | undefined {
+function parseLobbyFilter(value: unknown): LobbyFilter | undefined {
   if (!isPlainObject(value)) return undefined;
   const { name, metadata, ...rest } = value;
   if (Object.keys(rest).length > 0) return undefined;

@@ -105,7 +105,7 @@ function mirrorOnce<B extends { id: number }, S>(map: MapSchema<S>, bodies: read
 }
 
 /** The schema entry of a newly joined player; mirrorWorld fills in the rest. */
-export function createPlayerState(name: string, color: string): PlayerState {
+function createPlayerState(name: string, color: string): PlayerState {
   const player = new PlayerState();
   // The one door for text into the state: whatever the caller cleaned, it stays decodable (see validText).
   player.name = validText(name);

@@ -12,7 +12,7 @@
 import { matchMaker } from "@colyseus/core";
 
 /** How often the listing is checked, ms: a crashed process's rooms leave the lobby within this plus Colyseus's 2 s health-check timeout. */
-export const SWEEP_INTERVAL_MS = 2000;
+const SWEEP_INTERVAL_MS = 2000;
 
 /** The channel LobbyRoom listens on for listing changes (Colyseus's matchmaker/Lobby.ts; a removal is "<roomId>,1"). */
 const LOBBY_CHANNEL = "$lobby";

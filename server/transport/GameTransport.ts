@@ -45,7 +45,7 @@ import { heartbeat, watchPongs } from "./heartbeat";
  * let through when the queue is under the cap, so a lobby list of any size still goes out.
  * 1,000 clients at the cap hold 128 MB.
  */
-export const MAX_UNSENT_BYTES = 128 * 1024;
+const MAX_UNSENT_BYTES = 128 * 1024;
 /**
  * How long a socket the server closed may take to answer the close before it is cut, ms: the room frees its seat
  * then, not after ws's 30 s.

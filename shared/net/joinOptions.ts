@@ -32,7 +32,7 @@ export function validText(text: string): string {
 }
 
 /** Keeps valid, printable characters only (drops control and format characters), collapses spaces, trims, cuts to `max`. */
-export function cleanDisplayName(value: unknown, max: number): string | undefined {
+function cleanDisplayName(value: unknown, max: number): string | undefined {
   if (typeof value !== "string") return undefined;
   // Cut before cleaning so a huge value costs little; a pair split by the cut is then dropped as lone.
   const printable = validText(value.slice(0, max * 4))

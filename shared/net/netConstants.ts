@@ -44,12 +44,6 @@ export const INPUT_MAX_CATCH_UP_STEPS = 10;
  */
 export const SERVER_MAX_CATCH_UP_STEPS = 5;
 /**
- * A client runs its due input steps at least this often when the screen stops animating
- * (a background tab), ms.
- * @default 100 ms — 6 steps, under INPUT_MAX_CATCH_UP_STEPS: while the timer keeps pace, none is dropped.
- */
-export const INPUT_FALLBACK_MS = 100;
-/**
  * How often a client (browser or bot) pings to measure its round trip and reports it
  * (the `rtt` message), ms.
  * @default 1000 ms — fresh enough for the overlay and the server's RTT histogram; one

@@ -16,7 +16,7 @@ const DIGIT_OF = new Map([...DIGITS].map((digit, value) => [digit, value]));
 /** Most changes one packed event holds: one a step, over a record of at most a second (and the closing step). */
 const MAX_PACKED_CHANGES = 61;
 
-export type PackedKeys = readonly [tick: number, op: typeof ReplayOp.PackedKeys, ship: number, keys: string, gaps: string];
+type PackedKeys = readonly [tick: number, op: typeof ReplayOp.PackedKeys, ship: number, keys: string, gaps: string];
 /** An event as a file holds it. */
 export type StoredEvent = ReplayEvent | PackedKeys;
 /** A chunk as a file holds it. */

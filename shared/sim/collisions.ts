@@ -57,7 +57,7 @@ function farApart(
 }
 
 /** Path parameter (0..1) where the bullet meets the ship's hull, or undefined for a miss. */
-export function bulletMeetsShip(bullet: Bullet, ship: TargetPose, dt: number, size: WorldSize): number | undefined {
+function bulletMeetsShip(bullet: Bullet, ship: TargetPose, dt: number, size: WorldSize): number | undefined {
   const reach = SHIP_REACH + bullet.radius;
   if (farApart(bullet, ship, reach, dt, size)) return undefined;
   const [start, end] = relativePath(bullet, ship, dt, size);

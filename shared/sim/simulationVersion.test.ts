@@ -18,7 +18,7 @@ import { SIMULATION_VERSION } from "./simulationVersion";
 
 /** Hash of the simulation's code for each version since version 2 (the first that wrote it down). */
 const SOURCES_BY_VERSION: Readonly<Record<number, string>> = {
-  2: "3388e6f8108d3674",
+  2: "64e4508e3ae939d1",
 };
 
 /** What the simulation is: the step, the replayer and the hash, with everything they import. */

@@ -34,11 +34,6 @@ export function wrappedOffset(from: Vec2, to: Vec2, size: WorldSize): Vec2 {
   return { x: wrapDelta(from.x, to.x, size.width), y: wrapDelta(from.y, to.y, size.height) };
 }
 
-/** `point` brought into the field of `size`. */
-export function wrapPoint(point: Vec2, size: WorldSize): Vec2 {
-  return { x: wrapCoord(point.x, size.width), y: wrapCoord(point.y, size.height) };
-}
-
 /** Shortest signed angle difference b − a, in [−π, π). */
 export function angleDelta(a: number, b: number): number {
   return wrapCoord(b - a + Math.PI, 2 * Math.PI) - Math.PI;

@@ -20,7 +20,7 @@ export function randomInt(rng: RngState, below: number): number {
   return Math.floor(nextRandom(rng) * below);
 }
 
-export function pick<T>(rng: RngState, items: readonly T[]): T {
+function pick<T>(rng: RngState, items: readonly T[]): T {
   return items[randomInt(rng, items.length)]!;
 }
 

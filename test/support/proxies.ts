@@ -57,13 +57,7 @@ function upstreamSubstitutions(upstreams: readonly [number, number]): Substituti
 }
 
 /** deploy/nginx.conf (an http{}-context file) for the test, and the main config that includes it. */
-export function nginxTestConfig(
-  shipped: string,
-  dir: string,
-  port: number,
-  redirectPort: number,
-  upstreams: readonly [number, number],
-): string {
+function nginxTestConfig(shipped: string, dir: string, port: number, redirectPort: number, upstreams: readonly [number, number]): string {
   const site = substitute(shipped, DEPLOY_FILE.nginx, [
     ...upstreamSubstitutions(upstreams),
     [/^(\s*)listen 80;$/gm, `$1listen 127.0.0.1:${redirectPort};`],
@@ -92,7 +86,7 @@ export function nginxTestConfig(
 }
 
 /** deploy/Caddyfile for the test: one plain-HTTP site on loopback, no admin endpoint. */
-export function caddyTestConfig(shipped: string, port: number, upstreams: readonly [number, number]): string {
+function caddyTestConfig(shipped: string, port: number, upstreams: readonly [number, number]): string {
   const site = substitute(shipped, DEPLOY_FILE.caddy, [
     ...upstreamSubstitutions(upstreams),
     [/^game\.example\.com \{$/m, `http://127.0.0.1:${port} {`],

@@ -4,8 +4,9 @@
  * camera and the minimap.
  * It is replaced (never mutated) so a reader cannot change the game through it.
  */
-import type { NetcodeOptions, NetStats } from "../../client/GameSession";
-import type { RenderBullet, RenderShip } from "../../client/frame";
+import type { GameSession, NetcodeOptions, NetStats } from "../../client/GameSession";
+import type { RenderBullet, RenderFrame, RenderShip } from "../../client/frame";
+import type { CameraView } from "./render/camera";
 import { OWN_SHOT_PREFIX } from "../../client/OwnShots";
 
 export type DebugShip = Pick<RenderShip, "id" | "name" | "color" | "x" | "y" | "angle" | "alive" | "protected">;
@@ -54,7 +55,7 @@ export interface DebugSnapshot {
   killCam?: { shown: number; following?: string; progress?: number; camera?: { x: number; y: number } };
 }
 
-export interface DebugReplay {
+interface DebugReplay {
   /** Why the replay cannot be played, when it cannot. */
   error?: string;
   tick?: number;
@@ -70,7 +71,7 @@ export interface DebugReplay {
   simulation?: { recorded: number; played: number };
 }
 
-export interface DebugCamera {
+interface DebugCamera {
   x: number;
   y: number;
   scale: number;
@@ -99,7 +100,7 @@ export function debugShips(ships: readonly RenderShip[]): DebugShip[] {
 }
 
 /** The own shots among a frame's bullets, as the snapshot lists them. */
-export function debugOwnShots(bullets: readonly RenderBullet[]): DebugBullet[] {
+function debugOwnShots(bullets: readonly RenderBullet[]): DebugBullet[] {
   return bullets
     .filter((bullet) => bullet.id.startsWith(OWN_SHOT_PREFIX))
     .map(({ id, x, y, radius, opacity }) => ({ id, x, y, radius, opacity }));
@@ -107,4 +108,53 @@ export function debugOwnShots(bullets: readonly RenderBullet[]): DebugBullet[] {
 
 export function publishDebugSnapshot(snapshot: DebugSnapshot): void {
   window.__netroids = Object.freeze(snapshot);
+}
+
+/** What the game screen knows of its last frame beyond the session's own state. */
+export interface GameFrameFacts {
+  session: GameSession;
+  frame: RenderFrame;
+  nowMs: number;
+  view: CameraView;
+  frames: number;
+  explosions: number;
+  explosionsSeen: number;
+  edgeMarkers: number;
+  minimap: { x: number; y: number; width: number; height: number };
+  sound: { played: number; muted: boolean; running: boolean };
+  killCam: { shown: number; following: string | undefined; progress: number | undefined; view: CameraView | undefined };
+}
+
+/** Publishes the game screen's snapshot of its last frame. */
+export function publishGameSnapshot(facts: GameFrameFacts): void {
+  const { session, frame, view, minimap, sound, killCam } = facts;
+  publishDebugSnapshot({
+    screen: "game",
+    sessionId: session.sessionId,
+    roomId: session.roomId,
+    roomName: session.roomName,
+    ships: debugShips(frame.ships),
+    bullets: frame.bullets.length,
+    ownShots: debugOwnShots(frame.bullets),
+    asteroids: frame.asteroids.length,
+    explosions: facts.explosions,
+    explosionsSeen: facts.explosionsSeen,
+    score: session.localScore(),
+    pingMs: session.latestPingMs,
+    frames: facts.frames,
+    net: session.stats(facts.nowMs),
+    netcode: { ...session.options },
+    camera: { x: view.x, y: view.y, scale: view.scale, viewWidth: 2 * view.halfWidth, viewHeight: 2 * view.halfHeight },
+    world: { width: frame.world.width, height: frame.world.height },
+    blips: frame.blips.length,
+    edgeMarkers: facts.edgeMarkers,
+    minimap: { x: minimap.x, y: minimap.y, width: minimap.width, height: minimap.height },
+    sound: { played: sound.played, muted: sound.muted, running: sound.running },
+    killCam: {
+      shown: killCam.shown,
+      following: killCam.following,
+      progress: killCam.progress,
+      camera: killCam.view && { x: killCam.view.x, y: killCam.view.y },
+    },
+  });
 }

@@ -2,7 +2,7 @@ import type { HudState } from "../../../client/GameSession";
 import type { RankedLine } from "../../../client/standings";
 
 /** "1 player", "2 players". */
-export function countOf(n: number, noun: string): string {
+function countOf(n: number, noun: string): string {
   return `${n} ${noun}${n === 1 ? "" : "s"}`;
 }
 

@@ -7,7 +7,6 @@ import { TICK_MS } from "../../../shared/constants";
 import type { LoadWindow } from "../../../shared/dashboard/dashboardApi";
 
 export const STACK_LAYERS = ["messages", "simulation", "network", "other", "idle"] as const;
-export type StackLayer = (typeof STACK_LAYERS)[number];
 
 /** [x (s since the epoch), then the running total up to each layer, bottom to top], one column per window. */
 export function stackedTickTime(load: readonly LoadWindow[]): number[][] {

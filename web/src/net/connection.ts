@@ -2,7 +2,7 @@
 import { Client } from "@colyseus/sdk";
 
 /** ws(s)://host of the page: the game server in production, Vite's proxy in development. */
-export function gameServerEndpoint(location: Pick<Location, "protocol" | "host">): string {
+function gameServerEndpoint(location: Pick<Location, "protocol" | "host">): string {
   return `${location.protocol === "https:" ? "wss" : "ws"}://${location.host}`;
 }
 

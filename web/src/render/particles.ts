@@ -8,7 +8,7 @@ import { nextRandom, randomRange, type RngState } from "../../../shared/sim/rng"
 
 export type BurstKind = "explosion" | "shatter";
 
-export interface Particle {
+interface Particle {
   /** Initial velocity, px/s. */
   readonly vx: number;
   readonly vy: number;
@@ -33,7 +33,7 @@ export interface Burst {
 /** Drag time constant, s: a particle covers speed × this in total, 63 % of it in the first PARTICLE_DRAG_S. */
 export const PARTICLE_DRAG_S = 0.5;
 
-export const EXPLOSION_PARTICLES = 32;
+const EXPLOSION_PARTICLES = 32;
 const EXPLOSION_MIN_SPEED = 40;
 const EXPLOSION_MAX_SPEED = 200;
 export const EXPLOSION_MIN_LIFE_MS = 800;
@@ -46,8 +46,8 @@ const SHATTER_PER_SIZE = 2;
 const SHATTER_BASE_FRAGMENTS = 3;
 const SHATTER_MIN_SPEED = 30;
 const SHATTER_MAX_SPEED = 120;
-export const SHATTER_MIN_LIFE_MS = 350;
-export const SHATTER_MAX_LIFE_MS = 700;
+const SHATTER_MIN_LIFE_MS = 350;
+const SHATTER_MAX_LIFE_MS = 700;
 /** Fragment length per size step, px: debris of a large rock is bigger. */
 const SHATTER_LENGTH_PER_SIZE = 1.5;
 const SHATTER_MIN_LENGTH = 2;

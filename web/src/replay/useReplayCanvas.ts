@@ -5,9 +5,9 @@
  */
 import { useEffect, type RefObject } from "react";
 import type { RenderShip } from "../../../client/frame";
-import { followFocus, followView, initialCamera, type CameraState, type CameraView } from "../render/camera";
-import { fitCanvas } from "../render/fitCanvas";
-import { GameRenderer } from "../render/GameRenderer";
+import type { WorldSize } from "../../../shared/sim/worldSize";
+import type { CameraView } from "../render/camera";
+import { FramePainter } from "../render/FramePainter";
 import type { ReplayPlayback } from "./ReplayPlayback";
 import { replayFrame } from "./replayFrame";
 
@@ -25,34 +25,20 @@ export function useReplayCanvas(
 ): void {
   useEffect(() => {
     const canvas = canvasRef.current;
-    const ctx = canvas?.getContext("2d");
-    if (!canvas || !ctx || !playback) return;
-    const renderer = new GameRenderer();
-    const { width, height } = playback.replayer.recording.header;
-    const field = { width, height };
-    let camera: CameraState = initialCamera(field);
+    if (!canvas || !playback) return;
+    const painter = new FramePainter();
+    const freeView = (world: WorldSize, width: number, height: number) => playback.freeCamera.view(world, width, height);
     let lastTick = playback.tick;
     let frameId = 0;
     const draw = (nowMs: number) => {
       frameId = requestAnimationFrame(draw);
-      fitCanvas(canvas);
       const { world, events } = playback.frame(nowMs);
       // A jump (a seek, or back to the start) leaves no trails or effects behind it.
-      if (world.tick < lastTick || (events.length === 0 && world.tick - lastTick > 1)) renderer.reset();
+      if (world.tick < lastTick || (events.length === 0 && world.tick - lastTick > 1)) painter.reset();
       lastTick = world.tick;
       const frame = replayFrame(world, playback.ships(), playback.replayer.recording.header.roomName, playback.followed);
-      const colorOf = new Map(frame.ships.map((ship) => [ship.id, ship.color]));
-      renderer.startEffects(events, (id) => colorOf.get(id) ?? "#ffffff", nowMs);
-      let view: CameraView;
-      if (frame.focus) {
-        camera = followFocus(camera, frame.focus, field, nowMs);
-        view = followView(camera, canvas.width, canvas.height);
-      } else {
-        camera = initialCamera(field);
-        view = playback.freeCamera.view(field, canvas.width, canvas.height);
-      }
-      renderer.render(ctx, frame, nowMs, view);
-      onFrame({ tick: world.tick, view, ships: frame.ships });
+      const painted = painter.paint(canvas, frame, events, nowMs, freeView);
+      if (painted) onFrame({ tick: world.tick, view: painted.view, ships: frame.ships });
     };
     frameId = requestAnimationFrame(draw);
     return () => cancelAnimationFrame(frameId);
