@@ -1,6 +1,6 @@
 /**
  * Rooms left with no player and kept open only so that players who left with `away` (a page
- * reload) can take their seats back (KeptSeats, AsteroidsRoom.closeWhenEmptyAfterKeptSeats).
+ * reload) can take their seats back (KeptSeats, rooms/emptyRoomWait.ts).
  * Such a room costs what any room costs (a 60 Hz simulation) and is listed as waiting for
  * players, so it counts toward RoomCaps' total; here it also counts against each address
  * holding a seat in it, under the same caps:

@@ -8,7 +8,6 @@
 import { performance } from "node:perf_hooks";
 import { Counter, Gauge, Histogram, Registry, Summary, collectDefaultMetrics } from "prom-client";
 import { ClientState, matchMaker, type ClientArray } from "@colyseus/core";
-import { coalesceWrites } from "../transport/coalesceWrites";
 import type { FrameDropReason } from "../transport/frameKind";
 import type { DropReason } from "../rooms/MessageGuard";
 import type { LoadSampler } from "./LoadSampler";
@@ -189,16 +188,10 @@ class ServerMetrics {
   /**
    * Runs one room's patch broadcast, timing it and counting the bytes it sent each client
    * that receives patches (joined ones; a client still joining or reconnecting gets none).
-   * Each client's frames (the patch and the events behind it) leave in one socket write.
    */
-  measurePatch(clients: ClientArray, broadcast: () => boolean): boolean {
+  measurePatch<T>(clients: ClientArray, broadcast: () => T): T {
     const receiving = clients.filter((client) => client.state === ClientState.JOINED).length;
-    return this.timePatch(receiving, () =>
-      coalesceWrites(
-        clients.map((client) => client.ref),
-        broadcast,
-      ),
-    );
+    return this.timePatch(receiving, broadcast);
   }
 
   private timePatch<T>(clients: number, broadcast: () => T): T {

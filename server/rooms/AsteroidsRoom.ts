@@ -5,41 +5,35 @@
  * patched out at 20 Hz. Clients never send positions and never decide hits.
  */
 import { performance } from "node:perf_hooks";
-import { CloseCode, matchMaker, Room, ServerError, type Client } from "@colyseus/core";
+import { CloseCode, Room, ServerError, type AuthContext, type Client } from "@colyseus/core";
 import { StateView } from "@colyseus/schema";
 import { DEFAULT_SEATS, RECONNECT_WINDOW, TICK_DT, TICK_MS, TICK_RATE } from "../../shared/constants";
-import { MINIMAP_INTERVAL_MS, PATCH_INTERVAL_MS } from "../../shared/net/netConstants";
+import { PATCH_INTERVAL_MS } from "../../shared/net/netConstants";
 import { addShip, removeShip } from "../../shared/sim/lifecycle";
-import {
-  BROADCAST_EVENT_KINDS,
-  ClientMessage,
-  ROOM_NAME,
-  ServerMessage,
-  type RoomListingMetadata,
-  type ShutdownNotice,
-} from "../../shared/net/messages";
-import { freeColor } from "../../shared/net/palette";
-import { cleanColor, cleanPlayerName, cleanRoomName, joinOptionsProblem, validText, type JoinOptions } from "../../shared/net/joinOptions";
-import { GameState, type BulletState } from "../../shared/net/schema";
+import { ClientMessage, ServerMessage, type RoomListingMetadata, type ShutdownNotice } from "../../shared/net/messages";
+import { cleanRoomName, joinOptionsProblem, type JoinOptions } from "../../shared/net/joinOptions";
+import { GameState } from "../../shared/net/schema";
 import { createWorld, step } from "../../shared/sim/step";
-import { findShip, type GameEvent, type World } from "../../shared/sim/world";
+import { findShip, type World } from "../../shared/sim/world";
 import { worldSizeFor } from "../../shared/sim/worldSize";
 import type { SpectatorWorld } from "../../shared/dashboard/dashboardApi";
 import { spectatorWorldOf } from "../../shared/dashboard/spectatorWorld";
 import { closedForViolation } from "../transport/GameTransport";
+import { coalesceWrites } from "../transport/coalesceWrites";
 import { serverMetrics } from "../metrics/ServerMetrics";
 import { InputQueue } from "./InputQueue";
 import type { ClientMessageStats, MessageGuard } from "./MessageGuard";
 import { RoomInbox } from "./RoomInbox";
 import { RoundTrips } from "./RoundTrips";
-import { sendEventsSeen } from "./eventsSeen";
+import { PatchPreparer } from "./PatchPreparer";
 import { InterestManager } from "./InterestManager";
-import { addPlayerStates, mirrorWorld } from "./mirrorWorld";
+import { addPlayerStates } from "./mirrorWorld";
 import { TickLoop } from "./TickLoop";
-import { uniqueRoomName } from "./uniqueRoomName";
+import { freeRoomName } from "./uniqueRoomName";
+import { lookOfNewPlayer } from "./playerLook";
 import { KeptSeats, type KeptSeat } from "./KeptSeats";
-import type { AuthContext } from "@colyseus/core";
-import { keptOpenRooms, type KeptOpenRoom } from "../joinGuard/KeptOpenRooms";
+import { keptOpenRooms } from "../joinGuard/KeptOpenRooms";
+import { waitForRejoinsOrClose, type EmptyRoom } from "./emptyRoomWait";
 import { addressOfAuth, seatHolderOf, type SeatHolder } from "../joinGuard/seatHolder";
 import { ShotLaunches } from "./ShotLaunches";
 import type { MatchRecorder } from "../replay/MatchRecorder";
@@ -66,11 +60,9 @@ export class AsteroidsRoom extends Room<{ state: GameState; metadata: RoomListin
   private readonly inbox = new RoomInbox(this.inputQueue, this.roundTrips, () => this.clock.currentTime);
   private readonly interest = new InterestManager();
   private readonly launches = new ShotLaunches();
+  private readonly patches = new PatchPreparer(this.inputQueue, this.launches, this.roundTrips, this.interest);
   private readonly seats = new KeptSeats(RECONNECT_WINDOW * 1000);
   private readonly loop = new TickLoop(TICK_MS, () => this.tick(TICK_DT));
-  /** Room clock time of the last minimap refresh, ms. */
-  private minimapAt = -Infinity;
-  private pendingEvents: GameEvent[] = [];
   private playersJoined = 0;
   /** Set once the room is gone: late leaves must not bring its metrics back. */
   private disposed = false;
@@ -98,11 +90,7 @@ export class AsteroidsRoom extends Room<{ state: GameState; metadata: RoomListin
     this.state.width = size.width;
     this.state.height = size.height;
     this.roomNumber = ++AsteroidsRoom.roomsCreated;
-    const listed = await matchMaker.query({ name: ROOM_NAME });
-    const taken = new Set(
-      listed.flatMap((room) => (room.roomId !== this.roomId && room.metadata?.roomName ? [room.metadata.roomName] : [])),
-    );
-    const roomName = validText(uniqueRoomName(cleanRoomName(options.roomName), taken, this.roomNumber));
+    const roomName = await freeRoomName(cleanRoomName(options.roomName), this.roomId, this.roomNumber);
     this.state.roomName = roomName;
     this.recorder = startRecording(this.world, { roomId: this.roomId, roomName, seed });
     // Patches go out from the step loop, right after the step they describe (see TickLoop).
@@ -128,12 +116,7 @@ export class AsteroidsRoom extends Room<{ state: GameState; metadata: RoomListin
     // Someone is in: the room no longer waits for rejoins only (KeptOpenRooms).
     keptOpenRooms.release(this.roomId);
     const kept = options.rejoin === undefined ? undefined : this.takeSeat(options.rejoin);
-    const name = kept?.name ?? cleanPlayerName(options.name) ?? `pilot-${this.playersJoined}`;
-    // The colors in use are gathered only when the player named none and has no seat to take back.
-    const color =
-      kept?.color ??
-      cleanColor(options.color) ??
-      freeColor(new Set(Array.from(this.state.players.values(), (player) => player.color)), this.playersJoined - 1);
+    const { name, color } = kept ?? lookOfNewPlayer(options, this.state.players, this.playersJoined);
     this.recorder?.join(this.world, client.sessionId, name, color, kept?.score ?? 0);
     addShip(this.world, client.sessionId).score = kept?.score ?? 0;
     this.inputQueue.add(client.sessionId);
@@ -142,7 +125,7 @@ export class AsteroidsRoom extends Room<{ state: GameState; metadata: RoomListin
     addPlayerStates(this.state, client.sessionId, name, color).seatToken = seatToken;
     this.showOwnShip(client);
     // The first state the client gets already holds what is around its ship.
-    this.mirror(true);
+    this.patches.mirror(this.world, this.state, true);
     this.interest.update([client], this.world, this.state);
     this.updatePlayerCount();
   }
@@ -186,33 +169,16 @@ export class AsteroidsRoom extends Room<{ state: GameState; metadata: RoomListin
     const score = () => findShip(this.world, client.sessionId)?.score ?? player.score;
     this.seats.leave(client.sessionId, () => ({ name: player.name, color: player.color, score: score() }), this.clock.currentTime);
     this.removePlayer(client.sessionId);
-    if (this.state.players.size === 0) this.closeWhenEmptyAfterKeptSeats();
-  }
-
-  /**
-   * Empty: close now, or once the seats kept for rejoins have run out (Colyseus would close it at once).
-   * Kept open only within the caps of the addresses holding those seats, and first to close when a
-   * create would pass the total (KeptOpenRooms): emptying rooms must not keep others from making one.
-   */
-  private closeWhenEmptyAfterKeptSeats(): void {
-    const now = this.clock.currentTime;
-    const waitMs = this.seats.keptFor(now);
-    if (waitMs <= 0) return; // autoDispose closes it
-    const kept: KeptOpenRoom = {
-      holders: this.seats.holders(now),
+    if (this.state.players.size > 0) return;
+    const room: EmptyRoom = {
+      roomId: this.roomId,
+      clock: this.clock,
+      setAutoDispose: (on) => (this.autoDispose = on),
+      disconnect: () => this.disconnect(),
       isOpen: () => !this.disposed,
-      close: () => void this.disconnect().catch(() => undefined),
+      players: () => this.state.players.size,
     };
-    if (!keptOpenRooms.keep(this.roomId, kept)) {
-      this.autoDispose = true; // past its holders' caps: closes now, as when no seat is kept
-      return;
-    }
-    this.autoDispose = false;
-    this.clock.setTimeout(() => {
-      keptOpenRooms.release(this.roomId, kept);
-      if (this.state.players.size === 0) void this.disconnect();
-      else this.autoDispose = true;
-    }, waitMs);
+    waitForRejoinsOrClose(room, this.seats);
   }
 
   private removePlayer(sessionId: string): void {
@@ -271,14 +237,14 @@ export class AsteroidsRoom extends Room<{ state: GameState; metadata: RoomListin
     step(this.world, keys, dt, seenLag);
     this.recorder?.stepped(this.world, keys, seenLag, TICK_RATE);
     this.launches.record(this.world, (id) => this.inputQueue.ackOf(id));
-    for (const event of this.world.events) if (BROADCAST_EVENT_KINDS.has(event.kind)) this.pendingEvents.push(event);
+    this.patches.collectEvents(this.world);
     serverMetrics.observeTick((performance.now() - started) / 1000);
     if (this.world.tick % STEPS_PER_PATCH === 0) this.broadcastPatch();
   }
 
   /** Times each patch (copy, encode and send) and what it cost each client in bytes; a client's frames leave in one write. */
   override broadcastPatch(): boolean {
-    return serverMetrics.measurePatch(this.clients, () => super.broadcastPatch());
+    return serverMetrics.measurePatch(this.clients, () => coalesceWrites(this.clients, () => super.broadcastPatch()));
   }
 
   /**
@@ -301,36 +267,9 @@ export class AsteroidsRoom extends Room<{ state: GameState; metadata: RoomListin
     serverMetrics.forgetRoom(this.roomId);
   }
 
-  /**
-   * The replicated state is copied from the world once per patch, not once per step:
-   * only the newest values go out anyway, and copying costs a third as much.
-   * Events of the steps since the last patch go out right behind that patch, so
-   * clients already hold the state they refer to.
-   */
+  /** The state, events and views brought up to date for the patch (PatchPreparer). */
   override onBeforePatch(): void {
-    // Events are sorted per client while the rocks they name are still in the state.
-    if (this.pendingEvents.length > 0) {
-      sendEventsSeen(this.clients, this.pendingEvents, this.world.tick, this.state);
-      this.pendingEvents = [];
-    }
-    const now = this.clock.currentTime;
-    const refreshMinimap = now - this.minimapAt >= MINIMAP_INTERVAL_MS;
-    if (refreshMinimap) this.minimapAt = now;
-    const newBullets = this.mirror(refreshMinimap);
-    this.roundTrips.probe(this.state.ships);
-    this.interest.showShots(this.clients, newBullets);
-    this.interest.updateInTurn(this.clients, this.world, this.state);
-  }
-
-  /** Copies the world into the state; returns the bullets new to it. */
-  private mirror(refreshMinimap: boolean): BulletState[] {
-    const newBullets = mirrorWorld(this.world, this.state, {
-      ackOf: (id) => this.inputQueue.ackOf(id),
-      refreshMinimap,
-      launchOf: (id) => this.launches.launchOf(id),
-    });
-    this.launches.prune(this.world);
-    return newBullets;
+    this.patches.prepare(this.clients, this.world, this.state, this.clock.currentTime);
   }
 
   /** The input step a bullet in flight was fired at (its shooter's), for the netcode bench's bookkeeping. */

@@ -4,7 +4,10 @@
  * a room created without a name is the first free "Sector N" from `from` on. The names
  * taken are those of every listed room, across processes when they share a Redis driver.
  */
+import { matchMaker } from "@colyseus/core";
 import { ROOM_NAME_MAX_LENGTH } from "../../shared/constants";
+import { ROOM_NAME } from "../../shared/net/messages";
+import { validText } from "../../shared/net/joinOptions";
 
 /** Beyond this many tries the name is left as asked: the lobby cannot list that many rooms anyway. */
 const MAX_SUFFIX = 1000;
@@ -29,4 +32,11 @@ export function uniqueRoomName(wanted: string | undefined, taken: ReadonlySet<st
     if (!taken.has(candidate)) return candidate;
   }
   return wanted;
+}
+
+/** The name room `roomId` (the `roomNumber`th this process made) is listed under: `wanted`, or a free variant of it. */
+export async function freeRoomName(wanted: string | undefined, roomId: string, roomNumber: number): Promise<string> {
+  const listed = await matchMaker.query({ name: ROOM_NAME });
+  const taken = new Set(listed.flatMap((room) => (room.roomId !== roomId && room.metadata?.roomName ? [room.metadata.roomName] : [])));
+  return validText(uniqueRoomName(wanted, taken, roomNumber));
 }

@@ -14,10 +14,10 @@ function tcpSocketOf(rawClient: unknown): { cork(): void; uncork(): void } | und
 /**
  * Runs `send` with every client's socket corked, so all the frames it writes to one
  * client (a patch and the events riding behind it) leave in a single write instead of
- * one system call per frame.
+ * one system call per frame. `clients` are Colyseus's, whose `ref` is the ws socket.
  */
-export function coalesceWrites<T>(rawClients: readonly unknown[], send: () => T): T {
-  const sockets = rawClients.map(tcpSocketOf);
+export function coalesceWrites<T>(clients: Iterable<{ ref: unknown }>, send: () => T): T {
+  const sockets = Array.from(clients, (client) => tcpSocketOf(client.ref));
   for (const socket of sockets) socket?.cork();
   try {
     return send();
