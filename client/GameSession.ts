@@ -8,17 +8,17 @@
  * HUD data and network statistics from it; it knows nothing of React.
  */
 import type { Room } from "@colyseus/sdk";
-import { PING_INTERVAL_MS } from "../shared/net/netConstants";
 import { MAX_BULLETS_PER_SHIP, RECONNECT_RETRY_MAX_DELAY_MS, RECONNECT_WINDOW, TICK_DT, TICK_MS } from "../shared/constants";
 import { ClientMessage, ServerMessage, type EventSeen, type EventsMessage } from "../shared/net/messages";
-import type { BulletState, GameState } from "../shared/net/schema";
+import type { GameState } from "../shared/net/schema";
 import { decodeTrigger } from "../shared/net/triggerWire";
-import { readPublicShip } from "../shared/net/wire";
 import type { Vec2 } from "../shared/sim/vector";
-import type { RenderFrame } from "./frame";
+import { presentOwnShip, type RenderFrame } from "./frame";
 import { minimapBlips } from "./minimap";
-import { describeOwnDeath, KillFeed } from "./killFeed";
-import { standingsOf, type ScoreLine, type Standings } from "./standings";
+import { KillFeed } from "./killFeed";
+import { hudStateOf, type HudState } from "./hudState";
+import { FrameCounters, type NetcodeOptions, type NetStats } from "./netStats";
+import { DueEvents } from "./DueEvents";
 import { targetInterpolationDelay } from "../shared/net/interpolationDelay";
 import { adaptInterpolationDelay } from "./interpolationDelay";
 import { InputPump, systemClock } from "./InputPump";
@@ -26,52 +26,11 @@ import { InputSender } from "./InputSender";
 import { InputStream } from "./InputStream";
 import { NO_CONDITIONS, type LinkConditions } from "./linkConditions";
 import { OwnShipPredictor, type PredictedInput } from "./OwnShipPredictor";
-import { OwnShots } from "./OwnShots";
+import { OwnShots, ownBulletsIn } from "./OwnShots";
+import { PingMeter } from "./PingMeter";
 import { colorOf, RemoteWorld, type SampledWorld } from "./RemoteWorld";
 import { RoomLink } from "./RoomLink";
 import { ServerClock } from "./serverClock";
-
-/** The three netcode techniques, each switchable from the debug overlay to see what it does. */
-export interface NetcodeOptions {
-  prediction: boolean;
-  interpolation: boolean;
-  lagCompensation: boolean;
-}
-
-export interface NetStats {
-  pingMs: number | undefined;
-  jitterMs: number;
-  interpolationDelayMs: number;
-  /** Size of the last reconciliation correction, and of the correction still visible, px. */
-  correctionPx: number;
-  visibleErrorPx: number;
-  /** Since joining: patches that checked the own ship's prediction, and those that corrected it (see OwnShipPredictor). */
-  reconciliations: number;
-  correctedPatches: number;
-  serverTick: number;
-  patchesPerSecond: number;
-  bytesInPerSecond: number;
-  bytesOutPerSecond: number;
-  /** Share of frames drawn past the newest snapshot (the buffer ran dry). */
-  dryFrameShare: number;
-  pendingInputs: number;
-}
-
-export interface HudState {
-  roomName: string;
-  score: number;
-  pingMs: number | undefined;
-  alive: boolean;
-  respawnIn: number;
-  /** The leaders and the player's own row (see standings). */
-  standings: Standings;
-  /** The latest kills, oldest first ("Ann destroyed Ben"). */
-  killFeed: string[];
-  /** While dead: how ("Destroyed by Ann", "You hit a rock"). */
-  death: string | undefined;
-  /** While the link is down: seconds left before the server gives the seat up; undefined while connected. */
-  reconnectingIn: number | undefined;
-}
 
 export class GameSession {
   readonly clock = new ServerClock();
@@ -93,13 +52,12 @@ export class GameSession {
   private readonly predictor = new OwnShipPredictor();
   private readonly ownShots = new OwnShots();
   private readonly remote = new RemoteWorld();
-  private readonly pendingEvents: Array<{ t: number; event: EventSeen }> = [];
+  private readonly dueEvents = new DueEvents();
   private readonly kills = new KillFeed();
-  private readonly patchTimes: number[] = [];
-  private readonly timers: Array<ReturnType<typeof setInterval>>;
+  private readonly counters = new FrameCounters();
+  private readonly pings: PingMeter;
   private readonly closeListeners = new Set<(code: number) => void>();
   private readonly unbindEvents: () => void;
-  private pingMs: number | undefined;
   private closed = false;
   private delayMs = targetInterpolationDelay(0);
   private latestPatchT = -Infinity;
@@ -108,8 +66,6 @@ export class GameSession {
   private lastFrameAt: number | undefined;
   /** Local time the link dropped at, while the SDK reconnects. */
   private droppedAt: number | undefined;
-  private frames = 0;
-  private dryFrames = 0;
 
   constructor(
     readonly room: Room<unknown, GameState>,
@@ -128,12 +84,10 @@ export class GameSession {
     Object.assign(room.reconnection, { minUptime: 0, maxDelay: RECONNECT_RETRY_MAX_DELAY_MS });
     room.onDrop(this.onDrop);
     room.onReconnect(this.onReconnect);
-    this.unbindEvents = room.onMessage(ServerMessage.Events, (batch: EventsMessage) => {
-      for (const event of batch.events) this.pendingEvents.push({ t: batch.tick * TICK_MS, event });
-    });
-    this.timers = [setInterval(() => this.measurePing(), PING_INTERVAL_MS)];
+    this.unbindEvents = room.onMessage(ServerMessage.Events, (batch: EventsMessage) => this.dueEvents.add(batch));
     this.pump.start();
-    this.measurePing();
+    this.pings = new PingMeter(room);
+    this.pings.start();
   }
 
   /** The room's own name (its lobby listing's, the same on every page), or the lobby's guess before the first state. */
@@ -156,7 +110,7 @@ export class GameSession {
   }
 
   get latestPingMs(): number | undefined {
-    return this.pingMs;
+    return this.pings.latestMs;
   }
 
   /** The keys the player holds now; they go out with the next input step. */
@@ -190,8 +144,7 @@ export class GameSession {
     this.lastFrameAt = localNow;
     this.delayMs = adaptInterpolationDelay(this.delayMs, this.clock.jitterMs, frameMs);
     const renderTime = this.renderTime(localNow);
-    this.frames++;
-    if (renderTime > this.latestPatchT) this.dryFrames++;
+    this.counters.frame(renderTime > this.latestPatchT);
 
     const sampled = this.remote.sample(renderTime);
     const frame: RenderFrame = {
@@ -206,37 +159,25 @@ export class GameSession {
     for (const ship of sampled.ships) {
       const isLocal = ship.id === this.sessionId;
       const own = isLocal ? this.room.state.ships.get(ship.id) : undefined;
-      if (own && ownPose)
-        frame.ships.push({
-          ...ship,
-          ...ownPose,
-          alive: own.alive,
-          // Like `alive`: the own ship is drawn in the present, so its protection blinks from the newest state too.
-          protected: own.protected,
-          charge: readPublicShip(own, this.room.state.tick).charge,
-          keys: this.inputs.heldKeys,
-          isLocal,
-        });
-      else frame.ships.push({ ...ship, isLocal });
+      frame.ships.push(
+        own && ownPose ? presentOwnShip(ship, own, ownPose, this.inputs.heldKeys, this.room.state.tick) : { ...ship, isLocal },
+      );
     }
     const drawnOwn = frame.ships.find((ship) => ship.isLocal);
     if (drawnOwn) this.focus = { x: drawnOwn.x, y: drawnOwn.y };
     frame.focus = this.focus;
     frame.blips = minimapBlips(this.room.state, frame, this.sessionId);
     this.collectBullets(frame, sampled, localNow);
-    let due = 0;
-    while (due < this.pendingEvents.length && this.pendingEvents[due]!.t <= renderTime) due++;
-    const events = this.pendingEvents.splice(0, due).map((pending) => pending.event);
+    const events = this.dueEvents.takeDue(renderTime);
     const nameOf = (id: string) => this.room.state.players.get(id)?.name;
     for (const event of events) if (event.kind === "shipDestroyed") this.kills.record(event, nameOf, localNow);
     return { frame, events };
   }
 
   stats(localNow = this.now()): NetStats {
-    while (this.patchTimes.length > 0 && this.patchTimes[0]! < localNow - 1000) this.patchTimes.shift();
     const bytes = this.link.bytesPerSecond();
     return {
-      pingMs: this.pingMs,
+      pingMs: this.pings.latestMs,
       jitterMs: this.clock.jitterMs,
       interpolationDelayMs: this.options.interpolation ? this.delayMs : 0,
       correctionPx: this.predictor.lastCorrection,
@@ -244,52 +185,25 @@ export class GameSession {
       reconciliations: this.predictor.reconciliations,
       correctedPatches: this.predictor.correctedPatches,
       serverTick: this.room.state.tick ?? 0,
-      patchesPerSecond: this.patchTimes.length,
+      patchesPerSecond: this.counters.patchesPerSecond(localNow),
       bytesInPerSecond: bytes.in,
       bytesOutPerSecond: bytes.out,
-      dryFrameShare: this.frames === 0 ? 0 : this.dryFrames / this.frames,
+      dryFrameShare: this.counters.dryFrameShare,
       pendingInputs: this.predictor.pendingCount,
     };
   }
 
   /** Scores and the local player's status, from the newest state (not delayed). */
   hud(localNow = this.now()): HudState {
-    const state = this.room.state;
-    const lines: ScoreLine[] = [];
-    const killFeed = this.kills.recent(localNow);
-    // Until the first full state arrives (a slow link, a proxy), the SDK's state has no fields yet.
-    if ((state.players as typeof state.players | undefined) === undefined) {
-      const standings = standingsOf(lines, this.sessionId);
-      const reconnectingIn = this.reconnectingIn(localNow);
-      return {
-        roomName: this.roomName,
-        score: 0,
-        pingMs: this.pingMs,
-        alive: true,
-        respawnIn: 0,
-        standings,
-        killFeed,
-        death: undefined,
-        reconnectingIn,
-      };
-    }
-    state.players.forEach((player, id) => {
-      lines.push({ id, name: player.name, color: player.color, score: player.score, alive: player.alive, connected: player.connected });
-    });
-    const own = state.ships.get(this.sessionId);
-    const alive = own?.alive ?? true;
-    const lastDeath = alive ? undefined : this.kills.lastDeathOf(this.sessionId);
-    return {
+    return hudStateOf({
+      state: this.room.state,
+      sessionId: this.sessionId,
       roomName: this.roomName,
-      score: state.players.get(this.sessionId)?.score ?? 0,
-      pingMs: this.pingMs,
-      alive,
-      respawnIn: own ? readPublicShip(own, state.tick).respawnIn : 0,
-      standings: standingsOf(lines, this.sessionId),
-      killFeed,
-      death: lastDeath && describeOwnDeath(lastDeath),
+      pingMs: this.pings.latestMs,
+      killFeed: this.kills.recent(localNow),
+      lastDeath: (id) => this.kills.lastDeathOf(id),
       reconnectingIn: this.reconnectingIn(localNow),
-    };
+    });
   }
 
   /** Seconds left of the server's RECONNECT_WINDOW while the link is down, else undefined. */
@@ -336,7 +250,7 @@ export class GameSession {
     this.closed = true;
     this.link.close();
     this.pump.stop();
-    for (const timer of this.timers) clearInterval(timer);
+    this.pings.stop();
     this.room.onStateChange.remove(this.onState);
     this.room.onLeave.remove(this.onRoomLeave);
     this.room.onDrop.remove(this.onDrop);
@@ -363,27 +277,10 @@ export class GameSession {
       frame.bullets.push(...this.ownShots.drawn(this.inputs.lastSeq, localNow, frame.world, colorOf(this.room.state, this.sessionId)));
   }
 
-  private ownBullets(state: GameState): Array<[string, BulletState]> {
-    const own: Array<[string, BulletState]> = [];
-    state.bullets.forEach((bullet, id) => {
-      if (bullet.owner === this.sessionId) own.push([id, bullet]);
-    });
-    return own;
-  }
-
-  private measurePing(): void {
-    if (this.closed) return;
-    this.room.ping((ms: number) => {
-      this.pingMs = ms;
-      // The server keeps a histogram of its players' round trips; it cannot measure them itself.
-      if (!this.closed) this.room.send(ClientMessage.Rtt, Math.round(ms));
-    });
-  }
-
   private snapshot(state: GameState): void {
     const localNow = this.now();
     this.clock.observe(state.tick, localNow);
-    this.patchTimes.push(localNow);
+    this.counters.patch(localNow);
     const t = state.tick * TICK_MS;
     this.latestPatchT = t;
     this.remote.record(state, t);
@@ -393,6 +290,6 @@ export class GameSession {
     this.sender.echo(own.probe);
     const { x, y, vx, vy, angle, alive, ack } = own;
     this.predictor.reconcile({ x, y, vx, vy, angle, alive, ack, ...decodeTrigger(own.chargeLevel, own.cooldownSteps) }, TICK_DT);
-    this.ownShots.reconcile(ack, this.ownBullets(state), this.inputs.lastSeq, localNow, this.remote.size);
+    this.ownShots.reconcile(ack, ownBulletsIn(state, this.sessionId), this.inputs.lastSeq, localNow, this.remote.size);
   }
 }

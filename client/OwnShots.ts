@@ -13,7 +13,7 @@
  */
 import { BULLET_LIFETIME, TICK_DT, TICK_RATE } from "../shared/constants";
 import { CORRECTION_TIME_MS, REFUSED_SHOT_FADE_MS } from "../shared/net/netConstants";
-import type { BulletState } from "../shared/net/schema";
+import type { BulletState, GameState } from "../shared/net/schema";
 import { wrapCoord, wrappedOffset, type Vec2 } from "../shared/sim/vector";
 import type { Bullet } from "../shared/sim/world";
 import type { WorldSize } from "../shared/sim/worldSize";
@@ -121,4 +121,13 @@ export class OwnShots {
     const keep = Math.exp(-(now - shot.handedOverAt) / CORRECTION_TIME_MS);
     return { x: wrapCoord(onFlight.x + shot.offset.x * keep, field.width), y: wrapCoord(onFlight.y + shot.offset.y * keep, field.height) };
   }
+}
+
+/** The bullets of `ownerId` in the state, with their ids: what the server says of its own shots. */
+export function ownBulletsIn(state: GameState, ownerId: string): Array<[string, BulletState]> {
+  const own: Array<[string, BulletState]> = [];
+  state.bullets.forEach((bullet, id) => {
+    if (bullet.owner === ownerId) own.push([id, bullet]);
+  });
+  return own;
 }

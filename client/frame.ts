@@ -5,6 +5,8 @@
  */
 import type { Vec2 } from "../shared/sim/vector";
 import type { WorldSize } from "../shared/sim/worldSize";
+import type { ShipState } from "../shared/net/schema";
+import { readPublicShip } from "../shared/net/wire";
 
 export interface RenderShip {
   id: string;
@@ -70,4 +72,26 @@ export interface RenderFrame {
   asteroids: RenderAsteroid[];
   /** Every player in the room, for the minimap: the ones in view where they are drawn, the rest at their coarse cell. */
   blips: MinimapBlip[];
+}
+
+/**
+ * The own ship as drawn: in the present, at its predicted pose with the keys held now, and, like
+ * `alive`, its spawn protection and charge from the newest state, not the interpolated one.
+ */
+export function presentOwnShip(
+  interpolated: Omit<RenderShip, "isLocal">,
+  own: ShipState,
+  pose: { x: number; y: number; angle: number },
+  keys: number,
+  tick: number,
+): RenderShip {
+  return {
+    ...interpolated,
+    ...pose,
+    alive: own.alive,
+    protected: own.protected,
+    charge: readPublicShip(own, tick).charge,
+    keys,
+    isLocal: true,
+  };
 }

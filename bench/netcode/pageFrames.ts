@@ -6,7 +6,7 @@
  * here Node reads the whole record once, after the duel.
  */
 import type { Page } from "playwright-core";
-import type { NetStats } from "../../client/GameSession";
+import type { NetStats } from "../../client/netStats";
 import type { RenderFrame } from "../../client/frame";
 import { OWN_SHOT_PREFIX } from "../../client/OwnShots";
 import { share } from "../../shared/stats";

@@ -4,7 +4,8 @@
  * camera and the minimap.
  * It is replaced (never mutated) so a reader cannot change the game through it.
  */
-import type { GameSession, NetcodeOptions, NetStats } from "../../client/GameSession";
+import type { GameSession } from "../../client/GameSession";
+import type { NetcodeOptions, NetStats } from "../../client/netStats";
 import type { RenderBullet, RenderFrame, RenderShip } from "../../client/frame";
 import type { CameraView } from "./render/camera";
 import { OWN_SHOT_PREFIX } from "../../client/OwnShots";

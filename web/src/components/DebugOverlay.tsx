@@ -9,9 +9,11 @@
  */
 import { useEffect, useState, type ChangeEvent, type FormEvent, type KeyboardEvent } from "react";
 import { useToggleKey } from "../input/useToggleKey";
-import type { GameSession, NetcodeOptions, NetStats } from "../../../client/GameSession";
+import type { GameSession } from "../../../client/GameSession";
+import type { NetcodeOptions, NetStats } from "../../../client/netStats";
 import type { LinkConditions } from "../../../client/linkConditions";
 import { conditionsFromForm, describeLink, formatMs, formatPercent, formatPx, formatRate, linkForm, type LinkForm } from "./overlayFormat";
+import "./debugOverlay.css";
 
 /** F3 as in many PC games; ` for laptops whose F keys need Fn. */
 const TOGGLE_KEYS: readonly string[] = ["F3", "Backquote"];

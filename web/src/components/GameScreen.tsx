@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from "react";
-import type { GameSession, HudState } from "../../../client/GameSession";
+import type { GameSession } from "../../../client/GameSession";
+import type { HudState } from "../../../client/hudState";
 import type { KillCamDirector } from "../../../client/KillCamDirector";
 import { attachKeyboard } from "../input/keyboard";
 import { closeReason } from "../net/closeReason";

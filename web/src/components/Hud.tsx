@@ -1,4 +1,4 @@
-import type { HudState } from "../../../client/GameSession";
+import type { HudState } from "../../../client/hudState";
 import type { RankedLine } from "../../../client/standings";
 
 /** "1 player", "2 players". */

@@ -1,6 +1,7 @@
 import { useRef } from "react";
 import type { PointerEvent } from "react";
 import { Key } from "../../../shared/sim/input";
+import "./touchControls.css";
 
 /**
  * On-screen controls for touch screens: turn left and right under the left thumb, thrust,
