@@ -6,7 +6,7 @@ import prettier from "eslint-config-prettier";
 import reactHooks from "eslint-plugin-react-hooks";
 import tseslint from "typescript-eslint";
 
-// The simulation in shared/ must give the same bits in every engine (README "Determinism"). ECMAScript lets each
+// The simulation in shared/ must give the same bits in every engine (docs/netcode.md, "Determinism"). ECMAScript lets each
 // engine approximate these Math functions, and `**` (Math.pow) its own way: shared/sim/deterministicMath.ts has exact-op versions.
 const APPROXIMATED_MATH = ["sin", "cos", "tan", "asin", "acos", "atan", "atan2", "sinh", "cosh", "tanh", "asinh", "acosh", "atanh"].concat([
   "exp",

@@ -3,7 +3,7 @@
  * each with the next sequence number, carrying the keys held at that step. One input
  * is one server step, so the client can replay exactly what the server will apply
  * (see OwnShipPredictor). InputSender sends only their key changes and a heartbeat: a few
- * messages a second (README, load bench).
+ * messages a second (docs/protocol.md, docs/benchmarks.md).
  */
 import { INPUT_MAX_CATCH_UP_STEPS } from "../shared/net/netConstants";
 import { TICK_MS } from "../shared/constants";

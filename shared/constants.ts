@@ -124,7 +124,7 @@ export const POSE_HISTORY_TICKS = TICK_RATE;
  * @default 30 steps (500 ms) — a 300 ms round trip plus the client's interpolation delay
  * (100–150 ms) and the steps the server's input pacing keeps to spare; beyond it a high-ping
  * player would shoot ships that have long moved on. The price is the victim's: a ship can be
- * hit up to this long after it flew out of the shooter's sight (README, Netcode).
+ * hit up to this long after it flew out of the shooter's sight (docs/netcode.md, Lag compensation).
  */
 export const MAX_REWIND_TICKS = Math.round(500 / TICK_MS);
 // What a player sees

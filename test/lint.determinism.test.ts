@@ -1,6 +1,6 @@
 /**
  * The lint rule that keeps engine-approximated math out of the simulation (eslint.config.mjs,
- * README "Determinism"): Math.sin and its kin, `**` and Math.random in a shared/ file are
+ * docs/netcode.md, "Determinism"): Math.sin and its kin, `**` and Math.random in a shared/ file are
  * errors that name the deterministic module; the same code in a test or the renderer is not.
  */
 import { execFile } from "node:child_process";

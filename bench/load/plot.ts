@@ -1,5 +1,5 @@
 /**
- * The load benchmark's chart, as a standalone SVG string for the README: on top, where
+ * The load benchmark's chart, as a standalone SVG string for load.md: on top, where
  * the server's event loop spends its wall time second by second (stacked, idle on top,
  * with the 80 % idle target marked); below, the bots' round-trip time p50 and p99 on the
  * same time axis. Pure and deterministic, so a re-run with the same data diffs clean.

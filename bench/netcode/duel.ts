@@ -2,7 +2,7 @@
  * One benchmark configuration: a shooter and a target, two real SDK clients each
  * wrapped in the web client's GameSession, in a fresh room of the real server running
  * in this process, under one simulated network. A 60 Hz loop plays the shooter's
- * screen (`frame(now)`, which also sends its inputs) and measures as it goes: what the
+ * screen (`update(now)` runs its input steps, then `frame(now)` draws) and measures as it goes: what the
  * screen showed against what the server decided and where things truly were.
  */
 import { matchMaker } from "@colyseus/core";

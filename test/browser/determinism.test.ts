@@ -1,5 +1,5 @@
 /**
- * The simulation gives the same bits in every engine (README "Determinism"): a seeded
+ * The simulation gives the same bits in every engine (docs/netcode.md, "Determinism"): a seeded
  * 60 s match of ten ships (random keys, charged shots with rewinds, rock splits, kills, a
  * leave and a join) hashes the same every second in Node and inside real Chromium, and its
  * hashes are the ones written down in test/fixtures/seededMatch.json for this simulation
