@@ -17,6 +17,7 @@ import { createWorld, step } from "../../shared/sim/step";
 import type { World } from "../../shared/sim/world";
 import { worldSizeFor } from "../../shared/sim/worldSize";
 import { serverMetrics } from "../../server/metrics/ServerMetrics";
+import { coalesceWrites } from "../../server/transport/coalesceWrites";
 import { prune } from "../../server/rooms/mirrorWorld";
 
 export const TUTORIAL_ROOM_NAME = "tutorial";
@@ -81,7 +82,8 @@ export class TutorialRoom extends Room<{ state: TutorialState }> {
   }
 
   override broadcastPatch(): boolean {
-    return serverMetrics.measurePatch(this.clients, () => super.broadcastPatch());
+    // As the game room does, so the reference pays the same per-write cost.
+    return serverMetrics.measurePatch(this.clients, () => coalesceWrites(this.clients, () => super.broadcastPatch()));
   }
 
   private tick(dt: number): void {

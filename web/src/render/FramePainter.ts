@@ -57,9 +57,14 @@ export class FramePainter {
     return this.renderer.edgeMarkers();
   }
 
-  /** A new scene (a new kill-cam clip, a replay seek): no trails, effects or camera carried over. */
-  reset(): void {
+  /** A jump in time (a replay's seek or fast play): no trails or effects carried over; the camera keeps following. */
+  resetEffects(): void {
     this.renderer.reset();
+  }
+
+  /** A new scene (a new kill-cam clip): no trails, effects or camera carried over. */
+  reset(): void {
+    this.resetEffects();
     this.camera = undefined;
   }
 

@@ -34,7 +34,7 @@ export function useReplayCanvas(
       frameId = requestAnimationFrame(draw);
       const { world, events } = playback.frame(nowMs);
       // A jump (a seek, or back to the start) leaves no trails or effects behind it.
-      if (world.tick < lastTick || (events.length === 0 && world.tick - lastTick > 1)) painter.reset();
+      if (world.tick < lastTick || (events.length === 0 && world.tick - lastTick > 1)) painter.resetEffects();
       lastTick = world.tick;
       const frame = replayFrame(world, playback.ships(), playback.replayer.recording.header.roomName, playback.followed);
       const painted = painter.paint(canvas, frame, events, nowMs, freeView);
