@@ -22,7 +22,7 @@ const HOLD_MS = 1500;
 interface DrawnFrame {
   atMs: number;
   frame: RenderFrame;
-  events: EventSeen[];
+  events: readonly EventSeen[];
 }
 
 /** One frame of a kill-cam as shown: the frame re-focused on the ship followed, and the events to start with it. */
@@ -37,7 +37,7 @@ export interface KillCamShot {
 export class KillCamRecorder {
   private frames: DrawnFrame[] = [];
 
-  push(frame: RenderFrame, events: EventSeen[], nowMs: number): void {
+  push(frame: RenderFrame, events: readonly EventSeen[], nowMs: number): void {
     this.frames.push({ atMs: nowMs, frame, events });
     let old = 0;
     while (old < this.frames.length && this.frames[old]!.atMs < nowMs - KILL_CAM_MS) old++;

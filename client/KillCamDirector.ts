@@ -34,7 +34,7 @@ export class KillCamDirector {
 
   /** Records one drawn frame of player `ownId`; the kill-cam shot to show with it, or undefined. */
   update(frame: RenderFrame, events: readonly EventSeen[], nowMs: number, ownId: string): KillCamShowing | undefined {
-    this.recorder.push(frame, [...events], nowMs);
+    this.recorder.push(frame, events, nowMs);
     const death = events.find((event) => event.kind === "shipDestroyed" && event.shipId === ownId);
     let started = false;
     if (death?.kind === "shipDestroyed") {

@@ -1,29 +1,13 @@
 /** Packed key changes: they read back as the Keys events written, in step order; they cost less; and a forged one is refused. */
 import { packKeyChanges, type StoredEvent } from "./keyRuns";
-import { REPLAY_FORMAT_VERSION, ReplayFormatError, ReplayOp, type ReplayChunk, type ReplayEvent, type ReplayHeader } from "./recording";
-import { encodeFileStart, encodeRecord, readRecording } from "./replayFile";
+import { ReplayFormatError, ReplayOp, type ReplayChunk, type ReplayEvent } from "./recording";
+import { encodeRecord, readRecording } from "./replayFile";
+import { replayFileOf, TEST_REPLAY_HEADER } from "../../test/support/replayFiles";
 
-const header: ReplayHeader = {
-  type: "netroids-replay",
-  version: REPLAY_FORMAT_VERSION,
-  simulation: 2,
-  roomName: "Sector 1",
-  seed: 7,
-  width: 1920,
-  height: 1080,
-  tickRate: 60,
-  startedAt: 1_764_633_600_000,
-};
+const header = TEST_REPLAY_HEADER;
 
 function fileOf(...records: Uint8Array[]): Uint8Array {
-  return fileWith(header, ...records);
-}
-
-function fileWith(start: ReplayHeader, ...records: Uint8Array[]): Uint8Array {
-  const parts = [encodeFileStart(start), ...records];
-  const out = new Uint8Array(parts.reduce((sum, part) => sum + part.length, 0));
-  parts.reduce((offset, part) => (out.set(part, offset), offset + part.length), 0);
-  return out;
+  return replayFileOf(header, ...records);
 }
 
 /** A record as the recorder writes it: its key changes packed. */
@@ -98,7 +82,7 @@ test.each(forged)("a packed event with %s is a ReplayFormatError", (_what, event
 
 test("a version 1 file, every change a tuple, still reads", () => {
   const chunk: ReplayChunk = { type: "chunk", tick: 60, hash: "0123abcd", events };
-  expect(readRecording(fileWith({ ...header, version: 1 }, encodeRecord(chunk)))).toMatchObject({
+  expect(readRecording(replayFileOf({ ...header, version: 1 }, encodeRecord(chunk)))).toMatchObject({
     header: { version: 1 },
     chunks: [chunk],
   });

@@ -1,20 +1,10 @@
 /** Reading recordings: round trip, and a clear ReplayFormatError for every kind of damage. */
 import { gzipSync, strToU8 } from "fflate";
 import { encodeFileStart, encodeRecord, readHeader, readRecording, REPLAY_MAGIC } from "./replayFile";
-import { SIMULATION_VERSION } from "../sim/simulationVersion";
-import { REPLAY_FORMAT_VERSION, ReplayFormatError, ReplayOp, type ReplayChunk, type ReplayHeader } from "./recording";
+import { replayFileOf, TEST_REPLAY_HEADER } from "../../test/support/replayFiles";
+import { ReplayFormatError, ReplayOp, type ReplayChunk, type ReplayHeader } from "./recording";
 
-const header: ReplayHeader = {
-  type: "netroids-replay",
-  version: REPLAY_FORMAT_VERSION,
-  simulation: SIMULATION_VERSION,
-  roomName: "Sector 1",
-  seed: 7,
-  width: 1920,
-  height: 1080,
-  tickRate: 60,
-  startedAt: 1_764_633_600_000,
-};
+const header = TEST_REPLAY_HEADER;
 const second: ReplayChunk = {
   type: "chunk",
   tick: 60,
@@ -28,14 +18,7 @@ const second: ReplayChunk = {
 const last: ReplayChunk = { type: "chunk", tick: 90, hash: "89abcdef", events: [[91, ReplayOp.Leave, 0]], endedAt: 1_764_633_601_500 };
 
 function fileOf(...records: Uint8Array[]): Uint8Array {
-  const parts = [encodeFileStart(header), ...records];
-  const out = new Uint8Array(parts.reduce((sum, part) => sum + part.length, 0));
-  let offset = 0;
-  for (const part of parts) {
-    out.set(part, offset);
-    offset += part.length;
-  }
-  return out;
+  return replayFileOf(header, ...records);
 }
 
 const whole = fileOf(encodeRecord(second), encodeRecord(last));
